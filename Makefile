@@ -1,0 +1,53 @@
+# The two commands of the README: `make run` and `make test`. Each one sets up
+# everything it needs in .venv from nothing but Python 3.11+ and make.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
+
+.PHONY: run test lint typecheck unit screenshots docs bench clean install install-test
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(VENV)/bin/python pyproject.toml constraints.txt
+	$(PIP) -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml constraints.txt
+	$(PIP) -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+## Open the questionnaire (pass a profile with: make run ARGS=my-profile.toml)
+run: install
+	$(VENV)/bin/alignment-tui $(ARGS)
+
+## Lint, type-check and run the whole test suite
+test: install-test lint typecheck unit
+
+lint: install-test
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+typecheck: install-test
+	$(PY) -m mypy alignment_tui
+
+unit: install-test
+	$(PY) -m pytest
+
+## Regenerate the SVGs in screenshots/
+screenshots: install-test
+	$(PY) -m alignment_tui.tools.screenshots screenshots
+
+## Regenerate docs/rules.md from the rule registry
+docs: install-test
+	$(PY) -m alignment_tui.tools.rulesdoc docs/rules.md
+
+bench: install-test
+	for b in benchmarks/*.py; do $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

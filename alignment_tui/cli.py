@@ -1,0 +1,101 @@
+"""The command line: the TUI by default, headless commands by name."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import Protocol, cast
+
+from alignment_tui.i18n import Lang, normalise_lang, t
+
+# Command name → module under alignment_tui.commands (imported only when needed).
+COMMANDS: dict[str, str] = {
+    "check": "check",
+    "report": "report",
+    "diff": "diff",
+    "schema": "schema",
+    "questions": "questions",
+    "serve": "serve",
+}
+EXIT_BAD_INPUT = 2
+
+
+class Command(Protocol):
+    def add_arguments(self, parser: argparse.ArgumentParser, lang: Lang) -> None: ...
+
+    def run(self, args: argparse.Namespace, lang: Lang) -> int: ...
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line and exit 2 (never a traceback)."""
+
+    ui_lang: Lang = "en"
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} ({t('cli.see_help', self.ui_lang)})\n")
+
+
+def _early_lang(argv: Sequence[str]) -> str | None:
+    """``--lang`` read before parsing, so that ``--help`` itself is in that language."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _load(name: str) -> Command:
+    return cast(Command, importlib.import_module(f"alignment_tui.commands.{COMMANDS[name]}"))
+
+
+def build_parser(lang: Lang, command: str | None) -> argparse.ArgumentParser:
+    if command is None:
+        commands = "\n".join(f"  {name:<10} {t(f'cli.{name}.summary', lang)}" for name in COMMANDS)
+        parser = _Parser(
+            prog="alignment-tui",
+            description=t("cli.description", lang),
+            epilog=t("cli.epilog", lang, commands=commands),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        parser.add_argument("profile", nargs="?", help=t("cli.arg.profile", lang))
+        parser.add_argument("--bank", metavar="DIR", help=t("cli.arg.bank", lang))
+        parser.add_argument("--plain", action="store_true", help=t("cli.arg.plain", lang))
+        _add_lang(parser, lang)
+    else:
+        parser = _Parser(
+            prog=f"alignment-tui {command}",
+            description=t(f"cli.{command}.summary", lang),
+            epilog=t(f"cli.{command}.example", lang),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        _load(command).add_arguments(parser, lang)
+        _add_lang(parser, lang)
+    cast(_Parser, parser).ui_lang = lang
+    return parser
+
+
+def _add_lang(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    parser.add_argument("--lang", choices=["fr", "en"], help=t("cli.arg.lang", lang))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    early = _early_lang(args_in)
+    lang = normalise_lang(early)
+    command = args_in[0] if args_in and args_in[0] in COMMANDS else None
+    parser = build_parser(lang, command)
+    args = parser.parse_args(args_in[1:] if command else args_in)
+    try:
+        if command is None:
+            from alignment_tui.commands import tui
+
+            return tui.run(args, lang)
+        return _load(command).run(args, lang)
+    except KeyboardInterrupt:
+        print(t("cli.interrupted", lang), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

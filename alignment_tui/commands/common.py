@@ -1,0 +1,34 @@
+"""Helpers shared by the headless commands: language choice and one-line errors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from alignment_tui.i18n import Lang, default_lang
+from alignment_tui.model.profile import Profile
+from alignment_tui.store import ProfileError, load_profile
+
+
+def fail(message: str) -> int:
+    """Print one line on stderr and return the exit code for bad input."""
+    print(message, file=sys.stderr)
+    return 2
+
+
+def pick_lang(cli_lang: str | None, profile: Profile | None = None) -> Lang:
+    """``--lang``, else the profile's language, else the locale."""
+    if cli_lang in ("fr", "en"):
+        return cli_lang  # type: ignore[return-value]
+    if profile is not None and profile.lang in ("fr", "en"):
+        return profile.lang
+    return default_lang()
+
+
+def try_load(path: str, lang: Lang) -> Profile | None:
+    """Load a profile, or print its one-line error and return ``None``."""
+    try:
+        return load_profile(Path(path))
+    except ProfileError as exc:
+        print(exc.message(lang), file=sys.stderr)
+        return None

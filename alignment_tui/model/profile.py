@@ -1,0 +1,229 @@
+"""The profile: six aligned layers plus metadata, as pydantic models (no UI code)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+SCHEMA_VERSION = 1
+
+LAYERS: tuple[str, ...] = ("values", "vision", "mission", "strategy", "objectives", "execution")
+
+
+def _normalise_newlines(value: Any) -> Any:
+    """Store every line ending as ``\\n`` so that files diff the same on every system."""
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_normalise_newlines)]
+Number = Annotated[int | float, Field(allow_inf_nan=False)]
+
+
+def _utc_seconds(value: Any) -> Any:
+    """Timestamps are kept in UTC to the second: what TOML shows and a person reads."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC).replace(microsecond=0)
+    return value
+
+
+Timestamp = Annotated[datetime, BeforeValidator(_utc_seconds)]
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class Branch(StrEnum):
+    """The branches a KPI can belong to."""
+
+    marketing = "marketing"
+    product = "product"
+    financial = "financial"
+    human = "human"
+    reputation = "reputation"
+
+
+class Cadence(StrEnum):
+    """How often a KPI is looked at."""
+
+    weekly = "weekly"
+    monthly = "monthly"
+    quarterly = "quarterly"
+
+
+class Period(StrEnum):
+    """The period a budget covers."""
+
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+class Section(BaseModel):
+    """Base of every part of the profile: strict keys, mutable, validated on assignment."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Meta(Section):
+    organisation: Text = ""
+    respondent: Text = ""
+    coach: Text = ""
+    created: Timestamp | None = None
+    updated: Timestamp | None = None
+    bank: Text = "builtin"
+    position: Text = ""
+    skipped: list[Text] = Field(default_factory=list)
+
+
+class Settings(Section):
+    coach_mode: bool = False
+    theme: Text = ""
+    disabled_rules: list[Text] = Field(default_factory=list)
+    accepted_terms: list[Text] = Field(default_factory=list)
+
+
+class Persona(Section):
+    id: Text = ""
+    name: Text = ""
+    description: Text = ""
+
+
+class ValueItem(Section):
+    name: Text = ""
+    meaning: Text = ""
+    behaviour: Text = ""
+
+
+class Values(Section):
+    horizon_years: int | None = None
+    items: list[ValueItem] = Field(default_factory=list)
+    origin: Text = ""
+    hard_choice: Text = ""
+
+
+class Benefit(StrEnum):
+    """The kinds of final benefit a vision can promise the people it serves."""
+
+    financial = "financial"
+    performance = "performance"
+    comfort = "comfort"
+    social = "social"
+    self_image = "self_image"
+    reputation = "reputation"
+
+
+class Vision(Section):
+    horizon_years: int | None = None
+    statement: Text = ""
+    beneficiaries: list[Text] = Field(default_factory=list)
+    benefits: list[Benefit] = Field(default_factory=list)
+
+
+class Mission(Section):
+    horizon_years: int | None = None
+    statement: Text = ""
+    offer: Text = ""
+    needs: Text = ""
+    plan: list[Text] = Field(default_factory=list)
+
+
+class Axis(Section):
+    id: Text = ""
+    name: Text = ""
+    description: Text = ""
+
+
+class Strategy(Section):
+    horizon_years: int | None = None
+    big_idea: Text = ""
+    insight: Text = ""
+    starting_point: Text = ""
+    not_doing: Text = ""
+    axes: list[Axis] = Field(default_factory=list)
+
+
+class Kpi(Section):
+    name: Text = ""
+    branch: Branch | None = None
+    baseline: Number | None = None
+    target: Number | None = None
+    unit: Text = ""
+    deadline: date | None = None
+    cadence: Cadence | None = None
+    owner: Text = ""
+    axis: Text = ""
+
+
+class Objectives(Section):
+    horizon_months: int | None = None
+    focus: Text = ""
+    review_ritual: Text = ""
+    kpis: list[Kpi] = Field(default_factory=list)
+
+
+class Budget(Section):
+    amount: Number | None = None
+    currency: Text = ""
+    period: Period | None = None
+
+
+class Channel(Section):
+    name: Text = ""
+    persona: Text = ""
+    timing: Text = ""
+    budget_share: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] | None = None
+
+
+class Execution(Section):
+    horizon_months: int | None = None
+    value_proposition: Text = ""
+    tone: Text = ""
+    messages: list[Text] = Field(default_factory=list)
+    creative_ideas: list[Text] = Field(default_factory=list)
+    budget: Budget = Field(default_factory=Budget)
+    channels: list[Channel] = Field(default_factory=list)
+
+
+class Waiver(Section):
+    rule: Text
+    where: Text
+    reason: Text = ""
+    by: Literal["respondent", "coach"] = "respondent"
+    at: Timestamp | None = None
+
+
+Answer = Text | list[Text]
+
+
+class Profile(Section):
+    """A whole alignment profile; every layer section is always present."""
+
+    schema_version: int = SCHEMA_VERSION
+    lang: Literal["fr", "en"] | None = None
+    meta: Meta = Field(default_factory=Meta)
+    settings: Settings = Field(default_factory=Settings)
+    personas: list[Persona] = Field(default_factory=list)
+    values: Values = Field(default_factory=Values)
+    vision: Vision = Field(default_factory=Vision)
+    mission: Mission = Field(default_factory=Mission)
+    strategy: Strategy = Field(default_factory=Strategy)
+    objectives: Objectives = Field(default_factory=Objectives)
+    execution: Execution = Field(default_factory=Execution)
+    answers: dict[str, Answer] = Field(default_factory=dict)
+    waivers: list[Waiver] = Field(default_factory=list)
+    notes: dict[str, Text] = Field(default_factory=dict)
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value != SCHEMA_VERSION:
+            raise ValueError(f"schema_version must be {SCHEMA_VERSION} after migration")
+        return value
