@@ -15,11 +15,21 @@ LANGS: tuple[Lang, ...] = ("fr", "en")
 
 @cache
 def catalogue(lang: Lang) -> dict[str, str]:
-    """The flat key → string table of one language."""
-    raw = resources.files("alignment_tui.locales").joinpath(f"{lang}.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
+    """The flat key → string table of one language, from every ``locales/LANG/*.toml``.
+
+    Each file is one part of the product (core, tui, analysis, report…); a key may be
+    defined in one file only.
+    """
     flat: dict[str, str] = {}
-    _flatten(data, "", flat)
+    folder = resources.files("alignment_tui.locales").joinpath(lang)
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            part: dict[str, str] = {}
+            _flatten(tomllib.loads(entry.read_text("utf-8")), "", part)
+            clash = part.keys() & flat.keys()
+            if clash:
+                raise ValueError(f"locales/{lang}/{entry.name}: keys defined twice: {sorted(clash)}")
+            flat.update(part)
     return flat
 
 

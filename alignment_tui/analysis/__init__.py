@@ -1,0 +1,1 @@
+"""The analysis: vagueness rules per answer and coherence rules across layers (no UI)."""

@@ -1,0 +1,113 @@
+"""What the analysis reports: findings, severities, results and the rule registry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How bad a finding is; only ``error`` makes ``check`` fail."""
+
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Severity.info: 0, Severity.warning: 1, Severity.error: 2}
+
+
+@dataclass(frozen=True)
+class Example:
+    """A text that shows a rule: ``fires`` says whether the rule should fire on it."""
+
+    text: str
+    fires: bool
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """One rule of the registry, as ``docs/rules.md`` documents it.
+
+    ``title``, ``catches`` and ``why`` are ``{"fr": …, "en": …}``; ``examples`` are keyed
+    by language too; ``layers`` is empty for a rule that applies to every layer.
+    """
+
+    id: str
+    severity: Severity
+    family: str
+    title: dict[str, str]
+    catches: dict[str, str]
+    why: dict[str, str]
+    examples: dict[str, tuple[Example, ...]] = field(default_factory=dict)
+    layers: tuple[str, ...] = ()
+
+
+REGISTRY: dict[str, RuleInfo] = {}
+
+
+def register(rule: RuleInfo) -> RuleInfo:
+    """Add a rule to the registry (ids are unique)."""
+    if rule.id in REGISTRY and REGISTRY[rule.id] != rule:
+        raise ValueError(f"rule {rule.id} registered twice")
+    REGISTRY[rule.id] = rule
+    return rule
+
+
+@dataclass
+class Finding:
+    """One thing the analysis noticed, located like a linter's alert.
+
+    ``where`` is the field path (``objectives.kpis[2].deadline``; empty for
+    ``analyze_text``), ``start``/``end`` character offsets into the text at ``where``
+    (``None`` when the finding is about a whole structured field), ``related`` the other
+    field paths a coherence finding involves.
+    """
+
+    rule_id: str
+    severity: Severity
+    message: str
+    suggestion: str
+    start: int | None = None
+    end: int | None = None
+    text: str = ""
+    where: str = ""
+    related: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "rule": self.rule_id,
+            "severity": str(self.severity),
+            "where": self.where,
+            "related": list(self.related),
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass
+class TextResult:
+    """What ``analyze_text`` returns."""
+
+    findings: list[Finding]
+    score: int
+    lang: str = "en"
+
+
+@dataclass
+class ProfileResult:
+    """What ``analyze_profile`` returns."""
+
+    findings: list[Finding]
+    waived: list[Finding]
+    score: int
+    layer_scores: dict[str, int]
+    answer_scores: dict[str, int]
+    dropped_waivers: list[tuple[str, str]] = field(default_factory=list)
