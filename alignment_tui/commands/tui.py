@@ -1,20 +1,30 @@
-"""The default command: open the guided questionnaire."""
+"""The default command: the guided questionnaire, in the TUI or in plain mode."""
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import os
 import sys
 
-from alignment_tui.i18n import Lang, t
+from alignment_tui.i18n import Lang
+
+
+def wants_plain(args: argparse.Namespace) -> bool:
+    """``--plain``, ``ACCESSIBLE`` set, or no terminal to draw on."""
+    if getattr(args, "plain", False) or os.environ.get("ACCESSIBLE"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return True
+    return not (sys.stdin.isatty() and sys.stdout.isatty())
 
 
 def run(args: argparse.Namespace, lang: Lang) -> int:
-    if importlib.util.find_spec("alignment_tui.app") is None:
-        print(t("cli.not_built", lang, command="tui"), file=sys.stderr)
-        return 2
+    if wants_plain(args):
+        from alignment_tui.plain import run_plain
+
+        return run_plain(args.profile, lang=args.lang, bank=args.bank)
     from alignment_tui.app import make_app
 
     app = make_app(args.profile, lang=args.lang, bank=args.bank)
     result = app.run()
-    return int(result) if isinstance(result, int) else 0
+    return result if isinstance(result, int) else 0
