@@ -1,4 +1,4 @@
-"""``alignment-tui questions``: not built yet; says so plainly."""
+"""``alignment-tui questions check DIR``: validate a question bank, one line per problem."""
 
 from __future__ import annotations
 
@@ -9,9 +9,22 @@ from alignment_tui.i18n import Lang, t
 
 
 def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
+    parser.add_argument("action", choices=["check"], help=t("bank.arg.action", lang))
+    parser.add_argument("dir", metavar="DIR", help=t("bank.arg.dir", lang))
 
 
 def run(args: argparse.Namespace, lang: Lang) -> int:
-    print(t("cli.not_built", lang, command="questions"), file=sys.stderr)
-    return 2
+    from alignment_tui.model.bank import BankError, check_bank, load_bank
+
+    try:
+        problems = check_bank(args.dir)
+    except BankError as exc:
+        print(exc.text(lang), file=sys.stderr)
+        return 2
+    if problems:
+        for problem in problems:
+            print(problem.render(lang))
+        return 1
+    bank = load_bank(args.dir)
+    print(t("bank.check_ok", lang, questions=len(bank.questions()), layers=len(bank.layers)))
+    return 0
