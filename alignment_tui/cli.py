@@ -51,7 +51,7 @@ def _load(name: str) -> Command:
     return cast(Command, importlib.import_module(f"alignment_tui.commands.{COMMANDS[name]}"))
 
 
-def build_parser(lang: Lang, command: str | None) -> argparse.ArgumentParser:
+def build_parser(lang: Lang, command: str | None) -> _Parser:
     if command is None:
         commands = "\n".join(f"  {name:<10} {t(f'cli.{name}.summary', lang)}" for name in COMMANDS)
         parser = _Parser(
@@ -73,7 +73,7 @@ def build_parser(lang: Lang, command: str | None) -> argparse.ArgumentParser:
         )
         _load(command).add_arguments(parser, lang)
         _add_lang(parser, lang)
-    cast(_Parser, parser).ui_lang = lang
+    parser.ui_lang = lang
     return parser
 
 

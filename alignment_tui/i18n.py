@@ -7,7 +7,7 @@ import os
 import tomllib
 from functools import cache
 from importlib import resources
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 Lang = Literal["fr", "en"]
 LANGS: tuple[Lang, ...] = ("fr", "en")
@@ -28,7 +28,9 @@ def catalogue(lang: Lang) -> dict[str, str]:
             _flatten(tomllib.loads(entry.read_text("utf-8")), "", part)
             clash = part.keys() & flat.keys()
             if clash:
-                raise ValueError(f"locales/{lang}/{entry.name}: keys defined twice: {sorted(clash)}")
+                raise ValueError(
+                    f"locales/{lang}/{entry.name}: keys defined twice: {sorted(clash)}"
+                )
             flat.update(part)
     return flat
 
@@ -53,7 +55,7 @@ def t(key: str, lang: str | None = None, /, **params: Any) -> str:
 
 def normalise_lang(lang: str | None) -> Lang:
     if lang in LANGS:
-        return cast(Lang, lang)
+        return lang
     return default_lang()
 
 

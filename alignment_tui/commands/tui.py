@@ -26,5 +26,5 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     from alignment_tui.app import make_app
 
     app = make_app(args.profile, lang=args.lang, bank=args.bank)
-    result = app.run()
+    result: object = app.run()
     return result if isinstance(result, int) else 0

@@ -49,7 +49,7 @@ def remember_profile(path: Path) -> None:
 
 
 def slug(name: str) -> str:
-    """A file-name-safe form of an organisation's name: ``Atelier Semelle`` → ``atelier-semelle``."""
+    """A file-name-safe form of a name: ``Atelier Semelle`` → ``atelier-semelle``."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "profile"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
@@ -144,10 +145,8 @@ def save_profile(profile: Profile, path: str | os.PathLike[str]) -> FileStamp:
         raise ProfileError(_write_error_key(exc), p, reason=exc.strerror or str(exc)) from None
     finally:
         if tmp_name is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-            except OSError:
-                pass
     return FileStamp.of_bytes(p, data)
 
 
@@ -236,7 +235,7 @@ def find_line(text: str, loc: tuple[int | str, ...]) -> int:
         key = line.split("=", 1)[0].strip().strip('"') if "=" in line else ""
         if not key:
             continue
-        here = table + [key]
+        here = [*table, key]
         if wanted_index is not None:
             name = ".".join(wanted_table)
             in_row = table[: len(wanted_table)] == wanted_table
