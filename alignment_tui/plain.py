@@ -1,0 +1,286 @@
+"""Plain mode: the questionnaire line by line, for screen readers, dumb terminals and scripts."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from pydantic import ValidationError
+
+from alignment_tui.i18n import Lang, normalise_lang
+from alignment_tui.model.answers import get_answer, has_content, is_answered, set_answer
+from alignment_tui.model.bank import Bank, BankError, LayerBank, Question, load_bank
+from alignment_tui.model.profile import Profile, now_utc
+from alignment_tui.plain_io import Console, EndOfInput, Keep, clean
+from alignment_tui.plain_kinds import ask
+from alignment_tui.store import ProfileError, ProfileLock, load_profile, save_profile
+from alignment_tui.store.paths import new_profile_path, remember_profile
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+
+
+def run_plain(
+    profile_path: str | Path | None,
+    *,
+    lang: str | None = None,
+    bank: str | Path | None = None,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Ask the whole bank line by line, saving the profile after every answer.
+
+    Returns 0 when the walk ends or input runs out, 2 for an unreadable profile or
+    bank (one line on ``stderr``), 130 on Ctrl+C. Answers already given are on disk in
+    every case.
+    """
+    err = stderr or sys.stderr
+    cli_lang = lang if lang in ("fr", "en") else None
+    path = Path(profile_path) if profile_path else None
+    profile: Profile | None = None
+    if path is not None and (path.exists() or path.is_symlink()):
+        try:
+            profile = load_profile(path)
+        except ProfileError as exc:
+            return _fail(err, exc.message(cli_lang or normalise_lang(None)))
+    ui: Lang = normalise_lang(cli_lang or (profile.lang if profile else None))
+    try:
+        the_bank = load_bank(bank)
+    except BankError as exc:
+        return _fail(err, exc.text(ui))
+    console = Console(ui, stdin or sys.stdin, stdout or sys.stdout)
+    walk = PlainWalk(console, the_bank, bank)
+    try:
+        return walk.run(path, profile)
+    except ProfileError as exc:
+        return _fail(err, exc.message(ui))
+    except PlainError as exc:
+        return _fail(err, str(exc))
+    except KeyboardInterrupt:
+        console.say("")
+        console.say(walk.closing("interrupted"))
+        return EXIT_INTERRUPTED
+    finally:
+        walk.lock_release()
+
+
+class PlainError(Exception):
+    """Plain mode cannot go on; the message says why and what to do."""
+
+
+def _fail(err: TextIO, message: str) -> int:
+    err.write(clean(message) + "\n")
+    err.flush()
+    return EXIT_BAD_INPUT
+
+
+class PlainWalk:
+    """One plain session: the profile, its file and lock, and the questions in order."""
+
+    def __init__(self, console: Console, bank: Bank, bank_dir: str | Path | None) -> None:
+        self.console = console
+        self.bank = bank
+        self.bank_dir = bank_dir
+        self.path: Path | None = None
+        self.profile = Profile()
+        self.lock: ProfileLock | None = None
+        self.saved = 0
+
+    @property
+    def lang(self) -> str:
+        return self.console.lang
+
+    def tr(self, key: str, **params: Any) -> str:
+        return self.console.tr(key, **params)
+
+    def run(self, path: Path | None, profile: Profile | None) -> int:
+        say = self.console.say
+        say(self.tr("welcome"))
+        say(self.tr("rules", end=".", clear="-"))
+        say(self.tr("rules_eof"))
+        try:
+            if profile is None:
+                profile, path = self._start_new(path)
+            else:
+                assert path is not None
+                self._open(profile, path)
+                say(self.tr("resuming", path=str(path), organisation=profile.meta.organisation))
+            for layer in self.bank.layers:
+                self._walk_layer(layer)
+        except EndOfInput:
+            say(self.closing("end_of_input"))
+            return EXIT_OK
+        say("")
+        self._summary()
+        return EXIT_OK
+
+    def closing(self, key: str) -> str:
+        """The last line: why the walk stopped, and where the answers are."""
+        if self.path is None:
+            return self.tr(f"{key}_nothing")
+        return self.tr(key, path=str(self.path))
+
+    def lock_release(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+
+    # -- opening -----------------------------------------------------------------------
+
+    def _start_new(self, path: Path | None) -> tuple[Profile, Path]:
+        say = self.console.say
+        say(self.tr("new_profile"))
+        organisation = ""
+        while not organisation:
+            organisation = self.console.read(self.tr("organisation_prompt"))
+            if not organisation and path is not None:
+                break
+            if not organisation:
+                say(self.tr("organisation_needed"))
+        respondent = self.console.read(self.tr("respondent_prompt"))
+        profile = Profile(lang=normalise_lang(self.lang))
+        profile.meta.organisation = organisation
+        profile.meta.respondent = respondent
+        profile.meta.bank = "builtin" if self.bank_dir is None else str(self.bank_dir)
+        profile.meta.created = now_utc()
+        target = path if path is not None else new_profile_path(organisation)
+        self._open(profile, target)
+        self._save()
+        say(self.tr("created", path=str(target)))
+        return profile, target
+
+    def _open(self, profile: Profile, path: Path) -> None:
+        lock = ProfileLock(path)
+        if not lock.acquire():
+            raise PlainError(self.tr("locked", path=str(path), holder=lock.holder or "?"))
+        self.lock = lock
+        self.profile = profile
+        self.path = path
+        remember_profile(path)
+
+    def _save(self) -> None:
+        assert self.path is not None
+        self.profile.meta.updated = now_utc()
+        save_profile(self.profile, self.path)
+        self.saved += 1
+
+    # -- the walk ----------------------------------------------------------------------
+
+    def _walk_layer(self, layer: LayerBank) -> None:
+        say, intro, lang = self.console.say, layer.intro, self.lang
+        index = [lb.layer for lb in self.bank.layers].index(layer.layer) + 1
+        say("")
+        say(
+            self.tr(
+                "layer_heading", number=index, count=len(self.bank.layers), title=intro.title(lang)
+            )
+        )
+        for key in ("what", "why", "horizon", "good"):
+            say(f"{self.tr(f'intro.{key}')}: {getattr(intro, key)(lang)}")
+        for number, question in enumerate(layer.questions, start=1):
+            self._ask_question(question, number, len(layer.questions))
+
+    def _ask_question(self, question: Question, number: int, count: int) -> None:
+        say, lang, profile = self.console.say, self.lang, self.profile
+        say("")
+        mark = self.tr("required") if question.required else self.tr("optional")
+        say(self.tr("question_heading", number=number, count=count, mark=mark))
+        say(question.prompt(lang))
+        say(self.tr("help", text=question.help(lang)))
+        say(self.tr("example_vague", text=question.example_vague(lang)))
+        say(self.tr("example_specific", text=question.example_specific(lang)))
+        current = get_answer(profile, question)
+        if has_content(current):
+            say(self.tr("current"))
+            for line in describe(current):
+                say(f"  {line}")
+        profile.meta.position = question.id
+        while True:
+            answer = ask(self.console, question, profile, current)
+            if isinstance(answer, Keep):
+                break
+            try:
+                set_answer(profile, question, answer)
+            except (ValidationError, ValueError) as exc:
+                say(self.tr("rejected", detail=_first_error(exc)))
+                continue
+            break
+        answered = is_answered(profile, question)
+        skipped = profile.meta.skipped
+        if answered and question.id in skipped:
+            profile.meta.skipped = [q for q in skipped if q != question.id]
+        elif not answered and question.id not in skipped:
+            profile.meta.skipped = [*skipped, question.id]
+        self._save()
+        if isinstance(answer, Keep):
+            say(self.tr("kept" if answered else "skipped"))
+            return
+        say(self.tr("saved"))
+        if answered:
+            self._read_findings(question)
+
+    def _read_findings(self, question: Question) -> None:
+        from alignment_tui.plain_findings import findings_for
+
+        findings = findings_for(self.profile, question, self.lang)
+        say = self.console.say
+        if not findings:
+            say(self.tr("no_findings"))
+            return
+        say(self.tr("findings", count=len(findings)))
+        for f in findings:
+            severity = self.tr(f"severity.{f.severity}")
+            quoted = self.tr("quoted", text=f.text) if f.text else ""
+            say(f"- {severity} ({f.rule_id}){quoted}: {f.message}")
+            if f.suggestion:
+                say(f"  {self.tr('suggestion', text=f.suggestion)}")
+
+    def _summary(self) -> None:
+        from alignment_tui.model.answers import layer_completion
+
+        say = self.console.say
+        say(self.tr("summary"))
+        for layer in self.bank.layers:
+            done, required = layer_completion(self.profile, self.bank, layer.layer)
+            say(
+                self.tr(
+                    "summary_layer",
+                    title=layer.intro.title(self.lang),
+                    done=done,
+                    required=required,
+                )
+            )
+        from alignment_tui.plain_findings import overall_score
+
+        score = overall_score(self.profile)
+        if score is not None:
+            say(self.tr("summary_score", score=score))
+        say(self.closing("finished"))
+
+
+def describe(value: Any) -> list[str]:
+    """An answer as lines a person reads: text as is, one item or row per line."""
+    if isinstance(value, str):
+        return value.splitlines() or [""]
+    if isinstance(value, list):
+        lines: list[str] = []
+        for item in value:
+            lines.extend(f"- {line}" for line in describe(item)[:1])
+            lines.extend(f"  {line}" for line in describe(item)[1:])
+        return lines
+    if hasattr(value, "model_dump"):
+        data = value.model_dump(mode="json", exclude_none=True)
+        parts = [f"{k}: {v}" for k, v in data.items() if v not in ("", [], None)]
+        return ["; ".join(parts)]
+    return [str(value)]
+
+
+def _first_error(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        errors = exc.errors()
+        if errors:
+            loc = ".".join(str(p) for p in errors[0]["loc"])
+            return f"{loc}: {errors[0]['msg']}" if loc else str(errors[0]["msg"])
+    return str(exc)

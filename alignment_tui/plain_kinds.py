@@ -1,0 +1,201 @@
+"""How plain mode asks each kind of question: text, lists, choices, rows asked field by field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from alignment_tui.model.bank import Question
+from alignment_tui.model.profile import Branch, Cadence, Period, Profile
+from alignment_tui.plain_io import ADD, CLEAR, KEEP, Choice, Console, Keep
+from alignment_tui.plain_typed import parser_for
+from alignment_tui.store.paths import slug
+
+
+@dataclass(frozen=True)
+class Column:
+    """One field of a row: its key in the model, and how its value is read."""
+
+    key: str
+    how: str = "line"  # line | number | deadline | share | branch | cadence | persona | axis
+
+
+# The rows of each structured kind, asked field by field; the first column names the row.
+ROWS: dict[str, tuple[Column, ...]] = {
+    "values": (Column("name"), Column("meaning"), Column("behaviour")),
+    "personas": (Column("name"), Column("description")),
+    "axes": (Column("name"), Column("description")),
+    "kpis": (
+        Column("name"),
+        Column("branch", "branch"),
+        Column("baseline", "number"),
+        Column("target", "number"),
+        Column("unit"),
+        Column("deadline", "deadline"),
+        Column("cadence", "cadence"),
+        Column("owner"),
+        Column("axis", "axis"),
+    ),
+    "channels": (
+        Column("name"),
+        Column("persona", "persona"),
+        Column("timing"),
+        Column("budget_share", "share"),
+    ),
+}
+# Kinds whose rows carry an id other answers refer to (made from the name).
+_WITH_ID = ("personas", "axes")
+
+
+def ask(console: Console, question: Question, profile: Profile, current: Any) -> Any:
+    """The new answer to ``question`` (``KEEP`` when left as it was)."""
+    kind = question.kind
+    if kind == "text":
+        console.say(console.tr("how.text"))
+        lines = console.read_block(console.tr("answer_prompt"), items=False)
+        if isinstance(lines, Keep):
+            return KEEP
+        return "\n".join(lines or [])
+    if kind == "list":
+        console.say(console.tr("how.list"))
+        items = console.read_block(console.tr("item_prompt"), items=True)
+        return items if isinstance(items, Keep) else list(items or [])
+    if kind == "choice":
+        return _ask_choice(console, question, profile)
+    if kind == "horizon":
+        console.say(console.tr("how.typed"))
+        months = question.field is not None and question.field.endswith("horizon_months")
+        return console.read_typed(
+            console.tr("answer_prompt"),
+            parser_for(console.lang, "horizon_months" if months else "horizon_years"),
+        )
+    if kind == "budget":
+        return _ask_budget(console, current)
+    return _ask_rows(console, kind, profile, current)
+
+
+def options_of(question: Question, profile: Profile, lang: str) -> list[Choice]:
+    """What a choice question offers: its own options, or the profile's personas or axes."""
+    if question.options_from == "personas":
+        return [Choice(p.id, p.name or p.id) for p in profile.personas if p.id]
+    if question.options_from == "axes":
+        return [Choice(a.id, a.name or a.id) for a in profile.strategy.axes if a.id]
+    return [Choice(o.value, o.label(lang)) for o in question.options]
+
+
+def _ask_choice(console: Console, question: Question, profile: Profile) -> Any:
+    options = options_of(question, profile, console.lang)
+    if not options:
+        console.say(console.tr(f"no_options.{question.options_from or 'bank'}"))
+        return KEEP
+    console.say(console.tr("how.choice_many" if question.multiple else "how.choice_one"))
+    return console.read_choice(console.tr("choice_prompt"), options, multiple=question.multiple)
+
+
+def _ask_budget(console: Console, current: Any) -> Any:
+    console.say(console.tr("how.budget"))
+    amount = console.read_typed(console.tr("field.amount"), parser_for(console.lang, "money"))
+    if isinstance(amount, Keep):
+        return KEEP
+    if amount is None:
+        return {}
+    value, currency, period = amount
+    row: dict[str, Any] = {"amount": value}
+    if not currency:
+        typed = console.read(console.tr("field.currency"))
+        currency = typed.strip().upper() if typed.strip() not in ("", CLEAR) else ""
+    if currency:
+        row["currency"] = currency
+    if period is None:
+        options = [Choice(p.value, console.tr(f"period.{p.value}")) for p in Period]
+        picked = console.read_choice(console.tr("field.period"), options, multiple=False)
+        period = None if isinstance(picked, Keep) else picked
+    if period is not None:
+        row["period"] = period
+    return row
+
+
+def _ask_rows(console: Console, kind: str, profile: Profile, current: Any) -> Any:
+    columns = ROWS[kind]
+    rows = [_plain_row(item) for item in current or []]
+    if rows:
+        console.say(console.tr("current_rows", count=len(rows)))
+        console.say(console.tr("how.rows_existing"))
+    else:
+        console.say(console.tr("how.rows"))
+    new_rows: list[dict[str, Any]] = []
+    first_prompt = True
+    while True:
+        label = console.tr(f"field.{kind}.{columns[0].key}", number=len(new_rows) + 1)
+        name = console.read(label + ": ")
+        if first_prompt and rows:
+            first_prompt = False
+            if name == "":
+                return KEEP
+            if name == CLEAR:
+                return []
+            if name == ADD:
+                new_rows = rows
+                continue
+        if first_prompt and name == "":
+            return KEEP
+        first_prompt = False
+        if name in ("", CLEAR, "."):
+            break
+        row: dict[str, Any] = {columns[0].key: name}
+        for column in columns[1:]:
+            value = _ask_cell(console, kind, column, profile)
+            if value is not None and not isinstance(value, Keep) and value != "":
+                row[column.key] = value
+        new_rows.append(row)
+    if kind in _WITH_ID:
+        _give_ids(new_rows)
+    return new_rows
+
+
+def _ask_cell(console: Console, kind: str, column: Column, profile: Profile) -> Any:
+    prompt = console.tr(f"field.{kind}.{column.key}") + ": "
+    how = column.how
+    if how == "line":
+        return console.read(prompt)
+    if how in ("number", "deadline", "share"):
+        return console.read_typed(prompt, parser_for(console.lang, how))
+    options: list[Choice]
+    if how == "branch":
+        options = [Choice(b.value, console.tr(f"branch.{b.value}")) for b in Branch]
+    elif how == "cadence":
+        options = [Choice(c.value, console.tr(f"cadence.{c.value}")) for c in Cadence]
+    elif how == "persona":
+        options = [Choice(p.id, p.name or p.id) for p in profile.personas if p.id]
+    else:
+        options = [Choice(a.id, a.name or a.id) for a in profile.strategy.axes if a.id]
+    if not options:
+        # Nothing to refer to yet: the link is typed as free text.
+        return console.read(prompt)
+    console.say(prompt.rstrip(": "))
+    return console.read_choice(console.tr("choice_prompt"), options, multiple=False)
+
+
+def _plain_row(item: Any) -> dict[str, Any]:
+    if hasattr(item, "model_dump"):
+        dumped: dict[str, Any] = item.model_dump(mode="python", exclude_none=True)
+        return dumped
+    return dict(item)
+
+
+def _give_ids(rows: list[dict[str, Any]]) -> None:
+    """An id from each row's name, unique in the list, kept when the row already had one."""
+    used: set[str] = {str(r["id"]) for r in rows if r.get("id")}
+    for row in rows:
+        if row.get("id"):
+            continue
+        base = slug(str(row.get("name", "")))
+        candidate, n = base, 2
+        while candidate in used:
+            candidate, n = f"{base}-{n}", n + 1
+        used.add(candidate)
+        row["id"] = candidate
+
+
+Parser = Callable[[str], Any]
