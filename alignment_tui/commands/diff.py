@@ -1,17 +1,37 @@
-"""``alignment-tui diff``: not built yet; says so plainly."""
+"""``alignment-tui diff``: compare two versions of a profile, layer by layer."""
 
 from __future__ import annotations
 
 import argparse
-import sys
+import json
 
+from alignment_tui.commands.common import pick_lang, try_load
 from alignment_tui.i18n import Lang, t
 
 
 def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
+    parser.add_argument("old", metavar="OLD.toml", help=t("diff.arg.old", lang))
+    parser.add_argument("new", metavar="NEW.toml", help=t("diff.arg.new", lang))
+    parser.add_argument(
+        "--format", choices=["text", "json"], default="text", help=t("diff.arg.format", lang)
+    )
 
 
 def run(args: argparse.Namespace, lang: Lang) -> int:
-    print(t("cli.not_built", lang, command="diff"), file=sys.stderr)
-    return 2
+    from alignment_tui.report.analysed import analyse
+    from alignment_tui.report.diff import diff_profiles
+    from alignment_tui.report.diff_render import render_text, to_json
+
+    first_lang = pick_lang(args.lang)
+    old = try_load(args.old, first_lang)
+    new = try_load(args.new, first_lang)
+    if old is None or new is None:
+        return 2
+    out_lang = pick_lang(args.lang, new)
+    d = diff_profiles(old, new, old_result=analyse(old), new_result=analyse(new), lang=out_lang)
+    if args.format == "json":
+        data = to_json(d, args.old, args.new, out_lang, old, new)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(render_text(d, args.old, args.new, out_lang, old, new), end="")
+    return 0

@@ -1,0 +1,1 @@
+"""The client report (Markdown, HTML) and the profile diff; no UI code."""

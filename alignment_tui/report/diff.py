@@ -1,0 +1,427 @@
+"""Compare two profiles layer by layer: answers added, removed, reworded; scores; findings."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from dataclasses import field as _field  # Change has an attribute named `field`
+from typing import Any
+
+from pydantic import BaseModel
+
+from alignment_tui.analysis.findings import Finding, ProfileResult
+from alignment_tui.model.paths import answer_fields, get_field
+from alignment_tui.model.profile import LAYERS, Profile
+from alignment_tui.report.fields import (
+    RECORDS,
+    ROW_KEYS,
+    field_layer,
+    format_number,
+    format_scalar,
+    is_empty,
+    row_key,
+    row_title,
+)
+
+OTHER = "other"  # the group of custom answers, which belong to no layer
+_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+_SIMILAR_ROW = 0.6
+_SIMILAR_ITEM = 0.45
+
+
+@dataclass(frozen=True)
+class WordOp:
+    """A run of the word-level diff: ``equal``, ``delete`` (old only) or ``insert`` (new only)."""
+
+    op: str
+    text: str
+
+
+@dataclass
+class Change:
+    """One answer (or one cell of a row) that differs between the two profiles.
+
+    ``kind`` is ``added``, ``removed``, ``reworded`` (free text, with ``words``) or
+    ``changed`` (a number, date, choice or reference). ``path`` is the field path in the
+    new profile (the old one for a removal); ``row`` the row's name and ``column`` the
+    cell for structured answers.
+    """
+
+    kind: str
+    field: str
+    path: str
+    old: str | None = None
+    new: str | None = None
+    row: str | None = None
+    column: str | None = None
+    old_path: str | None = None
+    words: list[WordOp] = _field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ScoreDelta:
+    path: str
+    old: int | None
+    new: int | None
+
+    @property
+    def delta(self) -> int | None:
+        return None if self.old is None or self.new is None else self.new - self.old
+
+
+@dataclass
+class LayerDiff:
+    layer: str
+    changes: list[Change] = field(default_factory=list)
+    score_old: int | None = None
+    score_new: int | None = None
+    answer_scores: list[ScoreDelta] = field(default_factory=list)
+    fixed: list[Finding] = field(default_factory=list)
+    new: list[Finding] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+
+@dataclass
+class ProfileDiff:
+    """The whole comparison; ``unfollowed`` is the layer that changed while layers below
+    it (``stale``) did not."""
+
+    layers: list[LayerDiff]
+    score_old: int | None = None
+    score_new: int | None = None
+    unfollowed: str | None = None
+    stale: list[str] = field(default_factory=list)
+    meta_old: dict[str, str] = field(default_factory=dict)
+    meta_new: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        return any(layer.changed for layer in self.layers)
+
+    def layer(self, name: str) -> LayerDiff:
+        return next(item for item in self.layers if item.layer == name)
+
+
+def word_diff(old: str, new: str) -> list[WordOp]:
+    """Word-level differences, whitespace and punctuation kept so the text reads whole."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    runs: list[tuple[str, str, bool]] = []  # (old text, new text, same on both sides)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        runs.append(("".join(a[i1:i2]), "".join(b[j1:j2]), tag == "equal"))
+    merged: list[tuple[str, str, bool]] = []
+    for k, (x, y, same) in enumerate(runs):
+        # A lone space between two edits joins them: "[-a b-]{+c d+}" reads better than
+        # "[-a-]{+c+} [-b-]{+d+}".
+        if same and not x.strip() and 0 < k < len(runs) - 1:
+            same = runs[k - 1][2] or runs[k + 1][2]
+        if merged and not same and not merged[-1][2]:
+            px, py, _ = merged[-1]
+            merged[-1] = (px + x, py + y, False)
+        else:
+            merged.append((x, y, same))
+    ops: list[WordOp] = []
+    for x, y, same in merged:
+        if same:
+            ops.append(WordOp("equal", x))
+            continue
+        if x:
+            ops.append(WordOp("delete", x))
+        if y:
+            ops.append(WordOp("insert", y))
+    return ops
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, _norm(a), _norm(b), autojunk=False).ratio()
+
+
+def _pair(
+    old: list[str], new: list[str], threshold: float
+) -> tuple[dict[int, int], set[int], set[int]]:
+    """Match items: identical first, then the most similar pairs above ``threshold``."""
+    pairs: dict[int, int] = {}
+    free_new = set(range(len(new)))
+    for i, a in enumerate(old):
+        for j in sorted(free_new):
+            if a and _norm(a) == _norm(new[j]):
+                pairs[i] = j
+                free_new.discard(j)
+                break
+    candidates = sorted(
+        (
+            (_ratio(old[i], new[j]), i, j)
+            for i in range(len(old))
+            if i not in pairs
+            for j in free_new
+        ),
+        reverse=True,
+    )
+    for score, i, j in candidates:
+        if score >= threshold and i not in pairs and j in free_new:
+            pairs[i] = j
+            free_new.discard(j)
+    return pairs, set(range(len(old))) - set(pairs), free_new
+
+
+def _compare_value(
+    changes: list[Change],
+    name: str,
+    old_path: str,
+    new_path: str,
+    a: Any,
+    b: Any,
+    lang: str,
+    row: str | None = None,
+    column: str | None = None,
+) -> None:
+    if a == b or (is_empty(a) and is_empty(b)):
+        return
+    if is_empty(a):
+        changes.append(
+            Change(
+                "added",
+                path=new_path,
+                new=_show(b, lang, column),
+                field=name,
+                row=row,
+                column=column,
+            )
+        )
+    elif is_empty(b):
+        changes.append(
+            Change(
+                "removed",
+                path=old_path,
+                old=_show(a, lang, column),
+                field=name,
+                row=row,
+                column=column,
+            )
+        )
+    elif isinstance(a, str) and isinstance(b, str):
+        if _norm(a) == _norm(b) and a.strip() == b.strip():
+            return
+        changes.append(
+            Change(
+                "reworded",
+                path=new_path,
+                old=a,
+                new=b,
+                old_path=old_path,
+                words=word_diff(a, b),
+                field=name,
+                row=row,
+                column=column,
+            )
+        )
+    else:
+        changes.append(
+            Change(
+                "changed",
+                path=new_path,
+                old=_show(a, lang, column),
+                new=_show(b, lang, column),
+                old_path=old_path,
+                field=name,
+                row=row,
+                column=column,
+            )
+        )
+
+
+def _show(value: Any, lang: str, column: str | None = None) -> str:
+    if column == "budget_share" and isinstance(value, float):
+        return format_number(round(value * 100, 1), lang) + " %"
+    if isinstance(value, BaseModel):
+        return row_title(value)
+    if isinstance(value, list):
+        return ", ".join(_show(v, lang) for v in value if not is_empty(v))
+    return value if isinstance(value, str) else format_scalar(value, lang)
+
+
+def _compare_rows(
+    changes: list[Change],
+    moves: dict[str, str],
+    name: str,
+    a: list[BaseModel],
+    b: list[BaseModel],
+    lang: str,
+) -> None:
+    keys_a = [row_key(name, r) for r in a]
+    keys_b = [row_key(name, r) for r in b]
+    pairs, gone, fresh = _pair(keys_a, keys_b, _SIMILAR_ROW)
+    for i, j in sorted(pairs.items(), key=lambda p: p[1]):
+        old_row, new_row = f"{name}[{i}]", f"{name}[{j}]"
+        moves[old_row] = new_row
+        title = row_title(b[j])
+        for column in type(b[j]).model_fields:
+            _compare_value(
+                changes,
+                name,
+                f"{old_row}.{column}",
+                f"{new_row}.{column}",
+                getattr(a[i], column),
+                getattr(b[j], column),
+                lang,
+                row=title,
+                column=column,
+            )
+    for i in sorted(gone):
+        if not is_empty(a[i]):
+            changes.append(
+                Change("removed", name, f"{name}[{i}]", old=row_title(a[i]), row=row_title(a[i]))
+            )
+    for j in sorted(fresh):
+        if not is_empty(b[j]):
+            changes.append(
+                Change("added", name, f"{name}[{j}]", new=row_title(b[j]), row=row_title(b[j]))
+            )
+
+
+def _compare_items(
+    changes: list[Change], moves: dict[str, str], name: str, a: list[Any], b: list[Any], lang: str
+) -> None:
+    old = [_show(v, lang) for v in a]
+    new = [_show(v, lang) for v in b]
+    pairs, gone, fresh = _pair(old, new, _SIMILAR_ITEM)
+    for i, j in sorted(pairs.items(), key=lambda p: p[1]):
+        moves[f"{name}[{i}]"] = f"{name}[{j}]"
+        _compare_value(changes, name, f"{name}[{i}]", f"{name}[{j}]", old[i], new[j], lang)
+    for i in sorted(gone):
+        if old[i].strip():
+            changes.append(Change("removed", name, f"{name}[{i}]", old=old[i]))
+    for j in sorted(fresh):
+        if new[j].strip():
+            changes.append(Change("added", name, f"{name}[{j}]", new=new[j]))
+
+
+def compare_answers(
+    old: Profile, new: Profile, lang: str
+) -> tuple[dict[str, list[Change]], dict[str, str]]:
+    """Changes grouped by layer (``other`` for custom answers) and the old→new row moves."""
+    groups: dict[str, list[Change]] = {layer: [] for layer in (*LAYERS, OTHER)}
+    moves: dict[str, str] = {}
+    for name in answer_fields():
+        a, b = get_field(old, name), get_field(new, name)
+        bucket = groups[field_layer(name) or OTHER]
+        if name in ROW_KEYS:
+            _compare_rows(bucket, moves, name, a, b, lang)
+        elif name in RECORDS:
+            for column in type(b).model_fields:
+                _compare_value(
+                    bucket,
+                    name,
+                    f"{name}.{column}",
+                    f"{name}.{column}",
+                    getattr(a, column),
+                    getattr(b, column),
+                    lang,
+                    column=column,
+                )
+        elif isinstance(a, list):
+            _compare_items(bucket, moves, name, a, b, lang)
+        else:
+            _compare_value(bucket, name, name, name, a, b, lang)
+    for qid in sorted(old.answers.keys() | new.answers.keys()):
+        path = f"answers.{qid}"
+        _compare_value(
+            groups[OTHER], path, path, path, old.answers.get(qid), new.answers.get(qid), lang
+        )
+    return groups, moves
+
+
+def map_path(path: str, moves: dict[str, str]) -> str:
+    """An old profile's field path in the new profile's numbering (rows may have moved)."""
+    for old, new in moves.items():
+        if path == old or path.startswith((old + ".", old + "[")):
+            return new + path[len(old) :]
+    return path
+
+
+def _finding_key(f: Finding, where: str) -> tuple[str, str, str]:
+    return (f.rule_id, where, _norm(f.text))
+
+
+def _finding_changes(
+    old: list[Finding], new: list[Finding], moves: dict[str, str]
+) -> tuple[list[Finding], list[Finding]]:
+    """Findings gone from the old profile (fixed) and findings the new one brought."""
+    old_keys = Counter(_finding_key(f, map_path(f.where, moves)) for f in old)
+    new_keys = Counter(_finding_key(f, f.where) for f in new)
+    fixed_left = old_keys - new_keys
+    new_left = new_keys - old_keys
+    fixed: list[Finding] = []
+    for f in old:
+        key = _finding_key(f, map_path(f.where, moves))
+        if fixed_left[key] > 0:
+            fixed_left[key] -= 1
+            fixed.append(f)
+    fresh: list[Finding] = []
+    for f in new:
+        key = _finding_key(f, f.where)
+        if new_left[key] > 0:
+            new_left[key] -= 1
+            fresh.append(f)
+    return fixed, fresh
+
+
+def _group_of(path: str) -> str:
+    return field_layer(path) or OTHER
+
+
+def diff_profiles(
+    old: Profile,
+    new: Profile,
+    *,
+    old_result: ProfileResult | None = None,
+    new_result: ProfileResult | None = None,
+    lang: str = "en",
+) -> ProfileDiff:
+    """Compare ``old`` with ``new``; scores and findings are compared when results are given."""
+    groups, moves = compare_answers(old, new, lang)
+    layers = [LayerDiff(name, changes=groups[name]) for name in (*LAYERS, OTHER)]
+    out = ProfileDiff(layers=layers)
+    for side, profile in ((out.meta_old, old), (out.meta_new, new)):
+        for key in ("organisation", "respondent", "coach"):
+            side[key] = getattr(profile.meta, key)
+        stamp = profile.meta.updated or profile.meta.created
+        side["updated"] = stamp.strftime("%Y-%m-%d") if stamp else ""
+    if old_result is not None and new_result is not None:
+        _add_scores(out, old_result, new_result, moves)
+    changed = [layer for layer in LAYERS if out.layer(layer).changed]
+    if changed and changed[0] != LAYERS[-1]:
+        top = changed[0]
+        below = LAYERS[LAYERS.index(top) + 1 :]
+        stale = [layer for layer in below if layer not in changed]
+        if stale:
+            out.unfollowed, out.stale = top, stale
+    return out
+
+
+def _add_scores(
+    out: ProfileDiff, a: ProfileResult, b: ProfileResult, moves: dict[str, str]
+) -> None:
+    out.score_old, out.score_new = a.score, b.score
+    for layer in out.layers:
+        layer.score_old = a.layer_scores.get(layer.layer)
+        layer.score_new = b.layer_scores.get(layer.layer)
+    old_scores = {map_path(path, moves): score for path, score in a.answer_scores.items()}
+    for path in sorted(old_scores.keys() | b.answer_scores.keys()):
+        before, after = old_scores.get(path), b.answer_scores.get(path)
+        if before != after:
+            out.layer(_group_of(path)).answer_scores.append(ScoreDelta(path, before, after))
+    fixed, fresh = _finding_changes(a.findings, b.findings, moves)
+    for f in fixed:
+        out.layer(_group_of(map_path(f.where, moves))).fixed.append(f)
+    for f in fresh:
+        out.layer(_group_of(f.where)).new.append(f)

@@ -1,0 +1,194 @@
+"""A profile's answers as labelled fields and rows, shared by the report and the diff."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+
+from alignment_tui.i18n import t
+from alignment_tui.model.paths import answer_fields, get_field, layer_of
+from alignment_tui.model.profile import LAYERS, Profile
+
+# Structured lists and the keys that identify a row across two versions (first non-empty
+# wins): people reorder rows and rename ids, but rarely change both the id and the name.
+ROW_KEYS: dict[str, tuple[str, ...]] = {
+    "personas": ("id", "name"),
+    "values.items": ("name",),
+    "strategy.axes": ("id", "name"),
+    "objectives.kpis": ("name",),
+    "execution.channels": ("name",),
+}
+# Fields that hold one model (not a list of rows).
+RECORDS = ("execution.budget",)
+# Personas are named for the vision's beneficiaries, so they sit with the vision.
+HOME_LAYER = {"personas": "vision"}
+
+
+def field_layer(path: str) -> str | None:
+    """The layer of a field path, with personas counted in the vision."""
+    head = path.split(".", 1)[0].split("[", 1)[0]
+    return layer_of(path) or HOME_LAYER.get(head)
+
+
+def layer_rank(path: str) -> int:
+    """Position of a path's layer from the top (0 = values); unknown layers come last."""
+    layer = field_layer(path)
+    return LAYERS.index(layer) if layer in LAYERS else len(LAYERS)
+
+
+def field_label(path: str, lang: str) -> str:
+    """A short human name for an answer field (``vision.statement`` → "Vision statement")."""
+    key = f"report.field.{path}"
+    text = t(key, lang)
+    return path if text == key else text
+
+
+def column_label(name: str, lang: str) -> str:
+    key = f"report.col.{name}"
+    text = t(key, lang)
+    return name if text == key else text
+
+
+def owner_field(path: str) -> str:
+    """The answer field a path belongs to: ``objectives.kpis[2].target`` → ``objectives.kpis``."""
+    for name in sorted(answer_fields(), key=len, reverse=True):
+        if path == name or path.startswith((name + "[", name + ".")):
+            return name
+    if path.startswith("answers."):
+        return path
+    return path.split("[", 1)[0]
+
+
+def format_number(value: float, lang: str) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
+    if lang == "fr":
+        # French groups thousands with a narrow no-break space and uses a decimal comma.
+        text = text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def format_scalar(value: Any, lang: str) -> str:
+    """A non-text value as a person would read it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return t("report.yes" if value else "report.no", lang)
+    if isinstance(value, Enum):
+        key = f"report.enum.{value.value}"
+        text = t(key, lang)
+        return str(value.value) if text == key else text
+    if isinstance(value, int | float):
+        return format_number(value, lang)
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M UTC")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def is_empty(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list):
+        return all(is_empty(v) for v in value)
+    if isinstance(value, BaseModel):
+        return all(is_empty(getattr(value, k)) for k in type(value).model_fields)
+    return False
+
+
+def row_key(field: str, row: BaseModel) -> str:
+    """The identity of a row for matching: its id, else its name, normalised."""
+    for key in ROW_KEYS.get(field, ("name",)):
+        value = getattr(row, key, "")
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.casefold().split())
+    return ""
+
+
+def row_title(row: BaseModel) -> str:
+    """What a person calls a row: its name, else its id."""
+    for key in ("name", "id"):
+        value = getattr(row, key, "")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return "?"
+
+
+@dataclass(frozen=True)
+class AnswerField:
+    """One answer field of a profile with its value (only the filled ones are listed)."""
+
+    path: str
+    layer: str | None
+    value: Any
+
+
+def filled_fields(profile: Profile) -> list[AnswerField]:
+    """Every answer field that holds something, in layer order, then custom answers."""
+    out: list[AnswerField] = []
+    for path in answer_fields():
+        value = get_field(profile, path)
+        if not is_empty(value):
+            out.append(AnswerField(path, field_layer(path), value))
+    out.sort(key=lambda a: layer_rank(a.path))
+    for qid, answer in sorted(profile.answers.items()):
+        if not is_empty(answer):
+            out.append(AnswerField(f"answers.{qid}", None, answer))
+    return out
+
+
+def row_cells(
+    row: BaseModel, lang: str, profile: Profile | None = None
+) -> list[tuple[str, str, bool]]:
+    """A row's filled cells as (column name, display text, is free text)."""
+    cells: list[tuple[str, str, bool]] = []
+    for name in type(row).model_fields:
+        value = getattr(row, name)
+        if is_empty(value):
+            continue
+        if isinstance(value, str):
+            cells.append((name, value, name not in ("id", "persona", "axis", "currency", "unit")))
+        elif name == "budget_share" and isinstance(value, float):
+            cells.append((name, format_number(round(value * 100, 1), lang) + " %", False))
+        else:
+            cells.append((name, format_scalar(value, lang), False))
+    return cells
+
+
+def persona_names(profile: Profile) -> dict[str, str]:
+    return {p.id: (p.name or p.id) for p in profile.personas if p.id}
+
+
+_STEP = re.compile(r"\[(\d+)\]|\.([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def path_label(path: str, profile: Profile | None, lang: str) -> str:
+    """A field path as a person reads it: "KPIs › Resoling subscriptions › Target"."""
+    owner = owner_field(path)
+    parts = [field_label(owner, lang)]
+    rows: Any = None
+    if profile is not None:
+        try:
+            rows = get_field(profile, owner)
+        except KeyError:
+            rows = None
+    for index, column in _STEP.findall(path[len(owner) :]):
+        if index:
+            i = int(index)
+            if isinstance(rows, list) and i < len(rows) and isinstance(rows[i], BaseModel):
+                parts.append(row_title(rows[i]))
+            else:
+                parts.append(f"#{i + 1}")
+            rows = None
+        else:
+            parts.append(column_label(column, lang))
+    return " › ".join(parts)
