@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -31,6 +32,9 @@ _STRUCTURED: dict[str, str] = {
     "execution.budget": "budget",
 }
 _CUSTOM_KINDS = ("text", "list", "choice")  # what profile.answers can hold: a string or strings
+
+
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column \d+\)")
 
 
 def _not_blank(value: str) -> str:
@@ -234,12 +238,6 @@ def _read_folder(folder: Path) -> tuple[list[LayerBank], list[BankProblem]]:
         layer = _read_file(file, problems, seen)
         if layer is None:
             continue
-        if layer.layer in seen.layers:
-            other = seen.layers[layer.layer].name
-            problems.append(
-                BankProblem(file, None, "layer", code="layer_twice", params={"other": other})
-            )
-        seen.layers.setdefault(layer.layer, file)
         if len(problems) == before:
             layers.append(layer)
     return layers, problems
@@ -272,8 +270,10 @@ def _read_file(file: Path, problems: list[BankProblem], seen: _Seen) -> LayerBan
     try:
         data = tomllib.loads(file.read_text("utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        detail = getattr(exc, "msg", str(exc))
+        # Python 3.11 keeps the position only in the message: "… (at line 6, column 22)".
+        where = _TOML_AT.search(str(exc))
+        line = int(where.group(1)) if where else None
+        detail = _TOML_AT.sub("", str(exc)).strip()
         problems.append(
             BankProblem(file, None, None, code="not_toml", params={"detail": detail}, line=line)
         )
@@ -294,6 +294,11 @@ def _read_file(file: Path, problems: list[BankProblem], seen: _Seen) -> LayerBan
         params = {"value": str(layer), "layers": ", ".join(LAYERS)}
         problems.append(BankProblem(file, None, "layer", code="bad_layer", params=params))
         layer = None
+    elif layer in seen.layers:
+        params = {"other": seen.layers[layer].name}
+        problems.append(BankProblem(file, None, "layer", code="layer_twice", params=params))
+    else:
+        seen.layers[layer] = file
     intro: Intro | None = None
     try:
         intro = Intro.model_validate(data.get("intro"))
