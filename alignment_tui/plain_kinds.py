@@ -88,6 +88,8 @@ def _ask_choice(console: Console, question: Question, profile: Profile) -> Any:
     options = options_of(question, profile, console.lang)
     if not options:
         console.say(console.tr(f"no_options.{question.options_from or 'bank'}"))
+        # Still one line per question, so a script's lines never shift.
+        console.read(console.tr("enter_prompt"))
         return KEEP
     console.say(console.tr("how.choice_many" if question.multiple else "how.choice_one"))
     return console.read_choice(console.tr("choice_prompt"), options, multiple=question.multiple)
