@@ -1,0 +1,272 @@
+"""``analyze_profile``: every answer, the structured fields and the links between layers."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+from typing import Any
+
+from pydantic import BaseModel
+
+from alignment_tui.analysis.coherence import check_coherence
+from alignment_tui.analysis.findings import Finding, ProfileResult, TextResult
+from alignment_tui.analysis.scoring import answer_score, layer_score, overall_score
+from alignment_tui.analysis.structure import Context, check_structure, known_rules
+from alignment_tui.analysis.waivers import covers, split_waived
+from alignment_tui.model.paths import answer_fields, get_field, layer_of
+from alignment_tui.model.profile import LAYERS, Profile
+
+# Sub-fields of structured answers that hold prose worth reading (names and ids are labels).
+_PROSE = ("meaning", "behaviour", "description")
+_ORDER = {"values": 0, "personas": 1, "vision": 2, "mission": 3, "strategy": 4}
+_ORDER |= {"objectives": 5, "execution": 6}
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What the bank says about one answer field."""
+
+    field: str
+    layer: str
+    required: bool = False
+    min_words: int | None = None
+    max_words: int | None = None
+    expect: tuple[str, ...] = ()
+    off: tuple[str, ...] = ()
+
+
+@cache
+def answer_specs() -> tuple[Spec, ...]:
+    """One spec per answer field, from the built-in bank (plain defaults without it)."""
+    specs: dict[str, Spec] = {}
+    try:
+        from alignment_tui.model.bank import load_bank
+
+        for q in load_bank().questions():
+            if q.field is None or q.field in specs:
+                continue
+            rules = q.rules
+            specs[q.field] = Spec(
+                q.field,
+                q.layer,
+                q.required,
+                rules.min_words,
+                rules.max_words,
+                tuple(str(e) for e in rules.expect),
+                tuple(rules.off),
+            )
+    except Exception:  # a broken built-in bank must not stop the analysis
+        specs = {}
+    for path in answer_fields():
+        if path not in specs:
+            specs[path] = Spec(path, layer_of(path) or "vision")
+    return tuple(specs.values())
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """One piece of prose in the profile, with the answer it belongs to."""
+
+    path: str
+    text: str
+    spec: Spec
+    whole: bool  # the answer itself (its question's rules apply), not a part of a row
+
+
+def leaves(profile: Profile) -> Iterator[Leaf]:
+    for spec in answer_specs():
+        try:
+            value = get_field(profile, spec.field)
+        except KeyError:
+            continue
+        if isinstance(value, str):
+            if value.strip():
+                yield Leaf(spec.field, value, spec, True)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, str) and item.strip():
+                    yield Leaf(f"{spec.field}[{i}]", item, spec, True)
+                elif isinstance(item, BaseModel):
+                    for sub in _PROSE:
+                        text = getattr(item, sub, None)
+                        if isinstance(text, str) and text.strip():
+                            yield Leaf(f"{spec.field}[{i}].{sub}", text, spec, False)
+
+
+@lru_cache(maxsize=8192)
+def _analyse(
+    text: str,
+    layer: str,
+    field: str,
+    ui_lang: str,
+    today: date,
+    min_words: int | None,
+    max_words: int | None,
+    expect: tuple[str, ...],
+    off: tuple[str, ...],
+    disabled: tuple[str, ...],
+    accepted: tuple[str, ...],
+) -> TextResult | None:
+    """The text analysis of one answer (the one place that calls it); cached by content."""
+    try:
+        from alignment_tui.analysis.text import analyze_answer
+    except ImportError:
+        return None
+    return analyze_answer(
+        text,
+        layer,
+        field=field,
+        ui_lang=ui_lang,
+        today=today,
+        min_words=min_words,
+        max_words=max_words,
+        expect=expect,
+        off=off,
+        disabled=disabled,
+        accepted_terms=accepted,
+    )
+
+
+def _disabled(rule_id: str, patterns: tuple[str, ...]) -> bool:
+    for pattern in patterns:
+        if rule_id == pattern or (pattern.endswith("*") and rule_id.startswith(pattern[:-1])):
+            return True
+    return False
+
+
+def profile_lang(profile: Profile) -> str:
+    """The profile's language, else the language most of its answers are written in."""
+    if profile.lang:
+        return profile.lang
+    text = " ".join(leaf.text for leaf in leaves(profile))
+    if not text.strip():
+        return "en"
+    from alignment_tui.analysis.lang import detect_lang
+
+    return detect_lang(text)
+
+
+@cache
+def _field_rank() -> dict[str, int]:
+    return {spec.field: i for i, spec in enumerate(answer_specs())}
+
+
+def _sort_key(finding: Finding) -> tuple[Any, ...]:
+    parts: list[Any] = []
+    for piece in finding.where.replace("]", "").split("."):
+        name, _, index = piece.partition("[")
+        parts.append((name, int(index) if index.isdigit() else -1))
+    head = parts[0][0] if parts else ""
+    start = finding.start if finding.start is not None else -1
+    ranks = _field_rank()
+    owner = _answer_of(finding.where, list(ranks))
+    rank = ranks[owner] if owner is not None else len(ranks)
+    return (_ORDER.get(head, 9), rank, parts, start, finding.rule_id, finding.message)
+
+
+def _answer_of(path: str, fields: list[str]) -> str | None:
+    for name in fields:
+        if path == name or path.startswith((name + ".", name + "[")):
+            return name
+    return None
+
+
+def analyze_profile(
+    profile: Profile, *, today: date | None = None, ui_lang: str | None = None
+) -> ProfileResult:
+    """Analyse a whole profile: findings located by field path, waivers applied, scores.
+
+    Messages are in ``ui_lang``, else the profile's language (detected when unset).
+    """
+    today = today or date.today()
+    lang = ui_lang if ui_lang in ("fr", "en") else profile_lang(profile)
+    settings = profile.settings
+    off_rules = tuple(r.strip() for r in settings.disabled_rules if r.strip())
+    accepted = tuple(sorted(t.strip() for t in settings.accepted_terms if t.strip()))
+    exact_off = tuple(r for r in off_rules if not r.endswith("*"))
+    waivers = profile.waivers
+
+    text_findings: list[Finding] = []
+    text_scores: dict[str, list[int]] = {}
+    prose: list[tuple[str, str]] = []
+    for leaf in leaves(profile):
+        prose.append((leaf.path, leaf.text))
+        spec = leaf.spec
+        rules = (
+            (spec.min_words, spec.max_words, spec.expect, spec.off)
+            if leaf.whole
+            else (0, None, (), ())
+        )
+        args = (leaf.text, spec.layer, spec.field, lang, today, *rules)
+        result = _analyse(*args, exact_off, accepted)
+        if result is None:
+            continue
+        found = [
+            dataclasses.replace(f, where=leaf.path, related=list(f.related))
+            for f in result.findings
+            if not _disabled(f.rule_id, off_rules)
+        ]
+        score = result.score
+        waived_here = {f.rule_id for f in found if any(covers(w, f) for w in waivers)}
+        if waived_here or len(found) != len(result.findings):
+            # Scores leave out waived and disabled findings: analyse again without them.
+            gone = {f.rule_id for f in result.findings} - {f.rule_id for f in found}
+            again = _analyse(*args, tuple(sorted({*exact_off, *waived_here, *gone})), accepted)
+            score = again.score if again is not None else score
+        text_findings.extend(found)
+        text_scores.setdefault(spec.field, []).append(score)
+
+    specs = answer_specs()
+    ctx = Context(profile, lang, today, tuple(s.field for s in specs if s.required), tuple(prose))
+    other = [
+        f
+        for f in check_structure(ctx) + check_coherence(ctx)
+        if not _disabled(f.rule_id, off_rules)
+    ]
+    everything = sorted(text_findings + other, key=_sort_key)
+    kept, waived, used = split_waived(everything, waivers)
+    known = known_rules()
+    dropped = [
+        (w.rule, w.where)
+        for i, w in enumerate(waivers)
+        if i not in used and not (_disabled(w.rule, off_rules) and w.rule in known)
+    ]
+
+    # Scores: per answer (text scores and the structural findings located in it), per
+    # layer (mean of its answers), overall (mean of the layers minus the align.* findings).
+    fields = [s.field for s in specs]
+    from_text = {id(f) for f in text_findings}
+    per_answer: dict[str, list[Finding]] = {}
+    for f in kept:
+        if f.rule_id.startswith("align.") or id(f) in from_text:
+            continue
+        owner = _answer_of(f.where, fields)
+        if owner is not None:
+            per_answer.setdefault(owner, []).append(f)
+    from alignment_tui.model.answers import has_content
+
+    answer_scores: dict[str, int] = {}
+    by_layer: dict[str, list[int]] = {layer: [] for layer in LAYERS}
+    for spec in specs:
+        value = get_field(profile, spec.field)
+        if not has_content(value):
+            if not spec.required:
+                continue
+            score = 0
+        else:
+            score = answer_score(text_scores.get(spec.field, []), per_answer.get(spec.field, []))
+        answer_scores[spec.field] = score
+        by_layer.setdefault(spec.layer, []).append(score)
+    layer_scores = {layer: layer_score(by_layer[layer]) for layer in LAYERS}
+    aligned = [f for f in kept if f.rule_id.startswith("align.")]
+    return ProfileResult(
+        findings=kept,
+        waived=waived,
+        score=overall_score(layer_scores.values(), aligned),
+        layer_scores=layer_scores,
+        answer_scores=answer_scores,
+        dropped_waivers=dropped,
+    )
