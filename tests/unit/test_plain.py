@@ -309,7 +309,7 @@ def test_language_comes_from_the_profile_when_not_given(tmp_path: Path) -> None:
 
 
 def test_resume_keeps_answers_on_empty_lines_and_clears_on_dash(tmp_path: Path) -> None:
-    stdin, answers = full_input("en")
+    stdin, _ = full_input("en")
     path = tmp_path / "p.toml"
     assert run_in_process(stdin, path)[0] == 0
     before = load_profile(path)
