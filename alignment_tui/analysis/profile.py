@@ -226,6 +226,9 @@ def analyze_profile(
         for f in check_structure(ctx) + check_coherence(ctx)
         if not _disabled(f.rule_id, off_rules)
     ]
+    # A field that a precise rule already flags needs no "missing answer" on top.
+    flagged = {f.where for f in other if f.rule_id != "profile.missing"}
+    other = [f for f in other if f.rule_id != "profile.missing" or f.where not in flagged]
     everything = sorted(text_findings + other, key=_sort_key)
     kept, waived, used = split_waived(everything, waivers)
     known = known_rules()
