@@ -26,5 +26,6 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
             print(problem.render(lang))
         return 1
     bank = load_bank(args.dir)
-    print(t("bank.check_ok", lang, questions=len(bank.questions()), layers=len(bank.layers)))
+    key = "bank.check_ok" if len(bank.layers) > 1 else "bank.check_ok_one_layer"
+    print(t(key, lang, questions=len(bank.questions()), layers=len(bank.layers)))
     return 0

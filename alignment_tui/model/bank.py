@@ -221,7 +221,11 @@ def check_bank(path: str | Path) -> list[BankProblem]:
 
 def _read_folder(folder: Path) -> tuple[list[LayerBank], list[BankProblem]]:
     try:
-        files = sorted(p for p in folder.iterdir() if p.suffix == ".toml" and not p.is_dir())
+        files = sorted(
+            p
+            for p in folder.iterdir()
+            if p.suffix == ".toml" and not p.name.startswith(".") and not p.is_dir()
+        )
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise BankError(
@@ -231,15 +235,8 @@ def _read_folder(folder: Path) -> tuple[list[LayerBank], list[BankProblem]]:
     problems: list[BankProblem] = []
     if not files:
         problems.append(BankProblem(folder, None, None, code="no_files"))
-    layers: list[LayerBank] = []
     seen = _Seen()
-    for file in files:
-        before = len(problems)
-        layer = _read_file(file, problems, seen)
-        if layer is None:
-            continue
-        if len(problems) == before:
-            layers.append(layer)
+    layers = [lb for lb in (_read_file(f, problems, seen) for f in files) if lb is not None]
     return layers, problems
 
 
@@ -300,10 +297,13 @@ def _read_file(file: Path, problems: list[BankProblem], seen: _Seen) -> LayerBan
     else:
         seen.layers[layer] = file
     intro: Intro | None = None
-    try:
-        intro = Intro.model_validate(data.get("intro"))
-    except ValidationError as exc:
-        problems.extend(_from_pydantic(file, None, "intro", exc))
+    if "intro" not in data:
+        problems.append(BankProblem(file, None, "intro", code="missing_key"))
+    else:
+        try:
+            intro = Intro.model_validate(data["intro"])
+        except ValidationError as exc:
+            problems.extend(_from_pydantic(file, None, "intro", exc))
     questions: list[Question] = []
     raw_questions = data.get("question", [])
     if not isinstance(raw_questions, list) or not all(isinstance(q, dict) for q in raw_questions):
@@ -433,8 +433,6 @@ def _from_pydantic(
             params = {"value": str(error.get("input")), "kinds": ", ".join(KINDS)}
         elif loc and loc[0] == "probes" and kind == "too_short":
             code = "few_probes"
-        elif kind == "model_type" and not loc and prefix == "intro":
-            code = "missing_key"
         else:
             code = _PYDANTIC_CODES.get(kind, "invalid")
         problems.append(BankProblem(file, qid, key, code=code, params=params))
