@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,15 +18,15 @@ _LABELS = {
 
 def load_all_rules() -> dict[str, RuleInfo]:
     """Import every module that registers rules, then return the registry."""
-    import alignment_tui.analysis.profile  # noqa: F401  (registers structure and align.*)
+    import importlib
+
     from alignment_tui.analysis import coherence, structure
 
     structure.rulebook()
     coherence.rulebook()
-    try:
-        import alignment_tui.analysis.text  # noqa: F401  (registers the text rules)
-    except ImportError:
-        pass
+    # The text rules register themselves when their module is imported.
+    with contextlib.suppress(ImportError):
+        importlib.import_module("alignment_tui.analysis.text")
     return dict(REGISTRY)
 
 
