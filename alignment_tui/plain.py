@@ -238,25 +238,20 @@ class PlainWalk:
                 say(f"  {self.tr('suggestion', text=f.suggestion)}")
 
     def _summary(self) -> None:
+        from alignment_tui.analysis.profile import analyze_profile
         from alignment_tui.model.answers import layer_completion
 
         say = self.console.say
+        result = analyze_profile(self.profile, ui_lang=self.lang)
         say(self.tr("summary"))
         for layer in self.bank.layers:
             done, required = layer_completion(self.profile, self.bank, layer.layer)
-            say(
-                self.tr(
-                    "summary_layer",
-                    title=layer.intro.title(self.lang),
-                    done=done,
-                    required=required,
-                )
-            )
-        from alignment_tui.plain_findings import overall_score
-
-        score = overall_score(self.profile)
-        if score is not None:
-            say(self.tr("summary_score", score=score))
+            title = layer.intro.title(self.lang)
+            score = result.layer_scores.get(layer.layer, 0)
+            say(self.tr("summary_layer", title=title, done=done, required=required, score=score))
+        say(self.tr("summary_score", score=result.score))
+        errors = sum(1 for f in result.findings if f.severity == "error")
+        say(self.tr("summary_findings", count=len(result.findings), errors=errors))
         say(self.closing("finished"))
 
 

@@ -1,58 +1,46 @@
-"""What plain mode reads out after an answer: the analysis findings on that answer."""
+"""What plain mode reads out after an answer: the analysis findings located on that answer."""
 
 from __future__ import annotations
 
-from typing import Any, Protocol
-
+from alignment_tui.analysis.findings import Finding
+from alignment_tui.analysis.profile import analyze_profile
 from alignment_tui.model.answers import get_answer
 from alignment_tui.model.bank import Question
 from alignment_tui.model.profile import Profile
 
 
-class FindingLike(Protocol):
-    rule_id: str
-    severity: Any
-    text: str
-    message: str
-    suggestion: str
+def _under(where: str, field: str) -> bool:
+    return where == field or where.startswith((f"{field}.", f"{field}["))
 
 
-def _texts(value: Any, field: str) -> list[tuple[str, str]]:
-    """Every piece of free text in an answer, with its field path."""
-    if isinstance(value, str):
-        return [(field, value)] if value.strip() else []
-    if isinstance(value, list):
-        out: list[tuple[str, str]] = []
-        for i, item in enumerate(value):
-            out.extend(_texts(item, f"{field}[{i}]"))
-        return out
-    if hasattr(value, "model_dump"):
-        out = []
-        for name in type(value).model_fields:
-            if name != "id":
-                out.extend(_texts(getattr(value, name), f"{field}.{name}"))
-        return out
-    return []
+def findings_for(profile: Profile, question: Question, lang: str) -> list[Finding]:
+    """The findings on the answer to ``question`` (waived and disabled ones left out)."""
+    if question.field is None:
+        return _custom_findings(profile, question, lang)
+    field = question.field
+    result = analyze_profile(profile, ui_lang=lang)
+    return [f for f in result.findings if _under(f.where, field)]
 
 
-def findings_for(profile: Profile, question: Question, lang: str) -> list[FindingLike]:
-    """The findings on the answer to ``question``, messages in ``lang`` (none if no analysis)."""
+def _custom_findings(profile: Profile, question: Question, lang: str) -> list[Finding]:
+    """A custom bank's question (stored in ``answers``): its text read on its own."""
     try:
         from alignment_tui.analysis.text import analyze_answer  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
         return []
-    field = question.field or f"answers.{question.id}"
-    found: list[FindingLike] = []
-    for where, text in _texts(get_answer(profile, question), field):
-        result = analyze_answer(text, question.layer, field=where, ui_lang=lang)
-        found.extend(result.findings)
+    value = get_answer(profile, question)
+    texts = [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)]
+    found: list[Finding] = []
+    off = set(profile.settings.disabled_rules)
+    for text in texts:
+        if text.strip():
+            result = analyze_answer(
+                text, question.layer, field=f"answers.{question.id}", ui_lang=lang
+            )
+            found.extend(f for f in result.findings if f.rule_id not in off)
     return found
 
 
-def overall_score(profile: Profile) -> int | None:
-    """The profile's alignment score, when the analysis is there to give one."""
-    try:
-        from alignment_tui.analysis import analyze_profile  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return int(analyze_profile(profile).score)
+def overall_score(profile: Profile, lang: str) -> int:
+    """The profile's alignment score, 0–100."""
+    return int(analyze_profile(profile, ui_lang=lang).score)

@@ -130,7 +130,7 @@ def _ask_rows(console: Console, kind: str, profile: Profile, current: Any) -> An
     first_prompt = True
     while True:
         label = console.tr(f"field.{kind}.{columns[0].key}", number=len(new_rows) + 1)
-        name = console.read(label + ": ")
+        name = console.read(label + console.tr("colon"))
         if first_prompt and rows:
             first_prompt = False
             if name == "":
@@ -157,7 +157,7 @@ def _ask_rows(console: Console, kind: str, profile: Profile, current: Any) -> An
 
 
 def _ask_cell(console: Console, kind: str, column: Column, profile: Profile) -> Any:
-    prompt = console.tr(f"field.{kind}.{column.key}") + ": "
+    prompt = console.tr(f"field.{kind}.{column.key}") + console.tr("colon")
     how = column.how
     if how == "line":
         return console.read(prompt)
@@ -175,7 +175,7 @@ def _ask_cell(console: Console, kind: str, column: Column, profile: Profile) -> 
     if not options:
         # Nothing to refer to yet: the link is typed as free text.
         return console.read(prompt)
-    console.say(prompt.rstrip(": "))
+    console.say(console.tr(f"field.{kind}.{column.key}"))
     return console.read_choice(console.tr("choice_prompt"), options, multiple=False)
 
 
