@@ -1,0 +1,308 @@
+"""The Textual app: opens or creates a profile, walks the layers, autosaves."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import events, work
+from textual.app import App, SystemCommand
+from textual.binding import BindingsMap
+from textual.command import CommandPalette
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from alignment_tui.i18n import normalise_lang, t
+from alignment_tui.screens.base import APP_KEYS, bindings
+from alignment_tui.screens.modals import TooSmallScreen
+from alignment_tui.screens.welcome import OpeningScreen, WelcomeScreen
+
+if TYPE_CHECKING:
+    from alignment_tui.model.bank import Bank
+    from alignment_tui.model.profile import Profile
+    from alignment_tui.screens.walk import Walk
+    from alignment_tui.session import ProfileWriter, SaveState
+    from alignment_tui.store import ProfileLock
+
+MIN_SIZE = (40, 12)
+
+
+class AlignmentApp(App[int]):
+    """The guided walk. Heavy modules (pydantic, the bank) load after the first frame."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "alignment-tui"
+
+    def __init__(self, profile_path: Path | None, lang: str | None, bank_dir: str | None) -> None:
+        super().__init__()
+        self.lang = normalise_lang(lang)
+        self.lang_fixed = lang is not None
+        self.path = profile_path
+        self.bank_dir = bank_dir
+        self.bank: Bank | None = None
+        self.bank_ready = asyncio.Event()
+        self.profile: Profile | None = None
+        self.walk: Walk | None = None
+        self.saves: SaveState | None = None
+        self.writer: ProfileWriter | None = None
+        self.lock: ProfileLock | None = None
+        self._timer_armed = False
+        self.manual_save = False
+        self._set_lang(self.lang)
+
+    def _set_lang(self, lang: str) -> None:
+        self.lang = normalise_lang(lang)
+        self._bindings = BindingsMap(bindings(APP_KEYS, self.lang))
+        self.refresh_bindings()
+
+    # -- start ---------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        opening = self.path is not None and self.path.exists()
+        if opening and self.path is not None:
+            self.push_screen(OpeningScreen(self.lang, self.path))
+        else:
+            self.push_screen(WelcomeScreen(self.lang, target=self.path))
+        self.call_after_refresh(self._start, opening)
+
+    @work(group="start")
+    async def _start(self, opening: bool) -> None:
+        from alignment_tui.model.bank import BankError, load_bank
+
+        try:
+            self.bank = await asyncio.to_thread(load_bank, self.bank_dir)
+        except BankError as exc:
+            self.exit(2, return_code=2, message=exc.text(self.lang))
+            return
+        self.bank_ready.set()
+        if opening and self.path is not None:
+            await self._open(self.path)
+        elif isinstance(self.screen, WelcomeScreen):
+            from alignment_tui.store.paths import recent_profiles
+
+            self.screen.show_recent(await asyncio.to_thread(recent_profiles))
+
+    async def _open(self, path: Path) -> None:
+        from alignment_tui.screens.flow import open_profile
+
+        result = await asyncio.to_thread(open_profile, path, self.lang)
+        if isinstance(result, str):
+            self.switch_screen(WelcomeScreen(self.lang, error=result))
+            return
+        profile, stamp, lock = result
+        lang = self.lang if self.lang_fixed else (profile.lang or self.lang)
+        self._begin(profile, path, stamp, lock, lang)
+
+    @work(group="start")
+    async def on_welcome_screen_open(self, message: WelcomeScreen.Open) -> None:
+        await self.bank_ready.wait()
+        await self._open(message.path)
+
+    @work(group="start")
+    async def on_welcome_screen_create(self, message: WelcomeScreen.Create) -> None:
+        from alignment_tui.screens.flow import create_profile
+
+        await self.bank_ready.wait()
+        result = await asyncio.to_thread(
+            create_profile, self.path, message.organisation, message.respondent, self.lang
+        )
+        if isinstance(result, str):
+            assert isinstance(self.screen, WelcomeScreen)
+            self.screen.show_error(result)
+            return
+        self._begin(*result, self.lang)
+
+    def on_welcome_screen_language(self, message: WelcomeScreen.Language) -> None:
+        assert isinstance(self.screen, WelcomeScreen)
+        fields = self.screen.current_fields()
+        self._set_lang(message.lang)
+        self.switch_screen(WelcomeScreen(self.lang, target=self.path, fields=fields))
+
+    def _begin(
+        self, profile: Profile, path: Path, stamp: Any, lock: ProfileLock, lang: str
+    ) -> None:
+        from alignment_tui.screens.flow import begin
+
+        self._set_lang(lang)
+        self.profile, self.path, self.lock = profile, path, lock
+        self.walk, self.saves, self.writer = begin(self.bank, profile, path, stamp, lock, self.lang)
+        self.title = profile.meta.organisation or path.stem
+        self.sub_title = str(path)
+        if profile.settings.theme in self.available_themes:
+            self.theme = profile.settings.theme
+        self.show_step()
+        if self.saves.read_only:
+            from alignment_tui.screens.flow import read_only_notice
+
+            self.push_screen(read_only_notice(path, lock, self.lang))
+
+    # -- the walk ------------------------------------------------------------------------
+    def show_step(self) -> None:
+        if self.walk is None or self.profile is None:
+            return
+        from alignment_tui.screens.flow import store_answer
+        from alignment_tui.screens.question import QuestionScreen
+
+        leaving = self.screen
+        if isinstance(leaving, QuestionScreen) and leaving.editor is not None:
+            # The editor's last change may still be on its way as a message: keep it now.
+            store_answer(self.profile, leaving.editor.question, leaving.editor.value, self.lang)
+        key = self.walk.session.current.key
+        if self.profile.meta.position != key:
+            self.profile.meta.position = key
+            self.touch()
+        self.switch_screen(self.walk.screen(self.profile))
+
+    def jump(self, key: str) -> None:
+        if self.walk is not None and self.walk.session.go(key):
+            self.show_step()
+
+    def on_chain_jump(self, message: Any) -> None:
+        self.jump(message.key)
+
+    def action_go_next(self) -> None:
+        if self.walk is not None:
+            self.walk.session.next()
+            self.show_step()
+
+    def action_go_back(self) -> None:
+        if self.walk is not None:
+            self.walk.session.back()
+            self.show_step()
+
+    def action_skip(self) -> None:
+        if self.walk is not None and self.profile is not None:
+            skipped = list(self.profile.meta.skipped)
+            self.walk.session.skip(skipped)
+            self.profile.meta.skipped = skipped
+            self.show_step()
+
+    def on_answer_editor_changed(self, message: Any) -> None:
+        from alignment_tui.screens.flow import store_answer
+
+        if self.profile is None:
+            return
+        error = store_answer(self.profile, message.editor.question, message.value, self.lang)
+        if error:
+            self.notify(error, severity="error", markup=False)
+        else:
+            self.touch()
+
+    def action_toggle_coach(self) -> None:
+        from alignment_tui.screens.question import QuestionScreen
+
+        if self.profile is not None:
+            self.profile.settings.coach_mode = not self.profile.settings.coach_mode
+            self.touch()
+            if isinstance(self.screen, QuestionScreen):
+                self.screen.show_probes(self.profile.settings.coach_mode)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+        if self.profile is not None:
+            self.profile.settings.theme = self.theme
+            self.touch()
+
+    def action_external_edit(self) -> None:
+        from alignment_tui.screens.flow import edit_externally
+
+        edit_externally(self)
+
+    # -- saving --------------------------------------------------------------------------
+    def touch(self) -> None:
+        """A change: autosave within the scheduler's debounce and maximum wait."""
+        if self.saves is not None:
+            self.saves.changed(time.monotonic())
+            self._arm()
+
+    def _arm(self) -> None:
+        delay = self.saves.next_check(time.monotonic()) if self.saves else None
+        if delay is not None and not self._timer_armed:
+            self._timer_armed = True
+            self.set_timer(delay, self._tick)
+
+    def _tick(self) -> None:
+        self._timer_armed = False
+        if self.saves is None or self.profile is None or self.writer is None:
+            return
+        if self.saves.should_save(time.monotonic()):
+            self.start_save()
+        else:
+            self._arm()
+
+    def start_save(self, *, force: bool = False) -> None:
+        assert self.saves is not None and self.profile is not None and self.writer is not None
+        from alignment_tui.model.profile import now_utc
+
+        self.profile.meta.updated = now_utc()
+        snapshot, number = self.writer.snapshot(self.profile)
+        self.saves.begin()
+        writer, lang = self.writer, self.lang
+        self.run_worker(
+            lambda: writer.write(snapshot, number, lang, force=force),
+            thread=True,
+            group="save",
+            name="save",
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "save" or event.state != WorkerState.SUCCESS:
+            return
+        from alignment_tui.screens.flow import after_write
+
+        result = event.worker.result
+        assert result is not None
+        after_write(self, result, manual=self.manual_save)
+        self.manual_save = False
+        self._arm()
+
+    def action_save_now(self) -> None:
+        from alignment_tui.screens.flow import save_as
+
+        if self.saves is None:
+            return
+        if self.saves.read_only or self.saves.paused:
+            save_as(self)
+        elif not self.saves.saving:
+            self.manual_save = True
+            self.start_save()
+        else:
+            self.touch()
+
+    async def action_quit(self) -> None:
+        from alignment_tui.screens.flow import save_on_exit
+
+        self.exit(0, message=save_on_exit(self) or None)
+
+    # -- palette, size -------------------------------------------------------------------
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from alignment_tui.screens.flow import palette
+
+        yield from palette(self, screen)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = t("palette.placeholder", self.lang)
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def on_resize(self, event: events.Resize) -> None:
+        small = event.size.width < MIN_SIZE[0] or event.size.height < MIN_SIZE[1]
+        shown = isinstance(self.screen, TooSmallScreen)
+        if small and not shown:
+            self.push_screen(TooSmallScreen(self.lang))
+        elif shown and not small:
+            self.pop_screen()
+
+
+def make_app(
+    profile_path: str | os.PathLike[str] | None = None,
+    *,
+    lang: str | None = None,
+    bank: str | os.PathLike[str] | None = None,
+) -> AlignmentApp:
+    """The app for ``profile_path`` (opened, or created if missing), in ``lang``, with ``bank``."""
+    path = Path(profile_path).expanduser().absolute() if profile_path is not None else None
+    return AlignmentApp(path, lang, str(bank) if bank is not None else None)

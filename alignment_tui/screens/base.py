@@ -1,0 +1,87 @@
+"""What every screen of the walk shares: header, chain, navigation, keys in the UI language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from alignment_tui.i18n import t
+from alignment_tui.widgets.chain import Chain, ChainEntry
+
+# (key, action, locale key): the descriptions are looked up once the language is known.
+KeySpec = tuple[str, str, str]
+
+APP_KEYS: list[KeySpec] = [
+    ("ctrl+s", "app.save_now", "key.save"),
+    ("ctrl+q", "app.quit", "key.quit"),
+    ("ctrl+p", "app.command_palette", "key.palette"),
+]
+WALK_KEYS: list[KeySpec] = [
+    ("ctrl+n", "app.go_next", "key.next"),
+    ("ctrl+b", "app.go_back", "key.back"),
+    ("ctrl+g", "focus_chain", "key.goto"),
+]
+QUESTION_KEYS: list[KeySpec] = [
+    ("ctrl+o", "app.skip", "key.skip"),
+    ("f2", "toggle_examples", "key.examples"),
+    ("f3", "app.toggle_coach", "key.coach"),
+    ("f4", "app.external_edit", "key.editor"),
+]
+
+
+def bindings(specs: Iterable[KeySpec], lang: str) -> list[Binding]:
+    return [Binding(key, action, t(name, lang)) for key, action, name in specs]
+
+
+@dataclass
+class WalkView:
+    """What surrounds every step: the language, the chain, progress and the read-only notice."""
+
+    lang: str
+    chain: list[ChainEntry] = field(default_factory=list)
+    progress: str = ""
+    banner: str = ""
+
+
+class WalkScreen(Screen[None]):
+    """A step of the walk; subclasses fill ``body``. Actions go to the app (``app.go_next``…)."""
+
+    KEYS: ClassVar[list[KeySpec]] = WALK_KEYS
+
+    def __init__(self, view: WalkView) -> None:
+        super().__init__()
+        self.view = view
+        self.lang = view.lang
+        for binding in bindings(self.KEYS, self.lang):
+            self._bindings.bind(binding.key, binding.action, binding.description)
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="⛓")
+        if self.view.banner:
+            yield Static(self.view.banner, id="banner")
+        with Horizontal(id="walk"):
+            yield Chain(self.view.chain, id="chain")
+            with VerticalScroll(id="main"):
+                if self.view.progress:
+                    yield Static(self.view.progress, id="progress")
+                yield from self.body()
+                with Horizontal(id="nav"):
+                    yield from self.nav_buttons()
+        yield Footer(compact=True)
+
+    def body(self) -> ComposeResult:
+        yield from ()
+
+    def nav_buttons(self) -> ComposeResult:
+        yield Button(t("nav.back", self.lang), id="back", action="app.go_back")
+        yield Button(t("nav.next", self.lang), id="next", variant="primary", action="app.go_next")
+
+    def action_focus_chain(self) -> None:
+        self.query_one(Chain).focus()

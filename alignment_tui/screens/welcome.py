@@ -1,0 +1,167 @@
+"""The first screen: start a new profile, open one (recent ones listed), choose the language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, OptionList, RadioButton, RadioSet, Static
+from textual.widgets.option_list import Option
+
+from alignment_tui.i18n import t
+from alignment_tui.screens.base import bindings
+
+
+class WelcomeScreen(Screen[None]):
+    """Posts ``Create``, ``Open`` or ``Language``; the app does the work."""
+
+    class Create(Message):
+        def __init__(self, organisation: str, respondent: str) -> None:
+            super().__init__()
+            self.organisation = organisation
+            self.respondent = respondent
+
+    class Open(Message):
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
+    class Language(Message):
+        def __init__(self, lang: str) -> None:
+            super().__init__()
+            self.lang = lang
+
+    def __init__(
+        self,
+        lang: str,
+        *,
+        target: Path | None = None,
+        error: str = "",
+        fields: tuple[str, str, str] = ("", "", ""),
+    ) -> None:
+        super().__init__()
+        self.lang = lang
+        self.target = target
+        self.error = error
+        self.fields = fields
+        for b in bindings([("f2", "toggle_lang", "welcome.key_lang")], lang):
+            self._bindings.bind(b.key, b.action, b.description)
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        org, respondent, path = self.fields
+        yield Header(icon="⛓")
+        with VerticalScroll(id="welcome"):
+            yield Static(t("welcome.title", lang), classes="title")
+            yield Static(t("welcome.pitch", lang), id="pitch")
+            if self.error:
+                yield Static(self.error, id="welcome-error", classes="error", markup=False)
+            with Horizontal(id="lang-row"):
+                yield Static(t("welcome.language", lang), classes="label")
+                with RadioSet(id="lang"):
+                    yield RadioButton("Français", value=lang == "fr", id="lang-fr")
+                    yield RadioButton("English", value=lang == "en", id="lang-en")
+            with Vertical(id="new", classes="card"):
+                yield Static(t("welcome.new", lang), classes="label")
+                yield Input(org, placeholder=t("welcome.organisation", lang), id="organisation")
+                yield Input(respondent, placeholder=t("welcome.respondent", lang), id="respondent")
+                yield Static(self._target_text(org), id="target", markup=False)
+                yield Button(t("welcome.create", lang), id="create", variant="primary")
+            with Vertical(id="open", classes="card"):
+                yield Static(t("welcome.open", lang), classes="label")
+                yield OptionList(id="recent")
+                yield Input(path, placeholder=t("welcome.path", lang), id="path")
+                yield Button(t("welcome.open_button", lang), id="open-button")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#recent").display = False
+        self.query_one("#organisation", Input).focus()
+
+    def _target_text(self, organisation: str) -> str:
+        if self.target is not None:
+            return t("welcome.target", self.lang, path=str(self.target))
+        if not organisation.strip():
+            return t("welcome.target_hint", self.lang)
+        from alignment_tui.store.paths import new_profile_path
+
+        return t("welcome.target", self.lang, path=str(new_profile_path(organisation)))
+
+    def show_recent(self, paths: list[Path]) -> None:
+        """Fill the recent list once it has been read (off the first frame)."""
+        recent = self.query_one("#recent", OptionList)
+        recent.clear_options()
+        recent.add_options([Option(str(p), id=str(p)) for p in paths])
+        recent.display = bool(paths)
+
+    def show_error(self, message: str) -> None:
+        self.error = message
+        self.app.notify(message, severity="error", markup=False)
+
+    @on(Input.Changed, "#organisation")
+    def _org_changed(self, event: Input.Changed) -> None:
+        self.query_one("#target", Static).update(self._target_text(event.value))
+
+    @on(Input.Submitted, "#organisation")
+    def _next_field(self) -> None:
+        self.query_one("#respondent", Input).focus()
+
+    @on(Input.Submitted, "#respondent")
+    @on(Button.Pressed, "#create")
+    def _create(self) -> None:
+        org = self.query_one("#organisation", Input).value.strip()
+        if not org:
+            self.query_one("#organisation", Input).focus()
+            self.app.notify(t("welcome.need_organisation", self.lang))
+            return
+        self.post_message(self.Create(org, self.query_one("#respondent", Input).value.strip()))
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#open-button")
+    def _open(self) -> None:
+        raw = self.query_one("#path", Input).value.strip()
+        if raw:
+            self.post_message(self.Open(Path(raw).expanduser()))
+        else:
+            self.query_one("#path", Input).focus()
+
+    @on(OptionList.OptionSelected, "#recent")
+    def _open_recent(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.post_message(self.Open(Path(event.option.id)))
+
+    @on(RadioSet.Changed, "#lang")
+    def _lang(self, event: RadioSet.Changed) -> None:
+        lang = "fr" if event.pressed.id == "lang-fr" else "en"
+        if lang != self.lang:
+            self.post_message(self.Language(lang))
+
+    def action_toggle_lang(self) -> None:
+        self.post_message(self.Language("en" if self.lang == "fr" else "fr"))
+
+    def current_fields(self) -> tuple[str, str, str]:
+        return (
+            self.query_one("#organisation", Input).value,
+            self.query_one("#respondent", Input).value,
+            self.query_one("#path", Input).value,
+        )
+
+
+class OpeningScreen(Screen[None]):
+    """Shown for the instant the profile and the questions load, so the terminal is never blank."""
+
+    def __init__(self, lang: str, path: Path) -> None:
+        super().__init__()
+        self.lang = lang
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="⛓")
+        yield Static(
+            t("welcome.opening", self.lang, path=str(self.path)), id="opening", markup=False
+        )
+        yield Footer(compact=True)

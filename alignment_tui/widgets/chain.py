@@ -1,0 +1,80 @@
+"""The six layers as a chain in a sidebar: completion per layer, click or Enter to jump."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+@dataclass(frozen=True)
+class ChainEntry:
+    """One line of the chain: a layer (with its completion) or, under it, one of its steps."""
+
+    key: str
+    label: str
+    is_layer: bool = False
+    done: int = 0
+    total: int = 0
+    current: bool = False
+    mark: str = ""  # "answered", "skipped" or "" for a question line
+
+
+_MARKS = {"answered": "✓", "skipped": "»", "": "·"}
+
+
+def _bar(done: int, total: int, width: int = 5) -> str:
+    if total == 0:
+        return " " * width
+    full = round(width * done / total)
+    return "█" * full + "░" * (width - full)
+
+
+def render_entry(entry: ChainEntry, width: int = 26) -> Text:
+    """The text of one sidebar line; the current step is shown in bold reverse."""
+    if entry.is_layer:
+        count = f"{entry.done}/{entry.total}" if entry.total else ""
+        name = entry.label[: max(4, width - 12)]
+        line = Text.assemble(
+            (f"{name:<{width - 12}}", "bold"), f"{_bar(entry.done, entry.total)} ", count
+        )
+    else:
+        label = entry.label if len(entry.label) <= width - 4 else entry.label[: width - 5] + "…"
+        line = Text(f"  {_MARKS.get(entry.mark, '·')} {label}")
+    if entry.current:
+        line.stylize("reverse")
+    return line
+
+
+class Chain(OptionList):
+    """Layers and the current layer's steps; selecting a line asks the app to jump there."""
+
+    DEFAULT_CSS = """
+    Chain { width: 30; height: 1fr; border: none; padding: 0; }
+    """
+
+    class Jump(Message):
+        """The user picked a step in the chain."""
+
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
+    def __init__(self, entries: list[ChainEntry], *, id: str | None = None) -> None:
+        options = [Option(render_entry(e), id=e.key) for e in entries]
+        super().__init__(*options, id=id)
+        self._current = next((i for i, e in enumerate(entries) if e.current), None)
+
+    def on_mount(self) -> None:
+        if self._current is not None:
+            self.highlighted = self._current
+
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.Jump(event.option.id))

@@ -1,0 +1,73 @@
+"""Free-text and list answers: a multi-line TextArea (paste keeps its newlines)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import TextArea
+
+from alignment_tui.widgets.editors.base import AnswerEditor
+
+
+class TextEditor(AnswerEditor):
+    """One free-text answer; the value is the text as typed."""
+
+    KINDS: ClassVar[tuple[str, ...]] = ("text",)
+    DEFAULT_CSS = """
+    TextEditor { height: auto; }
+    TextEditor > TextArea { height: auto; min-height: 6; max-height: 18; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield TextArea(
+            self.to_text(self.value), soft_wrap=True, tab_behavior="focus", id="answer-text"
+        )
+
+    @property
+    def text_area(self) -> TextArea:
+        return self.query_one(TextArea)
+
+    @property
+    def text(self) -> str:
+        return self.text_area.text
+
+    def set_text(self, text: str) -> None:
+        """Replace the whole answer (after editing it outside), as one change."""
+        self.text_area.load_text(text)
+
+    @staticmethod
+    def to_text(value: Any) -> str:
+        return value if isinstance(value, str) else ""
+
+    @staticmethod
+    def from_text(text: str) -> Any:
+        return text
+
+    @on(TextArea.Changed)
+    def _typed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        value = self.from_text(event.text_area.text)
+        if value != self.value:
+            self.value = value
+            self.announce()
+
+    def focus_first(self) -> None:
+        self.text_area.focus()
+
+
+class ListEditor(TextEditor):
+    """A list answer typed one item per line; blank lines are dropped."""
+
+    KINDS: ClassVar[tuple[str, ...]] = ("list",)
+
+    @staticmethod
+    def to_text(value: Any) -> str:
+        if isinstance(value, list):
+            return "\n".join(str(item) for item in value)
+        return value if isinstance(value, str) else ""
+
+    @staticmethod
+    def from_text(text: str) -> Any:
+        return [line.strip() for line in text.splitlines() if line.strip()]
