@@ -13,26 +13,15 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from pydantic_core import PydanticCustomError
 
 from alignment_tui.i18n import t
-from alignment_tui.model.paths import answer_fields, get_field, layer_of
-from alignment_tui.model.profile import LAYERS, Profile
+from alignment_tui.model.bank_checks import KINDS as KINDS
+from alignment_tui.model.bank_checks import Found, coherence, from_pydantic
+from alignment_tui.model.bank_checks import fitting_kinds as fitting_kinds
+from alignment_tui.model.profile import LAYERS
 
 Kind = Literal[
     "text", "list", "values", "personas", "axes", "kpis", "channels", "budget", "horizon", "choice"
 ]
-KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 Signal = Literal["number", "date", "money", "name", "tradeoff", "beneficiary"]
-
-# Structured fields and the one kind of editor that can fill them.
-_STRUCTURED: dict[str, str] = {
-    "personas": "personas",
-    "values.items": "values",
-    "strategy.axes": "axes",
-    "objectives.kpis": "kpis",
-    "execution.channels": "channels",
-    "execution.budget": "budget",
-}
-_CUSTOM_KINDS = ("text", "list", "choice")  # what profile.answers can hold: a string or strings
-
 
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column \d+\)")
 
@@ -303,7 +292,7 @@ def _read_file(file: Path, problems: list[BankProblem], seen: _Seen) -> LayerBan
         try:
             intro = Intro.model_validate(data["intro"])
         except ValidationError as exc:
-            problems.extend(_from_pydantic(file, None, "intro", exc))
+            problems.extend(_problems(file, None, from_pydantic("intro", exc)))
     questions: list[Question] = []
     raw_questions = data.get("question", [])
     if not isinstance(raw_questions, list) or not all(isinstance(q, dict) for q in raw_questions):
@@ -339,101 +328,12 @@ def _read_question(
     try:
         question = Question.model_validate({**raw, "layer": layer or LAYERS[0]})
     except ValidationError as exc:
-        problems.extend(_from_pydantic(file, qid, None, exc))
+        problems.extend(_problems(file, qid, from_pydantic(None, exc)))
         return None
-    found = _coherence(question, layer)
-    problems.extend(BankProblem(file, qid, key, code=code, params=p) for key, code, p in found)
+    found = coherence(question, layer)
+    problems.extend(_problems(file, qid, found))
     return None if found or claimed else question
 
 
-def _coherence(q: Question, layer: str | None) -> list[tuple[str, str, dict[str, Any]]]:
-    """What pydantic cannot see alone: the field, and whether the kind can fill it."""
-    found: list[tuple[str, str, dict[str, Any]]] = []
-    if q.kind == "choice" and not q.options and q.options_from is None:
-        found.append(("options", "no_options", {}))
-    if q.kind != "choice" and (q.options or q.options_from or q.multiple):
-        found.append(("kind", "options_not_choice", {}))
-    if q.options_from and q.options:
-        found.append(("options", "options_twice", {}))
-    values = [o.value for o in q.options]
-    if len(set(values)) != len(values):
-        found.append(("options", "duplicate_option", {}))
-    if q.field is None:
-        if q.kind not in _CUSTOM_KINDS:
-            found.append(
-                ("kind", "custom_kind", {"kind": q.kind, "kinds": ", ".join(_CUSTOM_KINDS)})
-            )
-        return found
-    if q.field not in answer_fields():
-        found.append(("field", "unknown_field", {"field": q.field}))
-        return found
-    home = layer_of(q.field)
-    if home is not None and layer is not None and home != layer:
-        found.append(("field", "wrong_layer", {"field": q.field, "layer": home}))
-    kinds = fitting_kinds(q.field)
-    if q.kind not in kinds:
-        found.append(("kind", "kind_mismatch", {"field": q.field, "kinds": ", ".join(kinds)}))
-    elif q.kind == "choice":
-        is_list = isinstance(get_field(Profile(), q.field), list)
-        if q.multiple != is_list:
-            found.append(("multiple", "multiple_true" if is_list else "multiple_false", {}))
-        for i, option in enumerate(q.options):
-            if not _accepts(q.field, [option.value] if is_list else option.value):
-                params = {"value": option.value, "field": q.field}
-                found.append((f"options[{i}].value", "bad_option", params))
-    return found
-
-
-def fitting_kinds(path: str) -> tuple[str, ...]:
-    """The question kinds able to fill the profile field ``path``."""
-    if path in _STRUCTURED:
-        return (_STRUCTURED[path],)
-    if path.rsplit(".", 1)[-1] in ("horizon_years", "horizon_months"):
-        return ("horizon",)
-    if path == "vision.benefits":
-        return ("choice",)
-    if isinstance(get_field(Profile(), path), list):
-        return ("list", "choice")
-    return ("text", "choice")
-
-
-def _accepts(path: str, value: Any) -> bool:
-    from alignment_tui.model.paths import set_field
-
-    try:
-        set_field(Profile(), path, value)
-    except (ValidationError, ValueError):
-        return False
-    return True
-
-
-_PYDANTIC_CODES = {
-    "missing": "missing_key",
-    "extra_forbidden": "unknown_key",
-    "blank": "blank",
-    "string_pattern_mismatch": "bad_id",
-}
-
-
-def _from_pydantic(
-    file: Path, qid: str | None, prefix: str | None, exc: ValidationError
-) -> list[BankProblem]:
-    problems: list[BankProblem] = []
-    for error in exc.errors():
-        loc = [str(part) if not isinstance(part, int) else f"[{part}]" for part in error["loc"]]
-        key = ".".join([prefix, *loc] if prefix else loc).replace(".[", "[") or prefix
-        kind = error["type"]
-        last = loc[-1] if loc else ""
-        params: dict[str, Any] = {"detail": error["msg"]}
-        if kind in ("missing", "blank") and last in ("fr", "en"):
-            code = "missing_translation"
-            params = {"lang": last}
-        elif loc and loc[0] == "kind":
-            code = "unknown_kind"
-            params = {"value": str(error.get("input")), "kinds": ", ".join(KINDS)}
-        elif loc and loc[0] == "probes" and kind == "too_short":
-            code = "few_probes"
-        else:
-            code = _PYDANTIC_CODES.get(kind, "invalid")
-        problems.append(BankProblem(file, qid, key, code=code, params=params))
-    return problems
+def _problems(file: Path, qid: str | None, found: list[Found]) -> list[BankProblem]:
+    return [BankProblem(file, qid, key, code=code, params=params) for key, code, params in found]

@@ -7,7 +7,7 @@ import shutil
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 import tomli_w
@@ -16,6 +16,7 @@ from alignment_tui.cli import main
 from alignment_tui.model.bank import (
     KINDS,
     BankError,
+    Kind,
     Localized,
     LocalizedList,
     builtin_bank_dir,
@@ -69,6 +70,10 @@ def test_builtin_bank_loads_with_every_layer_in_walk_order() -> None:
     assert bank.question("values.items").kind == "values"
     with pytest.raises(KeyError):
         bank.question("no.such.question")
+
+
+def test_the_kind_type_and_the_kind_list_agree() -> None:
+    assert get_args(Kind) == KINDS
 
 
 def test_builtin_bank_is_read_once() -> None:
@@ -261,6 +266,21 @@ def test_choice_without_options_is_named(
             "vision",
             lambda d: d["intro"].pop("why"),
             ": intro.why: this key is required.",
+        ),
+        (
+            "vision",
+            lambda d: d["intro"].__setitem__("title", "Vision"),
+            ': intro.title: expected both languages: { fr = "…", en = "…" }.',
+        ),
+        (
+            "objectives",
+            lambda d: question(d, "objectives.focus")["rules"].__setitem__("min_words", "ten"),
+            ": objectives.focus: rules.min_words: expected a whole number.",
+        ),
+        (
+            "objectives",
+            lambda d: question(d, "objectives.focus")["rules"].__setitem__("expect", ["euros"]),
+            ": objectives.focus: rules.expect[0]: 'euros' is not accepted here.",
         ),
     ],
 )
