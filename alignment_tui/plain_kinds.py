@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from alignment_tui.model.bank import Question
 from alignment_tui.model.profile import Branch, Cadence, Period, Profile
+from alignment_tui.model.typed import fold
 from alignment_tui.plain_io import ADD, CLEAR, KEEP, Choice, Console, Keep
 from alignment_tui.plain_typed import parser_for
-from alignment_tui.store.paths import slug
 
 
 @dataclass(frozen=True)
@@ -18,24 +18,25 @@ class Column:
     """One field of a row: its key in the model, and how its value is read."""
 
     key: str
-    how: str = "line"  # line | number | deadline | share | branch | cadence | persona | axis
+    how: str = "line"  # line id unit measure deadline share branch cadence persona axis
 
 
-# The rows of each structured kind, asked field by field; the first column names the row.
+# The rows of each structured kind, asked field by field, in the order of the TUI's
+# editors; the first column names the row.
 ROWS: dict[str, tuple[Column, ...]] = {
     "values": (Column("name"), Column("meaning"), Column("behaviour")),
-    "personas": (Column("name"), Column("description")),
-    "axes": (Column("name"), Column("description")),
+    "personas": (Column("name"), Column("id", "id"), Column("description")),
+    "axes": (Column("name"), Column("id", "id"), Column("description")),
     "kpis": (
         Column("name"),
         Column("branch", "branch"),
-        Column("baseline", "number"),
-        Column("target", "number"),
-        Column("unit"),
+        Column("axis", "axis"),
+        Column("baseline", "measure"),
+        Column("target", "measure"),
+        Column("unit", "unit"),
         Column("deadline", "deadline"),
         Column("cadence", "cadence"),
         Column("owner"),
-        Column("axis", "axis"),
     ),
     "channels": (
         Column("name"),
@@ -44,8 +45,8 @@ ROWS: dict[str, tuple[Column, ...]] = {
         Column("budget_share", "share"),
     ),
 }
-# Kinds whose rows carry an id other answers refer to (made from the name).
-_WITH_ID = ("personas", "axes")
+# Kinds whose rows carry an id other answers refer to, and the id of a row with no name.
+_WITH_ID = {"personas": "persona", "axes": "axis"}
 
 
 def ask(console: Console, question: Question, profile: Profile, current: Any) -> Any:
@@ -96,24 +97,27 @@ def _ask_choice(console: Console, question: Question, profile: Profile) -> Any:
 
 
 def _ask_budget(console: Console, current: Any) -> Any:
+    """Two lines, always: the amount (with its currency), then the period."""
     console.say(console.tr("how.budget"))
     amount = console.read_typed(console.tr("field.amount"), parser_for(console.lang, "money"))
-    if isinstance(amount, Keep):
+    options = [Choice(p.value, console.tr(f"period.{p.value}")) for p in Period]
+    console.say(console.tr("field.period"))
+    period = console.read_choice(console.tr("choice_prompt"), options, multiple=False)
+    if isinstance(amount, Keep) and isinstance(period, Keep):
         return KEEP
+    row: dict[str, Any] = _plain_row(current) if current is not None else {}
     if amount is None:
-        return {}
-    value, currency, period = amount
-    row: dict[str, Any] = {"amount": value}
-    if not currency:
-        typed = console.read(console.tr("field.currency"))
-        currency = typed.strip().upper() if typed.strip() not in ("", CLEAR) else ""
-    if currency:
-        row["currency"] = currency
+        row.pop("amount", None)
+        row["currency"] = ""
+    elif not isinstance(amount, Keep):
+        value, currency, said_period = amount
+        # A figure typed without a currency keeps the one already given.
+        row.update(amount=value, currency=currency or row.get("currency", ""))
+        if said_period is not None:
+            row["period"] = said_period
     if period is None:
-        options = [Choice(p.value, console.tr(f"period.{p.value}")) for p in Period]
-        picked = console.read_choice(console.tr("field.period"), options, multiple=False)
-        period = None if isinstance(picked, Keep) else picked
-    if period is not None:
+        row.pop("period", None)
+    elif not isinstance(period, Keep):
         row["period"] = period
     return row
 
@@ -147,21 +151,39 @@ def _ask_rows(console: Console, kind: str, profile: Profile, current: Any) -> An
             break
         row: dict[str, Any] = {columns[0].key: name}
         for column in columns[1:]:
-            value = _ask_cell(console, kind, column, profile)
+            value = _ask_cell(console, kind, column, profile, row)
             if value is not None and not isinstance(value, Keep) and value != "":
                 row[column.key] = value
         new_rows.append(row)
     if kind in _WITH_ID:
-        _give_ids(new_rows)
+        _give_ids(new_rows, _WITH_ID[kind])
     return new_rows
 
 
-def _ask_cell(console: Console, kind: str, column: Column, profile: Profile) -> Any:
-    prompt = console.tr(f"field.{kind}.{column.key}") + console.tr("colon")
+def _ask_cell(
+    console: Console, kind: str, column: Column, profile: Profile, row: dict[str, Any]
+) -> Any:
+    label = console.tr(f"field.{kind}.{column.key}")
+    prompt = label + console.tr("colon")
     how = column.how
-    if how == "line":
+    if how == "id":
+        made = _unique_ids([row.get("name", "")], _WITH_ID[kind])[0]
+        return console.read(console.tr("field.id", id=made) + console.tr("colon"))
+    if how == "unit" and row.get("unit"):
+        # The unit came with a number ("12 %"): an empty line keeps it.
+        typed = console.read(console.tr("field.unit_kept", unit=row["unit"]) + console.tr("colon"))
+        return typed or row["unit"]
+    if how == "measure":
+        measure = console.read_typed(prompt, parser_for(console.lang, "measure"))
+        if isinstance(measure, tuple):
+            number, unit = measure
+            if unit and not row.get("unit"):
+                row["unit"] = unit
+            return number
+        return measure
+    if how in ("line", "unit"):
         return console.read(prompt)
-    if how in ("number", "deadline", "share"):
+    if how in ("deadline", "share"):
         return console.read_typed(prompt, parser_for(console.lang, how))
     options: list[Choice]
     if how == "branch":
@@ -175,7 +197,7 @@ def _ask_cell(console: Console, kind: str, column: Column, profile: Profile) -> 
     if not options:
         # Nothing to refer to yet: the link is typed as free text.
         return console.read(prompt)
-    console.say(console.tr(f"field.{kind}.{column.key}"))
+    console.say(label)
     return console.read_choice(console.tr("choice_prompt"), options, multiple=False)
 
 
@@ -186,18 +208,27 @@ def _plain_row(item: Any) -> dict[str, Any]:
     return dict(item)
 
 
-def _give_ids(rows: list[dict[str, Any]]) -> None:
-    """An id from each row's name, unique in the list, kept when the row already had one."""
-    used: set[str] = {str(r["id"]) for r in rows if r.get("id")}
-    for row in rows:
-        if row.get("id"):
-            continue
-        base = slug(str(row.get("name", "")))
+def _give_ids(rows: list[dict[str, Any]], fallback: str) -> None:
+    """Each row's id from the id typed, else from its name, unique in the list (as the TUI)."""
+    wanted = [str(row.get("id") or row.get("name") or "") for row in rows]
+    for row, ident in zip(rows, _unique_ids(wanted, fallback), strict=True):
+        row["id"] = ident
+
+
+def _slug(text: str) -> str:
+    words = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return words[:40].rstrip("-")
+
+
+def _unique_ids(wanted: list[str], fallback: str) -> list[str]:
+    """ "walkers", "walkers-2"…; a blank becomes ``fallback-N`` (N its place in the list)."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for index, raw in enumerate(wanted, start=1):
+        base = _slug(raw) or f"{fallback}-{index}"
         candidate, n = base, 2
-        while candidate in used:
+        while candidate in seen:
             candidate, n = f"{base}-{n}", n + 1
-        used.add(candidate)
-        row["id"] = candidate
-
-
-Parser = Callable[[str], Any]
+        seen.add(candidate)
+        out.append(candidate)
+    return out

@@ -15,6 +15,7 @@ def _money(raw: str, lang: str) -> tuple[Any, str, str | None]:
 
 _PARSERS: dict[str, Callable[[str, str], Any]] = {
     "number": typed.parse_number,
+    "measure": typed.parse_measure,
     "share": typed.parse_share,
     "deadline": lambda raw, lang: typed.parse_deadline(raw),
     "money": _money,

@@ -99,13 +99,9 @@ def _script(lang: str) -> Script:
         ),
         "personas": (
             personas,
-            [
-                personas[0]["name"],
-                personas[0]["description"],
-                personas[1]["name"],
-                personas[1]["description"],
-                "",
-            ],
+            # name, id (empty: made from the name), description; an empty name ends.
+            [personas[0]["name"], "", personas[0]["description"]]
+            + [personas[1]["name"], "", personas[1]["description"], ""],
         ),
         "vision.beneficiaries": ([p["id"] for p in personas], ["1, 2"]),
         "vision.benefits": (["financial", "comfort"], ["financial, 3"]),
@@ -135,7 +131,7 @@ def _script(lang: str) -> Script:
                     "description": "Deux comptoirs" if fr else "Two counters",
                 }
             ],
-            [axis_name, "Deux comptoirs" if fr else "Two counters", ""],
+            [axis_name, "", "Deux comptoirs" if fr else "Two counters", ""],
         ),
         "objectives.horizon_months": (12, ["12 mois" if fr else "12 months"]),
         "objectives.kpis": (
@@ -155,29 +151,19 @@ def _script(lang: str) -> Script:
                     "name": "NPS",
                     "branch": "reputation",
                     "target": 60,
+                    "unit": "points",
                     "deadline": date(2027, 12, 31),
                     "cadence": "quarterly",
                 },
             ],
             [
-                "Abonnements" if fr else "Subscriptions",
-                "3",
-                "120",
-                "400",
-                "abonnés" if fr else "subscribers",
-                "30/06/2027",
-                "monthly",
+                # name, branch, axis, baseline, target, unit, deadline, cadence, owner
+                *("Abonnements" if fr else "Subscriptions", "3", "1", "120", "400"),
+                *("abonnés" if fr else "subscribers", "30/06/2027", "monthly"),
                 "Cheffe d'atelier" if fr else "Head of workshops",
-                "1",
-                "NPS",
-                "reputation",
-                "",
-                "60",
-                "",
-                "T4 2027" if fr else "Q4 2027",
-                "3",
-                "",
-                "",
+                # The unit comes with the target: an empty unit line keeps it.
+                *("NPS", "reputation", "", "", "60 points", "", "T4 2027" if fr else "Q4 2027"),
+                *("3", ""),
                 "",
             ],
         ),
@@ -186,7 +172,7 @@ def _script(lang: str) -> Script:
         ),
         "execution.budget": (
             {"amount": 24000, "currency": "EUR", "period": "year"},
-            ["24 000 €" if fr else "24,000 €", "year"],
+            ["24 000 €" if fr else "24,000 €", "year"],  # amount, period
         ),
         "execution.channels": (
             [
