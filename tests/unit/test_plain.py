@@ -100,8 +100,11 @@ def _script(lang: str) -> Script:
         "personas": (
             personas,
             # name, id (empty: made from the name), description; an empty name ends.
-            [personas[0]["name"], "", personas[0]["description"]]
-            + [personas[1]["name"], "", personas[1]["description"], ""],
+            [
+                *(personas[0]["name"], "", personas[0]["description"]),
+                *(personas[1]["name"], "", personas[1]["description"]),
+                "",
+            ],
         ),
         "vision.beneficiaries": ([p["id"] for p in personas], ["1, 2"]),
         "vision.benefits": (["financial", "comfort"], ["financial, 3"]),
