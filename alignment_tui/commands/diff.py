@@ -28,7 +28,13 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     if old is None or new is None:
         return 2
     out_lang = pick_lang(args.lang, new)
-    d = diff_profiles(old, new, old_result=analyse(old), new_result=analyse(new), lang=out_lang)
+    d = diff_profiles(
+        old,
+        new,
+        old_result=analyse(old, out_lang),
+        new_result=analyse(new, out_lang),
+        lang=out_lang,
+    )
     if args.format == "json":
         data = to_json(d, args.old, args.new, out_lang, old, new)
         print(json.dumps(data, ensure_ascii=False, indent=2))

@@ -1,17 +1,45 @@
-"""``alignment-tui report``: not built yet; says so plainly."""
+"""``alignment-tui report``: a client report as Markdown or self-contained HTML."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from alignment_tui.commands.common import fail, pick_lang, try_load
 from alignment_tui.i18n import Lang, t
 
 
 def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
+    parser.add_argument("profile", metavar="PROFILE.toml", help=t("report.arg.profile", lang))
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", required=True, help=t("report.arg.output", lang)
+    )
+    parser.add_argument("--format", choices=["md", "html"], help=t("report.arg.format", lang))
+    parser.add_argument("--no-notes", action="store_true", help=t("report.arg.no_notes", lang))
 
 
 def run(args: argparse.Namespace, lang: Lang) -> int:
-    print(t("cli.not_built", lang, command="report"), file=sys.stderr)
-    return 2
+    from alignment_tui.report.analysed import analyse
+    from alignment_tui.report.writer import format_for, render_report, write_text_atomic
+
+    profile = try_load(args.profile, pick_lang(args.lang))
+    if profile is None:
+        return 2
+    out_lang = pick_lang(args.lang, profile)
+    fmt = args.format or format_for(args.output)
+    if fmt is None:
+        return fail(t("report.error.format", out_lang, path=args.output))
+    text = render_report(
+        profile, analyse(profile, out_lang), fmt=fmt, lang=out_lang, notes=not args.no_notes
+    )
+    if args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_text_atomic(args.output, text)
+    except OSError as exc:
+        return fail(
+            t("report.error.unwritable", out_lang, path=args.output, reason=exc.strerror or exc)
+        )
+    print(t("report.written", out_lang, path=args.output), file=sys.stderr)
+    return 0

@@ -8,11 +8,8 @@ from alignment_tui.analysis.findings import ProfileResult
 from alignment_tui.model.profile import Profile
 
 
-def analyse(profile: Profile, today: date | None = None) -> ProfileResult | None:
-    """The analysis of ``profile``, or ``None`` while this build has no profile analysis."""
-    try:
-        from alignment_tui.analysis import analyze_profile  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    result: ProfileResult = analyze_profile(profile, today=today)
-    return result
+def analyse(profile: Profile, lang: str, today: date | None = None) -> ProfileResult:
+    """The analysis of ``profile`` with its messages in ``lang``."""
+    from alignment_tui.analysis.profile import analyze_profile
+
+    return analyze_profile(profile, today=today, ui_lang=lang)

@@ -1,0 +1,367 @@
+"""What a client report says, independent of its format: blocks, marks, links, fixes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from dataclasses import field as _field  # Block has an attribute named `field`
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+
+from alignment_tui.analysis.findings import Finding, ProfileResult
+from alignment_tui.i18n import t
+from alignment_tui.model.paths import get_field
+from alignment_tui.model.profile import LAYERS, Profile, Waiver
+from alignment_tui.report.diff import OTHER
+from alignment_tui.report.fields import (
+    field_label,
+    field_layer,
+    filled_fields,
+    format_number,
+    format_scalar,
+    is_empty,
+    layer_rank,
+    owner_field,
+    path_label,
+    persona_names,
+    row_cells,
+)
+from alignment_tui.report.ranking import answer_score, top_fixes
+
+_CODES = ("id", "persona", "axis", "currency", "unit")  # cells that are references, not prose
+
+
+@dataclass
+class Mark:
+    """A marked stretch of an answer, and the numbers of the findings it carries."""
+
+    start: int
+    end: int
+    numbers: list[int]
+
+
+@dataclass
+class Piece:
+    """One string shown in the report; ``marks`` only on free text the analysis reads."""
+
+    path: str
+    text: str
+    label: str = ""
+    marks: list[Mark] = field(default_factory=list)
+
+    def segments(self) -> list[tuple[str, list[int]]]:
+        """The text cut into (stretch, finding numbers); unmarked stretches have none."""
+        out: list[tuple[str, list[int]]] = []
+        pos = 0
+        for m in self.marks:
+            if m.start > pos:
+                out.append((self.text[pos : m.start], []))
+            out.append((self.text[m.start : m.end], m.numbers))
+            pos = m.end
+        if pos < len(self.text):
+            out.append((self.text[pos:], []))
+        return out
+
+
+@dataclass
+class Numbered:
+    number: int
+    finding: Finding
+    where_label: str
+    related: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Block:
+    """One answer field: ``kind`` is ``text``, ``list``, ``rows`` or ``record``."""
+
+    field: str
+    label: str
+    kind: str
+    pieces: list[Piece] = _field(default_factory=list)
+    columns: list[str] = _field(default_factory=list)
+    rows: list[dict[str, Piece]] = _field(default_factory=list)
+    score: int | None = None
+    findings: list[Numbered] = _field(default_factory=list)
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.pieces or self.rows)
+
+
+@dataclass
+class Link:
+    upper: str
+    lower: str
+    rules: list[str]
+
+    @property
+    def broken(self) -> bool:
+        return bool(self.rules)
+
+
+@dataclass
+class WaiverView:
+    waiver: Waiver
+    label: str
+    finding: Finding | None
+
+
+@dataclass
+class Fix:
+    finding: Finding
+    label: str
+    layer: str
+    related: list[str] = field(default_factory=list)
+
+    @property
+    def where(self) -> str:
+        """Layer › field, without saying the layer twice ("Values › Values")."""
+        if not self.label:
+            return self.layer
+        return self.label if self.label.startswith(self.layer) else f"{self.layer} › {self.label}"
+
+
+@dataclass
+class Report:
+    lang: str
+    organisation: str
+    respondent: str
+    coach: str
+    updated: str
+    generated: date
+    analysed: bool
+    score: int | None
+    layer_scores: dict[str, int]
+    links: list[Link]
+    layers: list[tuple[str, list[Block]]]
+    horizons: dict[str, str]
+    waivers: list[WaiverView]
+    fixes: list[Fix]
+    notes: list[tuple[str, str]] | None
+
+
+def _show_item(value: Any, lang: str, names: dict[str, str]) -> tuple[str, bool]:
+    """A list item as shown, and whether it is free text (which findings may mark)."""
+    if isinstance(value, Enum):
+        return format_scalar(value, lang), False
+    if isinstance(value, str) and value in names:
+        return f"{names[value]} ({value})", False
+    return (value, True) if isinstance(value, str) else (format_scalar(value, lang), False)
+
+
+def _block(path: str, value: Any, lang: str, profile: Profile) -> Block:
+    block = Block(path, field_label(path, lang), "text")
+    if isinstance(value, str):
+        block.pieces.append(Piece(path, value))
+    elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+        block.kind = "rows"
+        for i, row in enumerate(value):
+            cells = {
+                name: Piece(f"{path}[{i}].{name}", text) if free else Piece("", text)
+                for name, text, free in row_cells(row, lang)
+            }
+            if cells:
+                block.rows.append(cells)
+        order = list(type(value[0]).model_fields)
+        block.columns = [c for c in order if any(c in r for r in block.rows)]
+    elif isinstance(value, list):
+        block.kind = "list"
+        names = persona_names(profile) if path == "vision.beneficiaries" else {}
+        for i, item in enumerate(value):
+            if is_empty(item):
+                continue
+            text, free = _show_item(item, lang, names)
+            block.pieces.append(Piece(f"{path}[{i}]" if free else "", text))
+    elif isinstance(value, BaseModel):
+        block.kind = "record"
+        for name, text, _free in row_cells(value, lang):
+            block.pieces.append(Piece("", text, label=name))
+    elif isinstance(value, int | float):
+        block.pieces.append(Piece("", format_number(value, lang)))
+    else:
+        block.pieces.append(Piece("", format_scalar(value, lang)))
+    return block
+
+
+def _mark(pieces: list[Piece], numbered: list[Numbered]) -> None:
+    """Place each finding's span on the piece it points at, merging overlaps."""
+    by_path = {p.path: p for p in pieces if p.path}
+    spans: dict[str, list[tuple[int, int, int]]] = {}
+    for item in numbered:
+        f = item.finding
+        piece = by_path.get(f.where)
+        if piece is None:
+            continue
+        start, end = f.start, f.end
+        if start is None or end is None or piece.text[start:end] != f.text:
+            # Offsets computed on another normalisation of the text: find the words instead.
+            found = piece.text.find(f.text) if f.text else -1
+            if found < 0:
+                continue
+            start, end = found, found + len(f.text)
+        if 0 <= start < end <= len(piece.text):
+            spans.setdefault(piece.path, []).append((start, end, item.number))
+    for path, items in spans.items():
+        merged: list[Mark] = []
+        for start, end, number in sorted(items):
+            if merged and start < merged[-1].end:
+                last = merged[-1]
+                last.end = max(last.end, end)
+                if number not in last.numbers:
+                    last.numbers.append(number)
+            else:
+                merged.append(Mark(start, end, [number]))
+        by_path[path].marks = merged
+
+
+def _all_pieces(block: Block) -> list[Piece]:
+    return block.pieces + [p for row in block.rows for p in row.values()]
+
+
+def _block_score(path: str, scores: dict[str, int]) -> int | None:
+    own = answer_score(path, scores)
+    if own is not None:
+        return own
+    inner = [v for k, v in scores.items() if k.startswith((path + "[", path + "."))]
+    return round(sum(inner) / len(inner)) if inner else None
+
+
+def _links(findings: list[Finding]) -> list[Link]:
+    """Each ``align.*`` finding breaks the link into the lowest layer it involves: that
+    layer does not follow from what is stated above it."""
+    links = [Link(LAYERS[i], LAYERS[i + 1], []) for i in range(len(LAYERS) - 1)]
+    for f in findings:
+        if not f.rule_id.startswith("align."):
+            continue
+        ranks = [layer_rank(p) for p in (f.where, *f.related) if p]
+        ranks = [r for r in ranks if r < len(LAYERS)]
+        if not ranks:
+            continue
+        lowest = max(max(ranks), 1)
+        link = links[lowest - 1]
+        if f.rule_id not in link.rules:
+            link.rules.append(f.rule_id)
+    for link in links:
+        link.rules.sort()
+    return links
+
+
+def _stamp(profile: Profile) -> str:
+    stamp = profile.meta.updated or profile.meta.created
+    return stamp.date().isoformat() if stamp else ""
+
+
+def _label(path: str, profile: Profile, lang: str) -> str:
+    if not path:
+        return ""
+    if path.startswith("answers."):
+        return path[len("answers.") :]
+    return path_label(path, profile, lang)
+
+
+def build_report(
+    profile: Profile,
+    result: ProfileResult | None,
+    *,
+    lang: str,
+    notes: bool = True,
+    today: date | None = None,
+) -> Report:
+    """Everything the report shows, in ``lang``; ``result`` is ``None`` without analysis."""
+    findings = list(result.findings) if result else []
+    scores = dict(result.answer_scores) if result else {}
+    blocks: dict[str, Block] = {}
+    horizons: dict[str, str] = {}
+    for answer in filled_fields(profile):
+        if answer.path.endswith((".horizon_years", ".horizon_months")) and answer.layer:
+            # A horizon is one number: said beside the layer's title, not as an answer card.
+            unit = "years" if answer.path.endswith("years") else "months"
+            horizons[answer.layer] = t(f"report.horizon_{unit}", lang, n=answer.value)
+            continue
+        blocks[answer.path] = _block(answer.path, answer.value, lang, profile)
+    grouped: dict[str, list[Finding]] = {}
+    for f in findings:
+        grouped.setdefault(owner_field(f.where) if f.where else OTHER, []).append(f)
+    for path, items in grouped.items():
+        if path not in blocks:
+            label = _label(path, profile, lang) if path != OTHER else t("report.custom", lang)
+            blocks[path] = Block(path, label, "text")
+        block = blocks[path]
+        block.findings = [
+            Numbered(i + 1, f, _label(f.where, profile, lang), _related(f, profile, lang))
+            for i, f in enumerate(sorted(items, key=lambda f: (f.where, f.start or 0, f.rule_id)))
+        ]
+        _mark(_all_pieces(block), block.findings)
+    for block in blocks.values():
+        block.score = _block_score(block.field, scores)
+    layers: list[tuple[str, list[Block]]] = []
+    for layer in (*LAYERS, OTHER):
+        own = [b for b in blocks.values() if (field_layer(b.field) or OTHER) == layer]
+        own.sort(key=lambda b: (not b.answered, layer_rank(b.field)))
+        layers.append((layer, own))
+    waivers = [
+        WaiverView(
+            w,
+            _label(w.where, profile, lang),
+            next(
+                (
+                    f
+                    for f in (result.waived if result else [])
+                    if (f.rule_id, f.where) == (w.rule, w.where)
+                ),
+                None,
+            ),
+        )
+        for w in profile.waivers
+    ]
+    fixes = [
+        Fix(
+            f,
+            _label(f.where, profile, lang),
+            t(f"report.layer.{field_layer(f.where) or OTHER}", lang),
+            _related(f, profile, lang),
+        )
+        for f in (top_fixes(result) if result else [])
+    ]
+    note_items = None
+    if notes:
+        note_items = [
+            (_note_label(key, profile, lang), text)
+            for key, text in sorted(
+                profile.notes.items(), key=lambda kv: (layer_rank(kv[0]), kv[0])
+            )
+            if text.strip()
+        ]
+    return Report(
+        lang=lang,
+        organisation=profile.meta.organisation.strip(),
+        respondent=profile.meta.respondent.strip(),
+        coach=profile.meta.coach.strip(),
+        updated=_stamp(profile),
+        generated=today or date.today(),
+        analysed=result is not None,
+        score=result.score if result else None,
+        layer_scores=dict(result.layer_scores) if result else {},
+        links=_links(findings),
+        layers=layers,
+        horizons=horizons,
+        waivers=waivers,
+        fixes=fixes,
+        notes=note_items,
+    )
+
+
+def _related(f: Finding, profile: Profile, lang: str) -> list[str]:
+    return [_label(path, profile, lang) for path in f.related]
+
+
+def _note_label(key: str, profile: Profile, lang: str) -> str:
+    """Notes are keyed by question id; most ids are the field they fill."""
+    try:
+        get_field(profile, key)
+    except KeyError:
+        return key
+    return path_label(key, profile, lang)

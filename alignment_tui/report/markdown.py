@@ -1,0 +1,237 @@
+"""The client report as Markdown that reads well on a git forge (tables, text bar charts)."""
+
+from __future__ import annotations
+
+import re
+
+from alignment_tui.analysis.findings import Finding
+from alignment_tui.i18n import t
+from alignment_tui.model.profile import LAYERS
+from alignment_tui.report.content import Block, Numbered, Piece, Report
+from alignment_tui.report.fields import column_label
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+_BAR = 20  # characters for 100 points
+
+
+def esc(text: str) -> str:
+    """User text made inert: no emphasis, link, HTML or table cell break can come from it."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _marked(text: str, numbers: list[int]) -> str:
+    # Bold must hug the words: "** word **" would not render as bold.
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    core = text.strip()
+    if not core:
+        return esc(text)
+    refs = ",".join(str(n) for n in numbers)
+    return f"{esc(lead)}**{esc(core)}**<sup>{refs}</sup>{esc(trail)}"
+
+
+def _piece(piece: Piece, *, cell: bool = False) -> str:
+    out = "".join(_marked(s, n) if n else esc(s) for s, n in piece.segments())
+    if cell:
+        return out.replace("\n", "<br>")
+    return out
+
+
+def _lines(text: str, prefix: str = "") -> list[str]:
+    """Multi-line text kept line by line (a hard break at each end of line)."""
+    rows = text.split("\n")
+    return [prefix + row + ("  " if i < len(rows) - 1 else "") for i, row in enumerate(rows)]
+
+
+def _sev(severity: object, lang: str) -> str:
+    return t(f"report.severity.{severity}", lang)
+
+
+def _finding(f: Finding, lang: str, where: str, related: list[str]) -> list[str]:
+    quote = f" «\u202f{esc(f.text)}\u202f»" if f.text else ""
+    place = f" **{esc(where)}** —" if where else ""
+    also = ""
+    if related:
+        also = (
+            f" ({esc(t('report.also_involves', lang))}: " + "; ".join(esc(r) for r in related) + ")"
+        )
+    head = f"*{_sev(f.severity, lang)}* `{f.rule_id}`{place}{quote} {esc(f.message)}{also}"
+    return [head + "  ", f"   → {esc(f.suggestion)}"]
+
+
+def _findings(items: list[Numbered], lang: str, block_label: str) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        where = item.where_label if item.where_label != block_label else ""
+        body = _finding(item.finding, lang, where, item.related)
+        out.append(f"{item.number}. {body[0]}")
+        out.extend(body[1:])
+    return out
+
+
+def _block(block: Block, lang: str) -> list[str]:
+    score = (
+        f" · {t('report.answer_score', lang, score=block.score)}" if block.score is not None else ""
+    )
+    out = [f"#### {esc(block.label)}{score}", ""]
+    if not block.answered:
+        out += [f"*{esc(t('report.not_answered', lang))}*", ""]
+    elif block.kind == "rows":
+        out.append("| " + " | ".join(esc(column_label(c, lang)) for c in block.columns) + " |")
+        out.append("|" + "---|" * len(block.columns))
+        for row in block.rows:
+            cells = [_piece(row[c], cell=True) if c in row else "" for c in block.columns]
+            out.append("| " + " | ".join(cells) + " |")
+        out.append("")
+    elif block.kind == "list":
+        for p in block.pieces:
+            out.extend(
+                _lines(_piece(p), "- ") if "\n" not in p.text else ["- " + _piece(p, cell=True)]
+            )
+        out.append("")
+    elif block.kind == "record":
+        out.append(
+            " · ".join(f"{esc(column_label(p.label, lang))}: {_piece(p)}" for p in block.pieces)
+        )
+        out.append("")
+    else:
+        for p in block.pieces:
+            out.extend(_lines(_piece(p), "> "))
+            out.append("")
+    if block.findings:
+        out.extend(_findings(block.findings, lang, block.label))
+        out.append("")
+    return out
+
+
+def bar(score: int | None) -> str:
+    """A 20-character text bar: one block per 5 points."""
+    if score is None:
+        return "·" * _BAR
+    full = round(max(0, min(score, 100)) * _BAR / 100)
+    return "█" * full + "░" * (_BAR - full)
+
+
+def _chart(r: Report, lang: str) -> list[str]:
+    names = {layer: t(f"report.layer.{layer}", lang) for layer in LAYERS}
+    width = max(len(n) for n in names.values())
+    rows = []
+    for layer in LAYERS:
+        score = r.layer_scores.get(layer)
+        shown = "–" if score is None else f"{score:>3}"
+        rows.append(f"{names[layer]:<{width}}  {bar(score)} {shown}")
+    return ["```text", *rows, "```"]
+
+
+def _chain(r: Report, lang: str) -> list[str]:
+    line = t(f"report.layer.{LAYERS[0]}", lang)
+    for link in r.links:
+        sign = "✗" if link.broken else "✓" if r.analysed else "?"
+        line += f" ─{sign}─ " + t(f"report.layer.{link.lower}", lang)
+    out = [
+        f"## {t('report.chain', lang)}",
+        "",
+        t("report.chain_intro", lang),
+        "",
+        "```text",
+        line,
+        "```",
+        "",
+    ]
+    for link in r.links:
+        name = t(
+            "report.link",
+            lang,
+            upper=t(f"report.layer.{link.upper}", lang),
+            lower=t(f"report.layer.{link.lower}", lang),
+        )
+        if link.broken:
+            rules = ", ".join(f"`{rule}`" for rule in link.rules)
+            out.append(f"- ✗ **{name}**: {t('report.link_broken', lang, rules=rules)}")
+        elif r.analysed:
+            out.append(f"- ✓ {name}: {t('report.link_holds', lang)}")
+        else:
+            out.append(f"- ? {name}: {t('report.link_unchecked', lang)}")
+    if r.analysed and not any(link.broken for link in r.links):
+        out += ["", t("report.chain_all_hold", lang)]
+    return [*out, ""]
+
+
+def _header(r: Report, lang: str) -> list[str]:
+    org = esc(r.organisation) if r.organisation else t("report.unnamed", lang)
+    out = [f"# {t('report.title', lang)} — {org}", ""]
+    rows = [
+        (t("report.respondent", lang), r.respondent),
+        (t("report.coach", lang), r.coach),
+        (t("report.updated", lang), r.updated),
+    ]
+    for key, value in rows:
+        if value:
+            out.append(f"- {key}: {esc(value)}")
+    out.append(f"- {t('report.generated', lang, date=r.generated.isoformat())}")
+    out.append("")
+    if r.score is not None:
+        out.append(f"**{t('report.overall', lang)}: {t('report.out_of', lang, score=r.score)}**")
+    else:
+        out.append(f"*{t('report.no_analysis', lang)}*")
+    return [*out, ""]
+
+
+def _waivers(r: Report, lang: str) -> list[str]:
+    out = [f"## {t('report.waivers', lang)}", "", t("report.waivers_intro", lang), ""]
+    if not r.waivers:
+        return [*out, f"*{t('report.no_waivers', lang)}*", ""]
+    for view in r.waivers:
+        w = view.waiver
+        by = t(f"report.by.{w.by}", lang)
+        when = (
+            t("report.waiver_by", lang, by=by, at=w.at.date().isoformat())
+            if w.at
+            else t("report.waiver_by_undated", lang, by=by)
+        )
+        detail = f" — {esc(view.finding.message)}" if view.finding else ""
+        if r.analysed and view.finding is None:
+            detail = f" {t('report.waiver_unused', lang)}"
+        out.append(f"- `{w.rule}` **{esc(view.label)}**{detail}  ")
+        out.append(f"  *{when}*  ")
+        out.append(f"  {t('report.reason', lang)}: {esc(w.reason)}")
+    return [*out, ""]
+
+
+def render_markdown(r: Report) -> str:
+    """The whole report as Markdown."""
+    lang = r.lang
+    out = _header(r, lang)
+    out += _chain(r, lang)
+    out += [f"## {t('report.layer_scores', lang)}", "", t("report.layer_scores_intro", lang), ""]
+    out += [*_chart(r, lang), ""]
+    out += [f"## {t('report.fixes', lang)}", "", t("report.fixes_intro", lang), ""]
+    if r.fixes:
+        for i, fix in enumerate(r.fixes, 1):
+            body = _finding(fix.finding, lang, fix.where, fix.related)
+            out.append(f"{i}. {body[0]}")
+            out.extend(body[1:])
+    else:
+        out.append(f"*{t('report.no_fixes', lang)}*")
+    out += ["", f"## {t('report.answers', lang)}", ""]
+    for layer, blocks in r.layers:
+        if layer == "other" and not blocks:
+            continue
+        score = r.layer_scores.get(layer)
+        shown = f" · {t('report.out_of', lang, score=score)}" if score is not None else ""
+        out += [f"### {t(f'report.layer.{layer}', lang)}{shown}", ""]
+        if layer in r.horizons:
+            out += [f"*{r.horizons[layer]}*", ""]
+        if not any(b.answered for b in blocks):
+            out += [f"*{t('report.layer_empty', lang)}*", ""]
+        for block in blocks:
+            out += _block(block, lang)
+    out += _waivers(r, lang)
+    if r.notes:
+        out += [f"## {t('report.notes', lang)}", ""]
+        for label, text in r.notes:
+            out.append(f"- **{esc(label)}**  ")
+            out.extend(_lines(esc(text), "  "))
+        out.append("")
+    out += ["---", "", f"*{t('report.footer', lang)}*", ""]
+    return "\n".join(out)
