@@ -441,3 +441,24 @@ def test_two_files_for_one_layer_is_a_problem(tmp_path: Path) -> None:
     keys = {(p.file.name, p.key, p.code) for p in check_bank(tmp_path)}
     assert ("b.toml", "layer", "layer_twice") in keys
     assert ("b.toml", "field", "field_twice") in keys
+
+
+# --- the examples teach what the analysis rewards -----------------------------------------
+
+
+def test_specific_examples_score_higher_than_vague_ones() -> None:
+    import alignment_tui.analysis as analysis
+
+    analyze_text = getattr(analysis, "analyze_text", None)
+    if analyze_text is None:
+        pytest.skip("the text analysis is not available in this version")
+    worse: list[str] = []
+    for q in load_bank().questions():
+        if q.kind != "text":
+            continue
+        for lang in ("fr", "en"):
+            vague = analyze_text(q.example_vague(lang), q.layer, lang).score
+            specific = analyze_text(q.example_specific(lang), q.layer, lang).score
+            if specific <= vague:
+                worse.append(f"{q.id} [{lang}]: specific {specific} <= vague {vague}")
+    assert not worse, worse
