@@ -86,7 +86,7 @@ def _axes(ctx: Context) -> Iterator[Finding]:
     book = rulebook()
     axes = [a for a in ctx.profile.strategy.axes if not is_empty(a)]
     kpis = [(i, k) for i, k in enumerate(ctx.profile.objectives.kpis) if not is_empty(k)]
-    axis_names = _names(a.name or a.id for a in axes, ctx.lang)
+    axis_names = _names((a.name or a.id for a in axes), ctx.lang)
     measured: set[int] = set()
     for i, kpi in kpis:
         j, unknown = _axis_links(kpi, axes, ctx.lang)
@@ -146,7 +146,7 @@ def find_persona(ref: str, personas: list[Persona], lang: str) -> int | None:
 def _personas(ctx: Context) -> Iterator[Finding]:
     book = rulebook()
     personas = [p for p in ctx.profile.personas if not is_empty(p)]
-    names = _names(p.name or p.id for p in personas, ctx.lang)
+    names = _names((p.name or p.id for p in personas), ctx.lang)
     reached: set[int] = set()
     channels = [(i, c) for i, c in enumerate(ctx.profile.execution.channels) if not is_empty(c)]
     for i, channel in channels:
@@ -167,7 +167,7 @@ def _personas(ctx: Context) -> Iterator[Finding]:
             reached.add(k)
     if not channels:
         return
-    channel_names = _names(c.name for _, c in channels, ctx.lang)
+    channel_names = _names((c.name for _, c in channels), ctx.lang)
     for k, persona in enumerate(ctx.profile.personas):
         if is_empty(persona) or personas.index(persona) in reached:
             continue
@@ -198,7 +198,7 @@ def _beneficiaries(ctx: Context) -> Iterator[Finding]:
                 f"vision.beneficiaries[{i}]",
                 ["personas"],
                 beneficiary=ref.strip(),
-                personas=_names(p.name or p.id for p in personas, ctx.lang),
+                personas=_names((p.name or p.id for p in personas), ctx.lang),
             )
             words |= stems(ref.replace("-", " "), ctx.lang)
             labels.append(ref.strip())
@@ -354,7 +354,7 @@ def _words(ctx: Context) -> Iterator[Finding]:
                 ctx.lang,
                 "values.items",
                 related,
-                values=_names(v.name.strip() for v in values, ctx.lang),
+                values=_names((v.name.strip() for v in values), ctx.lang),
             )
 
 
