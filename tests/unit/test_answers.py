@@ -1,4 +1,4 @@
-"""Answers: a question reads and writes its profile field, or its own entry for a custom bank."""
+"""A coach's own bank, and answers: a question fills its profile field, or its own entry."""
 
 from __future__ import annotations
 
@@ -8,11 +8,84 @@ import pytest
 from pydantic import ValidationError
 
 from alignment_tui.model.answers import get_answer, is_answered, layer_completion, set_answer
-from alignment_tui.model.bank import load_bank
+from alignment_tui.model.bank import check_bank, load_bank
 from alignment_tui.model.profile import Budget, Profile, ValueItem
 from alignment_tui.store import load_profile, save_profile
 
-from .test_bank import CUSTOM
+# --- a coach's own bank ------------------------------------------------------------------
+
+
+CUSTOM = """
+layer = "values"
+
+[intro]
+title = { fr = "Nos valeurs", en = "Our values" }
+what = { fr = "Ce qui nous guide.", en = "What guides us." }
+why = { fr = "Tout en découle.", en = "Everything follows." }
+horizon = { fr = "Dix ans.", en = "Ten years." }
+good = { fr = "Des actes.", en = "Deeds." }
+
+[[question]]
+id = "values.items"
+kind = "values"
+field = "values.items"
+required = true
+prompt = { fr = "Vos valeurs ?", en = "Your values?" }
+help = { fr = "Avec un exemple.", en = "With an example." }
+example_vague = { fr = "Respect.", en = "Respect." }
+example_specific = { fr = "Réparer avant de remplacer.", en = "Repair before replacing." }
+probes = { fr = ["Un refus ?", "Un coût ?"], en = ["A refusal?", "A cost?"] }
+
+[[question]]
+id = "acme.founding-story"
+kind = "text"
+prompt = { fr = "Racontez la création.", en = "Tell the founding story." }
+help = { fr = "Une date, un lieu.", en = "A date, a place." }
+example_vague = { fr = "Une belle aventure.", en = "A great adventure." }
+example_specific = { fr = "Lyon, mars 2019, un garage.", en = "Leeds, March 2019, a garage." }
+probes.fr = ["Qui était là ?", "Pourquoi ce jour-là ?"]
+probes.en = ["Who was there?", "Why that day?"]
+rules = { min_words = 20, expect = ["date"] }
+"""
+
+
+def test_a_custom_bank_may_hold_one_layer_and_custom_questions(tmp_path: Path) -> None:
+    (tmp_path / "values.toml").write_text(CUSTOM, "utf-8")
+    assert check_bank(tmp_path) == []
+    bank = load_bank(tmp_path)
+    assert bank.source == tmp_path
+    assert [lb.layer for lb in bank.layers] == ["values"]
+    assert bank.layer("vision") is None
+    custom = bank.question("acme.founding-story")
+    assert custom.field is None and custom.layer == "values"
+    assert custom.rules.min_words == 20 and custom.rules.expect == ["date"]
+    assert custom.prompt("fr") == "Racontez la création."
+
+
+def test_a_custom_question_must_hold_text(tmp_path: Path) -> None:
+    (tmp_path / "values.toml").write_text(
+        CUSTOM.replace('id = "acme.founding-story"\nkind = "text"', 'id = "acme.x"\nkind = "kpis"'),
+        "utf-8",
+    )
+    [problem] = check_bank(tmp_path)
+    assert (problem.question_id, problem.key) == ("acme.x", "kind")
+    assert "without `field`" in problem.message
+
+
+def test_two_files_for_one_layer_is_a_problem(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text(CUSTOM, "utf-8")
+    (tmp_path / "b.toml").write_text(
+        CUSTOM.replace("acme.founding-story", "acme.other").replace(
+            'id = "values.items"', 'id = "values.items2"'
+        ),
+        "utf-8",
+    )
+    keys = {(p.file.name, p.key, p.code) for p in check_bank(tmp_path)}
+    assert ("b.toml", "layer", "layer_twice") in keys
+    assert ("b.toml", "field", "field_twice") in keys
+
+
+# --- answers ----------------------------------------------------------------------------
 
 
 @pytest.fixture
