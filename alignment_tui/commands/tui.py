@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 
+from alignment_tui.commands.common import fail
 from alignment_tui.i18n import Lang
 
 
@@ -19,6 +20,14 @@ def wants_plain(args: argparse.Namespace) -> bool:
 
 
 def run(args: argparse.Namespace, lang: Lang) -> int:
+    if args.bank:
+        # A custom bank with problems is refused before anything opens, in one line.
+        from alignment_tui.model.bank import BankError, load_bank
+
+        try:
+            load_bank(args.bank)
+        except BankError as exc:
+            return fail(exc.text(lang))
     if wants_plain(args):
         from alignment_tui.plain import run_plain
 
