@@ -280,7 +280,6 @@ def build_report(
             # A horizon is one number: said beside the layer's title, not as an answer card.
             unit = "years" if answer.path.endswith("years") else "months"
             horizons[answer.layer] = t(f"report.horizon_{unit}", lang, n=answer.value)
-            continue
         blocks[answer.path] = _block(answer.path, answer.value, lang, profile)
     grouped: dict[str, list[Finding]] = {}
     for f in findings:
@@ -295,6 +294,9 @@ def build_report(
             for i, f in enumerate(sorted(items, key=lambda f: (f.where, f.start or 0, f.rule_id)))
         ]
         _mark(_all_pieces(block), block.findings)
+    for path in list(blocks):
+        if path.endswith((".horizon_years", ".horizon_months")) and not blocks[path].findings:
+            del blocks[path]
     for block in blocks.values():
         block.score = _block_score(block.field, scores)
     layers: list[tuple[str, list[Block]]] = []

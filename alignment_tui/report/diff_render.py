@@ -8,7 +8,7 @@ from alignment_tui.analysis.findings import Finding
 from alignment_tui.i18n import t
 from alignment_tui.model.profile import Profile
 from alignment_tui.report.diff import OTHER, Change, LayerDiff, ProfileDiff, ScoreDelta, WordOp
-from alignment_tui.report.fields import column_label, field_label, path_label
+from alignment_tui.report.fields import colon, column_label, field_label, path_label
 
 _SIGN = {"added": "+", "removed": "-", "reworded": "~", "changed": "~"}
 _INDENT = "      "
@@ -57,11 +57,11 @@ def _indent(text: str) -> str:
 
 def _change_lines(change: Change, lang: str) -> list[str]:
     label = change_label(change, lang)
-    head = f"  {_SIGN[change.kind]} {label}: {t(f'diff.kind.{change.kind}', lang)}"
+    head = f"  {_SIGN[change.kind]} {label}{colon(lang)}{t(f'diff.kind.{change.kind}', lang)}"
     if change.kind == "reworded":
         return [head, _indent(words_text(change.words))]
     if change.kind == "changed":
-        return [f"{head}: {change.old} → {change.new}"]
+        return [f"{head}{colon(lang)}{change.old} → {change.new}"]
     value = change.new if change.kind == "added" else change.old
     if value and value != change.row:
         return [head, _indent(value)]
@@ -117,7 +117,7 @@ def render_text(
         a, b = d.meta_old.get(key, ""), d.meta_new.get(key, "")
         if a or b:
             shown = a if a == b else f"{a or '–'} → {b or '–'}"
-            lines.append(f"  {t(f'diff.meta.{key}', lang)}: {shown}")
+            lines.append(f"  {t(f'diff.meta.{key}', lang)}{colon(lang)}{shown}")
     if d.score_old is not None:
         lines.append(t("diff.overall", lang, delta=delta_text(d.score_old, d.score_new)))
     lines.append("")

@@ -64,6 +64,11 @@ def owner_field(path: str) -> str:
     return path.split("[", 1)[0]
 
 
+def colon(lang: str) -> str:
+    """The colon after a label: French sets a (no-break) space before it."""
+    return "\u00a0: " if lang == "fr" else ": "
+
+
 def format_number(value: float, lang: str) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -155,7 +160,7 @@ def row_cells(
         value = getattr(row, name)
         if is_empty(value):
             continue
-        if isinstance(value, str):
+        if isinstance(value, str) and not isinstance(value, Enum):
             cells.append((name, value, name not in ("id", "persona", "axis", "currency", "unit")))
         elif name == "budget_share" and isinstance(value, float):
             cells.append((name, format_number(round(value * 100, 1), lang) + " %", False))

@@ -9,7 +9,7 @@ from importlib import resources
 from alignment_tui.analysis.findings import Finding
 from alignment_tui.i18n import t
 from alignment_tui.report.content import Block, Fix, Numbered, Piece, Report
-from alignment_tui.report.fields import column_label
+from alignment_tui.report.fields import colon, column_label
 from alignment_tui.report.svg import band, bars_svg, chain_svg
 
 
@@ -44,7 +44,8 @@ def _finding_body(f: Finding, lang: str, where: str, related: list[str]) -> str:
     also = ""
     if related:
         names = "; ".join(_e(r) for r in related)
-        also = f' <span class="muted">({_e(t("report.also_involves", lang))}: {names})</span>'
+        head = _e(t("report.also_involves", lang) + colon(lang))
+        also = f' <span class="muted">({head}{names})</span>'
     return (
         f"{_sev(f.severity, lang)} <code>{_e(f.rule_id)}</code>{place}{quote} "
         f"{_e(f.message)}{also}"
@@ -160,7 +161,7 @@ def _chain(r: Report, lang: str) -> str:
             status = f'<span class="ok">✓ {_e(t("report.link_holds", lang))}</span>'
         else:
             status = f'<span class="muted">? {_e(t("report.link_unchecked", lang))}</span>'
-        items.append(f"<li>{name}: {status}</li>")
+        items.append(f"<li>{name}{colon(lang)}{status}</li>")
     summary = ""
     if r.analysed and not any(link.broken for link in r.links):
         summary = f'<p class="ok">{_e(t("report.chain_all_hold", lang))}</p>'
@@ -195,7 +196,7 @@ def _waivers(r: Report, lang: str) -> str:
                 f'<li><code>{_e(w.rule)}</code> <span class="where">{_e(view.label)}</span>'
                 f"{detail}{unused}"
                 f'<br><span class="muted">{_e(when)}</span><br>'
-                f"<strong>{_e(t('report.reason', lang))}:</strong> {_e(w.reason)}</li>"
+                f"<strong>{_e(t('report.reason', lang) + colon(lang))}</strong>{_e(w.reason)}</li>"
             )
         body = f'<ul class="waivers">{"".join(lis)}</ul>'
     return (

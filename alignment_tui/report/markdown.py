@@ -8,15 +8,23 @@ from alignment_tui.analysis.findings import Finding
 from alignment_tui.i18n import t
 from alignment_tui.model.profile import LAYERS
 from alignment_tui.report.content import Block, Numbered, Piece, Report
-from alignment_tui.report.fields import column_label
+from alignment_tui.report.fields import colon, column_label
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+# What would start a heading, a list or a quote at the beginning of a line.
+_LINE_START = re.compile(r"(?m)^(\s*)([#>+-]|\d+[.)])")
 _BAR = 20  # characters for 100 points
 
 
 def esc(text: str) -> str:
     """User text made inert: no emphasis, link, HTML or table cell break can come from it."""
-    return _SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(_escape_start, _SPECIAL.sub(r"\\\1", text))
+
+
+def _escape_start(m: re.Match[str]) -> str:
+    mark = m.group(2)
+    # "1." becomes "1\." (a backslash before a digit would show); "#" becomes "\#".
+    return m.group(1) + (mark[:-1] + "\\" + mark[-1] if len(mark) > 1 else "\\" + mark)
 
 
 def _marked(text: str, numbers: list[int]) -> str:
@@ -53,7 +61,9 @@ def _finding(f: Finding, lang: str, where: str, related: list[str]) -> list[str]
     also = ""
     if related:
         also = (
-            f" ({esc(t('report.also_involves', lang))}: " + "; ".join(esc(r) for r in related) + ")"
+            f" ({esc(t('report.also_involves', lang))}{colon(lang)}"
+            + "; ".join(esc(r) for r in related)
+            + ")"
         )
     head = f"*{_sev(f.severity, lang)}* `{f.rule_id}`{place}{quote} {esc(f.message)}{also}"
     return [head + "  ", f"   → {esc(f.suggestion)}"]
@@ -91,7 +101,9 @@ def _block(block: Block, lang: str) -> list[str]:
         out.append("")
     elif block.kind == "record":
         out.append(
-            " · ".join(f"{esc(column_label(p.label, lang))}: {_piece(p)}" for p in block.pieces)
+            " · ".join(
+                f"{esc(column_label(p.label, lang))}{colon(lang)}{_piece(p)}" for p in block.pieces
+            )
         )
         out.append("")
     else:
@@ -147,11 +159,11 @@ def _chain(r: Report, lang: str) -> list[str]:
         )
         if link.broken:
             rules = ", ".join(f"`{rule}`" for rule in link.rules)
-            out.append(f"- ✗ **{name}**: {t('report.link_broken', lang, rules=rules)}")
+            out.append(f"- ✗ **{name}**{colon(lang)}{t('report.link_broken', lang, rules=rules)}")
         elif r.analysed:
-            out.append(f"- ✓ {name}: {t('report.link_holds', lang)}")
+            out.append(f"- ✓ {name}{colon(lang)}{t('report.link_holds', lang)}")
         else:
-            out.append(f"- ? {name}: {t('report.link_unchecked', lang)}")
+            out.append(f"- ? {name}{colon(lang)}{t('report.link_unchecked', lang)}")
     if r.analysed and not any(link.broken for link in r.links):
         out += ["", t("report.chain_all_hold", lang)]
     return [*out, ""]
@@ -167,11 +179,13 @@ def _header(r: Report, lang: str) -> list[str]:
     ]
     for key, value in rows:
         if value:
-            out.append(f"- {key}: {esc(value)}")
+            out.append(f"- {key}{colon(lang)}{esc(value)}")
     out.append(f"- {t('report.generated', lang, date=r.generated.isoformat())}")
     out.append("")
     if r.score is not None:
-        out.append(f"**{t('report.overall', lang)}: {t('report.out_of', lang, score=r.score)}**")
+        out.append(
+            f"**{t('report.overall', lang)}{colon(lang)}{t('report.out_of', lang, score=r.score)}**"
+        )
     else:
         out.append(f"*{t('report.no_analysis', lang)}*")
     return [*out, ""]
@@ -194,7 +208,7 @@ def _waivers(r: Report, lang: str) -> list[str]:
             detail = f" {t('report.waiver_unused', lang)}"
         out.append(f"- `{w.rule}` **{esc(view.label)}**{detail}  ")
         out.append(f"  *{when}*  ")
-        out.append(f"  {t('report.reason', lang)}: {esc(w.reason)}")
+        out.append(f"  {t('report.reason', lang)}{colon(lang)}{esc(w.reason)}")
     return [*out, ""]
 
 
