@@ -1,0 +1,222 @@
+"""Word lists as data (``data/lexicon_*.toml``) and a fast whole-word phrase matcher."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from alignment_tui.analysis.recognise import fold
+
+LANGS = ("fr", "en")
+_TOKEN = re.compile(r"\w+")
+# Characters allowed between two words of one phrase: a phrase never spans a sentence break.
+_JOINERS = frozenset(" \t-'")
+_KEYS = frozenset({"rule", "match", "note", "rewrite", "except", "layers"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One list entry: the rule it feeds, its phrases, why they are vague, a rewrite."""
+
+    rule: str
+    lang: str
+    phrases: tuple[str, ...]
+    note: str
+    rewrite: str = ""
+    exceptions: tuple[str, ...] = ()
+    layers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A phrase of ``entry`` found at ``start:end`` of the text."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    key: str
+
+
+def tokens(text: str) -> list[Token]:
+    """Words of ``text`` folded (lower-case, unaccented, œ → oe) with their offsets."""
+    folded = fold(text)
+    return [
+        Token(m.start(), m.end(), m.group().replace("œ", "oe").replace("æ", "ae"))
+        for m in _TOKEN.finditer(folded)
+    ]
+
+
+def _pattern(phrase: str) -> tuple[str, ...]:
+    words = tuple(t.key for t in tokens(phrase.replace("*", "STAR")))
+    return tuple(w[:-4] + "*" if w.endswith("star") else w for w in words)
+
+
+class _Node:
+    __slots__ = ("entries", "exact", "prefix")
+
+    def __init__(self) -> None:
+        self.exact: dict[str, _Node] = {}
+        self.prefix: list[tuple[str, _Node]] = []
+        self.entries: list[Entry] = []
+
+
+class Matcher:
+    """Finds every phrase of many entries in one pass over the words of a text (a word trie)."""
+
+    def __init__(self, entries: Iterable[tuple[str, Entry]]) -> None:
+        self._root = _Node()
+        for phrase, entry in entries:
+            words = _pattern(phrase)
+            if not words or all(w.rstrip("*").isdigit() for w in words):
+                continue
+            node = self._root
+            for w in words:
+                node = self._child(node, w)
+            if entry not in node.entries:
+                node.entries.append(entry)
+
+    @staticmethod
+    def _child(node: _Node, word: str) -> _Node:
+        if word.endswith("*"):
+            stem = word[:-1]
+            for s, child in node.prefix:
+                if s == stem:
+                    return child
+            child = _Node()
+            node.prefix.append((stem, child))
+            return child
+        return node.exact.setdefault(word, _Node())
+
+    def find(self, text: str, toks: list[Token] | None = None) -> list[Hit]:
+        """Longest phrase of each entry at each word, minus hits inside a longer one."""
+        toks = tokens(text) if toks is None else toks
+        hits: list[Hit] = []
+        n = len(toks)
+        for i in range(n):
+            best: dict[Entry, int] = {}
+            frontier = [self._root]
+            k = i
+            while frontier and k < n:
+                if k > i and not _joined(text, toks[k - 1].end, toks[k].start):
+                    break
+                key = toks[k].key
+                nxt: list[_Node] = []
+                for node in frontier:
+                    child = node.exact.get(key)
+                    if child is not None:
+                        nxt.append(child)
+                    for stem, pchild in node.prefix:
+                        if key.startswith(stem):
+                            nxt.append(pchild)
+                k += 1
+                for node in nxt:
+                    for entry in node.entries:
+                        best[entry] = k
+                frontier = nxt
+            for entry, stop in best.items():
+                hits.append(Hit(toks[i].start, toks[stop - 1].end, entry))
+        return _drop_inner(hits) if len(hits) > 1 else hits
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    gap = text[end:start]
+    return len(gap) <= 3 and all(c in _JOINERS or c in "’‑" for c in gap)
+
+
+def _drop_inner(hits: list[Hit]) -> list[Hit]:
+    """A hit inside a longer (or equal, earlier) hit of the same rule adds nothing."""
+    out: list[Hit] = []
+    for idx, h in enumerate(hits):
+        inner = False
+        for jdx, o in enumerate(hits):
+            if jdx == idx or o.entry.rule != h.entry.rule:
+                continue
+            if o.start <= h.start and h.end <= o.end:
+                longer = (o.end - o.start) > (h.end - h.start)
+                if longer or jdx < idx:
+                    inner = True
+                    break
+        if not inner:
+            out.append(h)
+    return out
+
+
+def _load(lang: str) -> list[Entry]:
+    name = f"data/lexicon_{lang}.toml"
+    raw = resources.files("alignment_tui.analysis").joinpath(name).read_text("utf-8")
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"analysis/{name}: {exc}") from None
+    entries = []
+    for n, item in enumerate(data.get("entry", []), start=1):
+        where = f"analysis/{name}: entry {n}"
+        unknown = set(item) - _KEYS
+        if unknown or not {"rule", "match", "note"} <= set(item):
+            raise ValueError(f"{where}: needs rule, match and note (unknown: {sorted(unknown)})")
+        entries.append(
+            Entry(
+                rule=str(item["rule"]),
+                lang=lang,
+                phrases=tuple(str(p) for p in item["match"]),
+                note=str(item["note"]),
+                rewrite=str(item.get("rewrite", "")),
+                exceptions=tuple(str(p) for p in item.get("except", [])),
+                layers=tuple(str(p) for p in item.get("layers", [])),
+            )
+        )
+    return entries
+
+
+@cache
+def entries() -> tuple[Entry, ...]:
+    """Every entry of every language's list."""
+    return tuple(e for lang in LANGS for e in _load(lang))
+
+
+@cache
+def matcher() -> Matcher:
+    """One matcher over the phrases of both languages (answers mix languages)."""
+    return Matcher((p, e) for e in entries() for p in e.phrases)
+
+
+@cache
+def _exception_matcher() -> Matcher:
+    return Matcher((p, e) for e in entries() for p in e.exceptions)
+
+
+def find(text: str, toks: list[Token], layer: str, accepted: Collection[str] = ()) -> list[Hit]:
+    """Hits of the entries that apply to ``layer``, minus exceptions and accepted terms."""
+    hits = [h for h in matcher().find(text, toks) if not h.entry.layers or layer in h.entry.layers]
+    if not hits:
+        return hits
+    spared: list[tuple[int, int, Entry | None]] = [
+        (h.start, h.end, h.entry) for h in _exception_matcher().find(text, toks)
+    ]
+    if accepted:
+        spared += _accepted_spans(text, toks, accepted)
+    return [
+        h
+        for h in hits
+        if not any(
+            s < h.end and h.start < e and (ent is None or ent == h.entry) for s, e, ent in spared
+        )
+    ]
+
+
+def _accepted_spans(
+    text: str, toks: list[Token], accepted: Collection[str]
+) -> list[tuple[int, int, Entry | None]]:
+    stub = Entry("accepted", "", (), "")
+    found = Matcher((term, stub) for term in accepted if term.strip()).find(text, toks)
+    return [(h.start, h.end, None) for h in found]

@@ -1,0 +1,276 @@
+"""Per-layer vagueness rules: what each layer's answer must hold (SPEC "Vagueness analysis")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import timedelta
+
+from alignment_tui.analysis.findings import Severity
+from alignment_tui.analysis.lexicon import Hit
+from alignment_tui.analysis.text_rules import DIGIT, NUMBER_WORD, Context, Raw, rule
+
+_ITEM_SPLIT = re.compile(r"[,;/\n•·|+&]|\s(?:et|and|ou|or)\s|\s[-–—]\s|^\s*[-*]\s", re.MULTILINE)
+_FILLER = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "des",
+        "de",
+        "du",
+        "d",
+        "the",
+        "a",
+        "an",
+        "of",
+        "our",
+        "notre",
+        "nos",
+        "we",
+        "nous",
+        "et",
+        "and",
+        "ou",
+        "or",
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "valeurs",
+        "values",
+    ]
+)
+_GERUND = re.compile(r"\b(?:by|en)\s+\w+(?:ing|ant)\b")
+_GROWTH = re.compile(
+    r"\b(?:grow|growth|increase|double|doubl\w*|triple|tripl\w*|x\d|croissance|croitre|"
+    r"augment\w*|progress\w*)\b"
+)
+_MEANS = re.compile(
+    r"\b(?:by(?!\s(?:\d|end|the\send|q\d|h\d))|through|via|because|thanks|with|grace|car|parce|"
+    r"avec|using|so|donc)\b"
+)
+_BASELINE = re.compile(
+    r"\b(?:from|de|currently|today|now|actuellement|aujourd|vs|versus|compared|contre|"
+    r"baseline|base|au lieu|instead)\b"
+)
+_TONE_TOPIC = re.compile(r"\b(?:ton|tone|voice|voix|style|registre|register)\b")
+_PLAN_VERB = re.compile(
+    r"\b(?:post\w*|publish\w*|send\w*|run\w*|poster|publier|envoyer|diffuser|faire des|lancer)\b"
+)
+
+
+# values ----------------------------------------------------------------------------------
+
+
+@rule
+def generic_virtues(ctx: Context) -> Iterator[Raw]:
+    """Values that are nothing but one-word virtues any organisation would claim."""
+    if ctx.layer != "values" or (ctx.field or "").endswith(".name"):
+        return
+    virtues = ctx.of("values.generic_virtue")
+    if not virtues:
+        return
+    bare: list[Hit] = []
+    items = 0
+    pos = 0
+    for piece in _ITEM_SPLIT.split(ctx.text):
+        start = ctx.text.find(piece, pos) if piece else pos
+        pos = start + len(piece)
+        words = [t for t in ctx.toks if start <= t.start < start + len(piece)]
+        if not words:
+            continue
+        items += 1
+        inside = [h for h in virtues if start <= h.start < start + len(piece)]
+        covered = {t.start for h in inside for t in words if h.start <= t.start < h.end}
+        rest = [t for t in words if t.start not in covered and t.key not in _FILLER]
+        if inside and not rest:
+            bare.extend(inside)
+    if not bare:
+        return
+    only = len(bare) >= items or items == 0
+    for h in bare:
+        yield Raw(
+            "values.generic_virtue",
+            h.start,
+            h.end,
+            Severity.error if only else Severity.warning,
+            {"rewrite": h.entry.rewrite},
+        )
+
+
+@rule
+def dated(ctx: Context) -> Iterator[Raw]:
+    if ctx.layer == "values":
+        for h in ctx.of("values.dated_reference"):
+            yield Raw("values.dated_reference", h.start, h.end)
+
+
+# vision and mission -----------------------------------------------------------------------
+
+
+@rule
+def company_centred(ctx: Context) -> Iterator[Raw]:
+    if ctx.layer in ("vision", "mission"):
+        for h in ctx.of("vision.company_centred"):
+            yield Raw("vision.company_centred", h.start, h.end, values={"rewrite": h.entry.rewrite})
+
+
+@rule
+def vision_beneficiary(ctx: Context) -> Iterator[Raw]:
+    if ctx.layer != "vision" or not ctx.free_text("vision.statement") or ctx.words < 2:
+        return
+    if ctx.has("signal.audience") or ctx.has("signal.change") or ctx.proper_nouns:
+        return
+    if ctx.specificity >= 2:
+        return
+    yield Raw("vision.no_beneficiary", None, None)
+
+
+@rule
+def mission_offer(ctx: Context) -> Iterator[Raw]:
+    if ctx.layer != "mission" or not ctx.free_text("mission.statement") or ctx.words < 2:
+        return
+    if ctx.has("signal.offer") or _GERUND.search(ctx.folded) or ctx.specificity >= 2:
+        return
+    if ctx.has("signal.audience") and ctx.specificity >= 1:
+        return
+    yield Raw("mission.no_offer", None, None)
+
+
+# strategy ---------------------------------------------------------------------------------
+
+
+@rule
+def me_too(ctx: Context) -> Iterator[Raw]:
+    if ctx.layer in ("strategy", "mission"):
+        for h in ctx.of("strategy.me_too"):
+            yield Raw("strategy.me_too", h.start, h.end, values={"rewrite": h.entry.rewrite})
+
+
+@rule
+def strategy_choice(ctx: Context) -> Iterator[Raw]:
+    if ctx.layer != "strategy" or not ctx.free_text("strategy.big_idea") or ctx.words < 2:
+        return
+    insight = ctx.has("signal.insight")
+    choice = ctx.has("signal.tradeoff")
+    concrete = ctx.specificity - insight - choice
+    if not choice and not insight and concrete == 0:
+        yield Raw("strategy.no_choice", None, None)
+    elif not choice and not ctx.field:
+        yield Raw("strategy.no_choice", None, None, Severity.info)
+    if not insight and not ctx.field and (choice or concrete):
+        yield Raw("strategy.no_insight", None, None)
+
+
+@rule
+def goal_as_strategy(ctx: Context) -> Iterator[Raw]:
+    if ctx.layer != "strategy":
+        return
+    growth = _GROWTH.search(ctx.folded)
+    if not growth or not (ctx.digits or NUMBER_WORD.search(ctx.folded)):
+        return
+    if (
+        _MEANS.search(ctx.folded)
+        or _GERUND.search(ctx.folded)
+        or ctx.has("signal.tradeoff")
+        or ctx.has("signal.insight")
+    ):
+        return
+    tok = next((t for t in ctx.toks if t.key == growth.group().split()[0]), None)
+    start, end = (tok.start, tok.end) if tok else (None, None)
+    yield Raw("strategy.goal_as_strategy", start, end)
+
+
+# objectives -------------------------------------------------------------------------------
+
+
+def _measured(ctx: Context) -> bool:
+    return ctx.layer == "objectives" and ctx.free_text("objectives.statement") and ctx.words >= 2
+
+
+@rule
+def objective_measure(ctx: Context) -> Iterator[Raw]:
+    if not _measured(ctx):
+        return
+    number = ctx.digits or bool(NUMBER_WORD.search(ctx.folded))
+    if not number:
+        yield Raw("objectives.no_number", None, None)
+    timed = bool(ctx.deadlines) or ctx.has("signal.cadence")
+    if not timed:
+        yield Raw("objectives.no_deadline", None, None, None if number else Severity.info)
+    if number and not ctx.ranges and not _BASELINE.search(ctx.folded):
+        yield Raw("objectives.no_baseline", None, None)
+    if number and not ctx.has("signal.cadence"):
+        yield Raw("objectives.no_cadence", None, None)
+
+
+@rule
+def output_not_outcome(ctx: Context) -> Iterator[Raw]:
+    if ctx.layer != "objectives":
+        return
+    if ctx.has("signal.outcome") or ctx.percent or ctx.money:
+        return
+    early = {t.start for t in ctx.toks[:4]}
+    for h in ctx.of("objectives.output"):
+        if h.start in early:
+            yield Raw(
+                "objectives.output_not_outcome", h.start, h.end, values={"rewrite": h.entry.rewrite}
+            )
+            return
+
+
+@rule
+def deadline_checks(ctx: Context) -> Iterator[Raw]:
+    if ctx.layer != "objectives" or not ctx.deadlines:
+        return
+    far = ctx.today + timedelta(days=int(ctx.params["deadline_max_days"]))
+    for start, end, when in ctx.deadlines:
+        if when > far:
+            yield Raw("objectives.far_deadline", start, end, values={"date": when.isoformat()})
+    soonest = min(d for _, _, d in ctx.deadlines)
+    days = (soonest - ctx.today).days
+    for base, target in ctx.ranges:
+        if base <= 0 or target <= base:
+            continue
+        ratio = target / base
+        quarter = (
+            days <= ctx.params["jump_quarter_days"] and ratio >= ctx.params["jump_quarter_ratio"]
+        )
+        year = days <= ctx.params["jump_year_days"] and ratio >= ctx.params["jump_year_ratio"]
+        if quarter or year:
+            yield Raw("objectives.implausible_jump", None, None, values={"ratio": f"{ratio:.0f}"})
+
+
+# execution --------------------------------------------------------------------------------
+
+
+@rule
+def generic_tone(ctx: Context) -> Iterator[Raw]:
+    if ctx.layer != "execution":
+        return
+    tone_field = "tone" in (ctx.field or "")
+    words = ctx.of("execution.generic_tone")
+    if not words or ctx.example or ctx.has("signal.tradeoff"):
+        return
+    described = bool(_TONE_TOPIC.search(ctx.folded)) or len(words) * 2 >= ctx.words
+    if not tone_field and (ctx.field or not described):
+        return
+    for h in words:
+        yield Raw("execution.generic_tone", h.start, h.end, values={"rewrite": h.entry.rewrite})
+
+
+@rule
+def plan_timing(ctx: Context) -> Iterator[Raw]:
+    if ctx.layer != "execution" or not ctx.free_text("execution.plan"):
+        return
+    channelled = ctx.has("signal.channel") or ctx.has("execution.generic_channel")
+    if not channelled and not _PLAN_VERB.search(ctx.folded):
+        return
+    if ctx.deadlines or ctx.has("signal.cadence") or DIGIT.search(ctx.text):
+        return
+    yield Raw("execution.no_timing", None, None)

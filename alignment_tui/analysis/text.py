@@ -1,0 +1,243 @@
+"""Judge one free-text answer: vagueness findings with spans, and a specificity score.
+
+Score of one answer (0–100)::
+
+    base    = 70 + 10 × min(specificity, 3)
+    penalty = 40 per error + 15 per warning + 3 per hint (hints count for at most 9);
+              a second finding of the same rule counts a third of its weight
+    score   = clamp(base − penalty, 0, 100), and at most 40 when any error remains
+
+``specificity`` is how many kinds of concrete detail the answer holds, out of: a number,
+an amount or a percentage, a date or a rhythm, a proper noun, an explicit choice ("rather
+than", « plutôt que »), a named audience, a named channel, a reason ("because", « car »),
+a quoted example. An empty answer scores 0. Word-list warnings (buzzwords, hedges…) become
+hints when the answer has at least two kinds of detail and few such words: concrete detail
+lowers suspicion.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Collection, Sequence
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from alignment_tui.analysis import rules_layers
+from alignment_tui.analysis.findings import (
+    REGISTRY,
+    Example,
+    Finding,
+    RuleInfo,
+    Severity,
+    TextResult,
+    register,
+)
+from alignment_tui.analysis.lang import detect_lang
+from alignment_tui.analysis.text_rules import LEXICAL, RULES, Context, Raw, missing_signals
+
+LAYERS = ("values", "vision", "mission", "strategy", "objectives", "execution")
+_LANGS = ("fr", "en")
+_TEXT_KEYS = ("title", "catches", "why", "message", "suggestion")
+_WEIGHT = {Severity.error: 40, Severity.warning: 15, Severity.info: 3}
+_HINTS_MAX = 9
+_ERROR_CAP = 40
+_ = rules_layers  # its rules register themselves on import
+
+
+@cache
+def rulebook() -> dict[str, Any]:
+    """``data/text_rules.toml``, checked: every rule has every text in both languages."""
+    name = "analysis/data/text_rules.toml"
+    raw = resources.files("alignment_tui.analysis").joinpath("data/text_rules.toml")
+    try:
+        book = tomllib.loads(raw.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{name}: {exc}") from None
+    for rule_id, spec in book["rule"].items():
+        for key in _TEXT_KEYS:
+            for lang in _LANGS:
+                if not str(spec.get(key, {}).get(lang, "")).strip():
+                    raise ValueError(f"{name}: rule {rule_id}: {key}.{lang} is missing")
+        try:
+            Severity(spec["severity"])
+        except (KeyError, ValueError):
+            raise ValueError(
+                f"{name}: rule {rule_id}: severity must be info|warning|error"
+            ) from None
+        for lang in _LANGS:
+            examples = spec.get("examples", {}).get(lang, [])
+            if {bool(e.get("fires")) for e in examples} != {True, False}:
+                raise ValueError(
+                    f"{name}: rule {rule_id}: examples.{lang}: one must fire, one not"
+                )
+    return book
+
+
+def register_rules() -> None:
+    """Put every text rule in ``REGISTRY`` (idempotent)."""
+    for rule_id, spec in rulebook()["rule"].items():
+        register(
+            RuleInfo(
+                id=rule_id,
+                severity=Severity(spec["severity"]),
+                family=spec["family"],
+                title=dict(spec["title"]),
+                catches=dict(spec["catches"]),
+                why=dict(spec["why"]),
+                examples={
+                    lang: tuple(
+                        Example(e["text"], bool(e["fires"])) for e in spec["examples"][lang]
+                    )
+                    for lang in _LANGS
+                },
+                layers=tuple(spec.get("layers", ())),
+            )
+        )
+
+
+def example_cases() -> list[tuple[str, str, str, bool, dict[str, Any]]]:
+    """Every rule example as (rule id, language, text, fires, analyze_answer options)."""
+    cases = []
+    for rule_id, spec in rulebook()["rule"].items():
+        for lang in _LANGS:
+            for e in spec["examples"][lang]:
+                options = {"layer": spec["layer"], **e.get("with", {})}
+                cases.append((rule_id, lang, e["text"], bool(e["fires"]), options))
+    return cases
+
+
+def _params() -> dict[str, float]:
+    return {k: float(v) for k, v in rulebook()["params"].items()}
+
+
+def analyze_text(
+    text: str,
+    layer: str,
+    lang: str | None = None,
+    *,
+    ui_lang: str | None = None,
+    today: date | None = None,
+) -> TextResult:
+    """Judge one free-text statement of ``layer`` (``lang`` None: detected)."""
+    return analyze_answer(text, layer, lang=lang, ui_lang=ui_lang, today=today)
+
+
+def analyze_answer(
+    text: str,
+    layer: str,
+    *,
+    field: str | None = None,
+    lang: str | None = None,
+    ui_lang: str | None = None,
+    today: date | None = None,
+    min_words: int | None = None,
+    max_words: int | None = None,
+    expect: Sequence[str] = (),
+    off: Collection[str] = (),
+    disabled: Collection[str] = (),
+    accepted_terms: Collection[str] = (),
+) -> TextResult:
+    """Judge one answer as ``analyze_profile`` sees it: at ``field``, with the question's rules."""
+    if layer not in LAYERS:
+        raise ValueError(f"unknown layer {layer!r}: expected one of {', '.join(LAYERS)}")
+    text_lang = lang if lang in _LANGS else detect_lang(text)
+    shown = ui_lang if ui_lang in _LANGS else text_lang
+    if not text.strip():
+        return TextResult(findings=[], score=0, lang=text_lang)
+    params = _params()
+    if min_words is not None:
+        params["min_words"] = float(min_words)
+    if max_words is not None:
+        params["max_words"] = float(max_words)
+    ctx = Context(
+        text, layer, text_lang, field, today or date.today(), params, tuple(accepted_terms)
+    )
+    raws = [raw for fn in RULES for raw in fn(ctx)]
+    raws += list(missing_signals(ctx, expect))
+    skip = set(off) | set(disabled)
+    raws = _dedupe([r for r in raws if r.rule_id not in skip])
+    _spare(ctx, raws, params)
+    findings = sorted(
+        (_finding(r, text, shown) for r in raws),
+        key=lambda f: (f.start if f.start is not None else len(text), -f.severity.rank),
+    )
+    return TextResult(findings=findings, score=score(findings, ctx.specificity), lang=text_lang)
+
+
+def _spare(ctx: Context, raws: list[Raw], params: dict[str, float]) -> None:
+    """Concrete detail lowers suspicion: few word-list warnings become hints."""
+    lexical = [r for r in raws if r.rule_id in LEXICAL and r.severity is None]
+    if ctx.specificity >= params["spare_specificity"] and len(lexical) <= params["spare_max_hits"]:
+        for r in lexical:
+            r.severity = Severity.info
+
+
+def _dedupe(raws: list[Raw]) -> list[Raw]:
+    """One piece of advice per span: a layer rule wins over a generic one on the same words."""
+    kept: list[Raw] = []
+    for r in raws:
+        if r.start is None:
+            kept.append(r)
+            continue
+        generic = r.rule_id.startswith("vague.")
+        covered = any(
+            o is not r
+            and o.start is not None
+            and o.end is not None
+            and r.end is not None
+            and o.start <= r.start
+            and r.end <= o.end
+            and (
+                (generic and not o.rule_id.startswith("vague."))
+                or (o.rule_id == r.rule_id and (o.start, o.end) != (r.start, r.end))
+            )
+            for o in raws
+        )
+        if not covered:
+            kept.append(r)
+    return kept
+
+
+def _finding(raw: Raw, text: str, lang: str) -> Finding:
+    spec = rulebook()["rule"][raw.rule_id]
+    severity = raw.severity or Severity(spec["severity"])
+    words = text[raw.start : raw.end] if raw.start is not None else ""
+    values = dict(raw.values)
+    if "signal" in values:
+        values["signal"] = rulebook()["signals"][lang].get(values["signal"], values["signal"])
+    message = spec["message"][lang].format(text=words.strip(), **values)
+    suggestion = spec["suggestion"][lang].format(text=words.strip(), **values)
+    return Finding(
+        rule_id=raw.rule_id,
+        severity=severity,
+        message=message,
+        suggestion=suggestion,
+        start=raw.start,
+        end=raw.end,
+        text=words,
+    )
+
+
+def score(findings: Sequence[Finding], specificity: int) -> int:
+    """The answer's score, by the formula in this module's docstring."""
+    seen: dict[str, int] = {}
+    penalty = 0.0
+    hints = 0.0
+    for f in findings:
+        weight = _WEIGHT[f.severity] / (3 if seen.get(f.rule_id) else 1)
+        seen[f.rule_id] = seen.get(f.rule_id, 0) + 1
+        if f.severity is Severity.info:
+            hints += weight
+        else:
+            penalty += weight
+    penalty += min(hints, _HINTS_MAX)
+    value = 70 + 10 * min(specificity, 3) - penalty
+    if any(f.severity is Severity.error for f in findings):
+        value = min(value, _ERROR_CAP)
+    return max(0, min(100, round(value)))
+
+
+register_rules()
+__all__ = ["LAYERS", "REGISTRY", "analyze_answer", "analyze_text", "example_cases", "score"]

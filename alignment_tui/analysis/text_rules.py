@@ -1,0 +1,305 @@
+"""The vagueness rules of one answer: generic families and per-layer criteria."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from alignment_tui.analysis import lexicon
+from alignment_tui.analysis.findings import Severity
+from alignment_tui.analysis.lexicon import Hit, Token
+from alignment_tui.analysis.recognise import (
+    find_amounts,
+    find_deadlines,
+    find_percentages,
+    find_ranges,
+)
+
+
+@dataclass
+class Raw:
+    """A finding before its message is written: rule, span, severity, message values."""
+
+    rule_id: str
+    start: int | None
+    end: int | None
+    severity: Severity | None = None
+    values: dict[str, str] = field(default_factory=dict)
+
+
+# Rules whose evidence is a word from a list: a text rich in concrete detail spares them.
+LEXICAL = frozenset(
+    {
+        "vague.buzzword",
+        "vague.hedge",
+        "vague.weasel",
+        "vague.superlative",
+        "vague.everyone",
+        "vague.cliche",
+        "vague.vague_verb",
+        "vague.vague_time",
+        "execution.generic_channel",
+    }
+)
+DIGIT = re.compile(r"\d")
+NUMBER_WORD = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|double|doubl\w+|"
+    r"triple|tripl\w+|half|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|cent|mille|"
+    r"moitie|x\d+)\b"
+)
+_QUOTE = re.compile(r"[«\"“”]|(?:^|\s)'\w")
+_NOMINAL = re.compile(r"\w{3,}(?:tions?|ments?|ites?|ness|ity|ities|ances?|ences?|ismes?|isms?)$")
+_SENTENCE_START = frozenset('.!?:;\n•·-*–—>(["«“')
+_NOT_PROPER = frozenset(
+    [
+        "i",
+        "we",
+        "our",
+        "us",
+        "you",
+        "the",
+        "a",
+        "an",
+        "we're",
+        "i'm",
+        "it",
+        "this",
+        "that",
+        "these",
+        "they",
+        "he",
+        "she",
+        "my",
+        "nous",
+        "notre",
+        "nos",
+        "vous",
+        "on",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "des",
+        "je",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "ce",
+        "cette",
+        "ces",
+        "mon",
+        "ma",
+        "mes",
+        "en",
+        "et",
+    ]
+)
+
+
+@dataclass
+class Context:
+    """One answer and everything the rules read from it, computed once."""
+
+    text: str
+    layer: str
+    lang: str
+    field: str | None
+    today: date
+    params: dict[str, float]
+    accepted: Sequence[str] = ()
+
+    @cached_property
+    def toks(self) -> list[Token]:
+        return lexicon.tokens(self.text)
+
+    @cached_property
+    def hits(self) -> list[Hit]:
+        return lexicon.find(self.text, self.toks, self.layer, self.accepted)
+
+    def of(self, rule: str) -> list[Hit]:
+        return [h for h in self.hits if h.entry.rule == rule]
+
+    def has(self, rule: str) -> bool:
+        return any(h.entry.rule == rule for h in self.hits)
+
+    @cached_property
+    def words(self) -> int:
+        return len(self.toks)
+
+    @cached_property
+    def folded(self) -> str:
+        return " ".join(t.key for t in self.toks)
+
+    @cached_property
+    def digits(self) -> bool:
+        return bool(DIGIT.search(self.text))
+
+    @cached_property
+    def deadlines(self) -> list[tuple[int, int, date]]:
+        return [(m.start, m.end, m.value) for m in find_deadlines(self.text, self.today)]
+
+    @cached_property
+    def money(self) -> bool:
+        return bool(find_amounts(self.text)) if self.digits else False
+
+    @cached_property
+    def percent(self) -> bool:
+        return bool(find_percentages(self.text)) if self.digits else False
+
+    @cached_property
+    def ranges(self) -> list[tuple[float, float]]:
+        return [m.value for m in find_ranges(self.text)] if self.digits else []
+
+    @cached_property
+    def proper_nouns(self) -> int:
+        count = 0
+        for i, tok in enumerate(self.toks):
+            word = self.text[tok.start : tok.end]
+            if not word[:1].isupper() or tok.key in _NOT_PROPER or len(word) < 2:
+                continue
+            before = self.text[: tok.start].rstrip()
+            inner_caps = any(c.isupper() for c in word[1:])
+            if inner_caps or (i > 0 and before and before[-1] not in _SENTENCE_START):
+                count += 1
+        return count
+
+    @cached_property
+    def example(self) -> bool:
+        return bool(_QUOTE.search(self.text)) or any(
+            k in self.folded for k in ("for example", "for instance", "par exemple", "e g ")
+        )
+
+    @cached_property
+    def specificity(self) -> int:
+        """How many kinds of concrete detail the answer holds (numbers, names, choices…)."""
+        kinds = [
+            self.digits or bool(NUMBER_WORD.search(self.folded)),
+            self.money or self.percent,
+            bool(self.deadlines) or self.has("signal.cadence"),
+            self.proper_nouns > 0,
+            self.has("signal.tradeoff"),
+            self.has("signal.audience"),
+            self.has("signal.channel"),
+            self.has("signal.insight"),
+            self.example,
+        ]
+        return sum(kinds)
+
+    def free_text(self, *fields: str) -> bool:
+        """True for ``analyze_text`` and custom answers, or when the field is one of ``fields``."""
+        f = self.field
+        return not f or f.startswith("answers") or f in fields
+
+
+Rule = Callable[[Context], Iterator[Raw]]
+RULES: list[Rule] = []
+
+
+def rule(fn: Rule) -> Rule:
+    """Add ``fn`` to the rules every answer goes through."""
+    RULES.append(fn)
+    return fn
+
+
+def _hits(ctx: Context, rule_id: str) -> Iterator[Raw]:
+    for h in ctx.of(rule_id):
+        yield Raw(
+            rule_id, h.start, h.end, values={"rewrite": h.entry.rewrite, "lang": h.entry.lang}
+        )
+
+
+@rule
+def lexical(ctx: Context) -> Iterator[Raw]:
+    for rule_id in sorted(LEXICAL - {"vague.vague_verb", "execution.generic_channel"}):
+        yield from _hits(ctx, rule_id)
+    if ctx.layer == "execution":
+        named = ctx.has("signal.channel")
+        for raw in _hits(ctx, "execution.generic_channel"):
+            raw.severity = Severity.info if named else None
+            yield raw
+
+
+@rule
+def vague_verb(ctx: Context) -> Iterator[Raw]:
+    """A vague verb counts only when its clause has no number and no named object."""
+    for h in ctx.of("vague.vague_verb"):
+        clause = _clause(ctx.text, h.start, h.end)
+        if DIGIT.search(clause):
+            continue
+        yield Raw("vague.vague_verb", h.start, h.end, values={"rewrite": h.entry.rewrite})
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in ".;!?\n")
+    rights = [i for i in (text.find(c, end) for c in ".;!?\n") if i >= 0]
+    return text[left + 1 : min(rights) if rights else len(text)]
+
+
+@rule
+def nominal(ctx: Context) -> Iterator[Raw]:
+    heavy = [t for t in ctx.toks if _NOMINAL.match(t.key)]
+    content = [t for t in ctx.toks if len(t.key) > 3]
+    if len(heavy) >= ctx.params["nominal_min"] and len(heavy) >= ctx.params["nominal_share"] * len(
+        content
+    ):
+        yield Raw("vague.nominal", heavy[0].start, heavy[-1].end, values={"count": str(len(heavy))})
+
+
+@rule
+def too_short(ctx: Context) -> Iterator[Raw]:
+    wanted = ctx.params.get("min_words")
+    explicit = wanted is not None
+    if wanted is None and ctx.free_text():
+        wanted = ctx.params.get(f"min_words_{ctx.layer}")
+    if not wanted or ctx.words == 0 or ctx.words >= wanted:
+        return
+    if not explicit and ctx.specificity > 0:
+        return
+    yield Raw(
+        "vague.too_short", None, None, values={"words": str(ctx.words), "min": str(int(wanted))}
+    )
+
+
+@rule
+def too_long(ctx: Context) -> Iterator[Raw]:
+    wanted = ctx.params.get("max_words")
+    if wanted and ctx.words > wanted:
+        yield Raw(
+            "vague.too_long", None, None, values={"words": str(ctx.words), "max": str(int(wanted))}
+        )
+
+
+@rule
+def no_detail(ctx: Context) -> Iterator[Raw]:
+    if ctx.layer == "objectives" or not ctx.free_text(f"{ctx.layer}.statement"):
+        return
+    if ctx.words < ctx.params["no_detail_min_words"] or ctx.specificity > 0:
+        return
+    if ctx.layer == "values" and not ctx.has("values.generic_virtue"):
+        return
+    yield Raw("vague.no_detail", None, None)
+
+
+_SIGNALS: dict[str, Callable[[Context], bool]] = {
+    "number": lambda c: c.digits or bool(NUMBER_WORD.search(c.folded)),
+    "date": lambda c: bool(c.deadlines) or c.has("signal.cadence"),
+    "money": lambda c: c.money,
+    "name": lambda c: c.proper_nouns > 0 or c.has("signal.audience") or c.has("signal.channel"),
+    "tradeoff": lambda c: c.has("signal.tradeoff"),
+    "beneficiary": lambda c: c.has("signal.audience") or c.has("signal.change"),
+}
+
+
+def missing_signals(ctx: Context, expect: Sequence[str]) -> Iterator[Raw]:
+    """The signals a question's ``rules.expect`` asks for and the answer lacks."""
+    if not ctx.text.strip():
+        return
+    for name in expect:
+        check = _SIGNALS.get(name)
+        if check is not None and not check(ctx):
+            yield Raw("vague.missing_signal", None, None, values={"signal": name})
