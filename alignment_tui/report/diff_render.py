@@ -79,7 +79,7 @@ def _layer_lines(
 ) -> list[str]:
     title = layer_name(layer.layer, lang)
     if layer.score_old is not None or layer.score_new is not None:
-        title += "  " + t("diff.score", lang, delta=delta_text(layer.score_old, layer.score_new))
+        title += " " + t("diff.score", lang, delta=delta_text(layer.score_old, layer.score_new))
     lines = [title]
     for change in layer.changes:
         lines.extend(_change_lines(change, lang))

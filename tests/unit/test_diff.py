@@ -64,9 +64,9 @@ def test_cli_french_output(history, capsys) -> None:
     old, new = history
     assert main(["diff", str(old), str(new), "--lang", "fr"]) == 0
     out = capsys.readouterr().out
-    assert "~ Énoncé de la vision : reformulé" in out or "~ Énoncé de la vision: reformulé" in out
+    assert "~ Énoncé de la vision\u00a0: reformulé" in out
     assert "Attention : la couche Valeurs a changé" in out
-    assert "Montant: modifié: 6\u202f000 → 9\u202f000" in out
+    assert "Montant\u00a0: modifié\u00a0: 6\u202f000 → 9\u202f000" in out
 
 
 def test_rows_are_matched_by_name_not_position() -> None:
@@ -161,7 +161,7 @@ def test_score_deltas_and_findings_fixed_and_new_follow_moved_rows() -> None:
     assert [f.rule_id for f in d.layer("mission").new] == ["vague.no_detail"]
     text = render_text(d, "q3.toml", "q4.toml", "en", old, new)
     assert "Alignment score: 58 → 66 (+8)" in text
-    assert "Vision  (score 40 → 82 (+42))" in text
+    assert "Vision — score 40 → 82 (+42)" in text
     assert "score of Vision statement: 35 → 85 (+50)" in text
     assert "fixed: vague.superlative (warning) «leading» — Vision statement" in text
     assert "Findings: 1 fixed, 1 new." in text
