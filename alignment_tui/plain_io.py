@@ -141,7 +141,8 @@ class Console:
                 raise ValueError(self.tr("choice_expected", count=len(options)))
             values = [p for p in picked if p is not None]
             if multiple:
-                return list(dict.fromkeys(values))
+                # Stored in the options' order, as the TUI stores a ticked list.
+                return [o.value for o in options if o.value in values]
             return values[0]
 
         result: str | list[str] | Keep | None = self.read_typed(prompt, parse)

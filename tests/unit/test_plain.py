@@ -362,7 +362,7 @@ def test_choice_by_number_value_or_label_and_bad_choice_reasked(tmp_path: Path) 
     code, out, _ = run_in_process("\n".join(lines) + "\n", path)
     assert code == 0
     assert "Expected the number of an option (1 to 6)" in out
-    assert [b.value for b in load_profile(path).vision.benefits] == ["comfort", "financial"]
+    assert [b.value for b in load_profile(path).vision.benefits] == ["financial", "comfort"]
 
 
 def test_rows_can_be_added_after_the_existing_ones(tmp_path: Path) -> None:
