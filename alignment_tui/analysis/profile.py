@@ -36,6 +36,7 @@ class Spec:
     max_words: int | None = None
     expect: tuple[str, ...] = ()
     off: tuple[str, ...] = ()
+    scored: bool = True  # horizons and plain choices are settings, not answers to judge
 
 
 @cache
@@ -57,12 +58,14 @@ def answer_specs() -> tuple[Spec, ...]:
                 rules.max_words,
                 tuple(str(e) for e in rules.expect),
                 tuple(rules.off),
+                q.required or q.kind not in ("horizon", "choice"),
             )
     except Exception:  # a broken built-in bank must not stop the analysis
         specs = {}
     for path in answer_fields():
         if path not in specs:
-            specs[path] = Spec(path, layer_of(path) or "vision")
+            plain = "horizon" in path or path == "vision.benefits"
+            specs[path] = Spec(path, layer_of(path) or "vision", scored=not plain)
     return tuple(specs.values())
 
 
@@ -262,7 +265,8 @@ def analyze_profile(
         else:
             score = answer_score(text_scores.get(spec.field, []), per_answer.get(spec.field, []))
         answer_scores[spec.field] = score
-        by_layer.setdefault(spec.layer, []).append(score)
+        if spec.scored:
+            by_layer.setdefault(spec.layer, []).append(score)
     layer_scores = {layer: layer_score(by_layer[layer]) for layer in LAYERS}
     aligned = [f for f in kept if f.rule_id.startswith("align.")]
     return ProfileResult(

@@ -27,9 +27,16 @@ def penalty(findings: Iterable[Finding], *, align: bool = False) -> int:
 
 
 def answer_score(text_scores: list[int], findings: Iterable[Finding]) -> int:
-    """The mean score of the answer's texts (100 without text) minus its other findings."""
+    """The mean score of the answer's texts (100 without text) minus its other findings.
+
+    An answer that still has an error scores at most ``error_cap``, as a text does.
+    """
+    found = list(findings)
     base = fmean(text_scores) if text_scores else 100.0
-    return clamp(base - penalty(findings))
+    value = clamp(base - penalty(found))
+    if any(Severity(f.severity) is Severity.error for f in found):
+        value = min(value, int(rulebook().params["error_cap"]))
+    return value
 
 
 def layer_score(answer_scores: list[int]) -> int:
