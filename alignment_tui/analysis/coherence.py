@@ -327,7 +327,7 @@ def _lng(ctx: Context) -> str:
 def _words(ctx: Context) -> Iterator[Finding]:
     book = rulebook()
     ex = ctx.profile.execution
-    lang = _text_lang(ctx)
+    lang = ctx.profile.lang or ctx.lang  # the words are in the profile's language
     messages = [m for m in ex.messages if m.strip()]
     said = stems(" ".join(messages), lang) if messages else frozenset()
     vp = ex.value_proposition.strip()
@@ -358,10 +358,6 @@ def _words(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _text_lang(ctx: Context) -> str:
-    return ctx.profile.lang or ctx.lang
-
-
 _CHAIN: tuple[tuple[str, str], ...] = (
     ("values", "values.horizon_years"),
     ("vision", "vision.horizon_years"),
@@ -384,18 +380,16 @@ def _horizon_months(profile: Profile, layer: str) -> int | None:
 def _horizons(ctx: Context) -> Iterator[Finding]:
     book = rulebook()
     names = book.data["layer_names"][_lng(ctx)]
-    known = [(layer, path, _horizon_months(ctx.profile, layer)) for layer, path in _CHAIN]
+    chain = [(layer, path, _horizon_months(ctx.profile, layer)) for layer, path in _CHAIN]
+    known = [(layer, path, months) for layer, path, months in chain if months is not None]
     for index, (layer, path, months) in enumerate(known):
-        if months is None or layer == "vision":
-            continue  # values and vision are both the top of the chain
-        above = [k for k in known[:index] if k[2] is not None]
-        if layer == "values" or not above:
+        above = known[:index]
+        if layer in ("values", "vision") or not above:
             continue
-        # The nearest layer above with a horizon (values and vision both count as the top).
+        # Compare with the nearest layer above that has a horizon; values and vision are
+        # both the top of the chain, so a layer right under them answers to both.
         top = [k for k in above if k[0] in ("values", "vision")]
-        uppers = top if layer == "mission" or len(above) == len(top) else [above[-1]]
-        for upper, upper_path, upper_months in uppers:
-            assert upper_months is not None
+        for upper, upper_path, upper_months in top if len(top) == len(above) else above[-1:]:
             if months > upper_months:
                 yield book.finding(
                     "align.horizons",
