@@ -18,7 +18,7 @@ from alignment_tui.report.fields import (
     RECORDS,
     ROW_KEYS,
     field_layer,
-    format_number,
+    format_percent,
     format_scalar,
     is_empty,
     row_key,
@@ -241,7 +241,7 @@ def _compare_value(
 
 def _show(value: Any, lang: str, column: str | None = None) -> str:
     if column == "budget_share" and isinstance(value, float):
-        return format_number(round(value * 100, 1), lang) + " %"
+        return format_percent(value, lang)
     if isinstance(value, BaseModel):
         return row_title(value)
     if isinstance(value, list):

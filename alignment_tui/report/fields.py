@@ -79,6 +79,12 @@ def format_number(value: float, lang: str) -> str:
     return text
 
 
+def format_percent(share: float, lang: str) -> str:
+    """A share of 1 as a percentage: "30%" in English, "30 %" in French."""
+    number = format_number(round(share * 100, 1), lang)
+    return f"{number}\u00a0%" if lang == "fr" else f"{number}%"
+
+
 def format_scalar(value: Any, lang: str) -> str:
     """A non-text value as a person would read it."""
     if value is None:
@@ -163,7 +169,7 @@ def row_cells(
         if isinstance(value, str) and not isinstance(value, Enum):
             cells.append((name, value, name not in ("id", "persona", "axis", "currency", "unit")))
         elif name == "budget_share" and isinstance(value, float):
-            cells.append((name, format_number(round(value * 100, 1), lang) + " %", False))
+            cells.append((name, format_percent(value, lang), False))
         else:
             cells.append((name, format_scalar(value, lang), False))
     return cells

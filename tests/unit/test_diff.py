@@ -53,7 +53,7 @@ def test_cli_text_shows_reworded_answers_word_by_word(history, capsys) -> None:
     assert "- Values › Excellence: removed" in out
     assert "+ Channels › Office partnerships: added" in out
     assert "~ Budget › Amount: changed: 6,000 → 9,000" in out
-    assert "~ Channels › Instagram › Budget share: changed: 50 % → 30 %" in out
+    assert "~ Channels › Instagram › Budget share: changed: 50% → 30%" in out
     # the objectives did not move while the layers above them did
     objectives = out.split("\nObjectives")[1].split("\n\n")[0]
     assert "no change" in objectives
