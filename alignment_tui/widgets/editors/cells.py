@@ -1,0 +1,100 @@
+"""One typed cell of a structured editor: read what was typed, show the canonical value back."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from alignment_tui.i18n import t
+from alignment_tui.model.typed import (
+    Money,
+    fold,
+    format_deadline,
+    format_money,
+    format_number,
+    format_share,
+    parse_deadline,
+    parse_measure,
+    parse_money,
+    parse_share,
+)
+from alignment_tui.widgets.editors.base import EditorContext
+
+CellKind = Literal["text", "measure", "deadline", "share", "money", "select"]
+Options = Callable[[EditorContext], list[tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One field of a row: the model attribute it fills, how it is typed, its label keys."""
+
+    field: str
+    kind: CellKind = "text"
+    label: str = ""  # key under editors.col (default: the field name)
+    placeholder: str = ""  # key under editors.placeholder ("" for none)
+    options: Options | None = None
+
+    def label_text(self, lang: str) -> str:
+        return t(f"editors.col.{self.label or self.field}", lang)
+
+    def placeholder_text(self, lang: str) -> str:
+        return t(f"editors.placeholder.{self.placeholder}", lang) if self.placeholder else ""
+
+
+def read_cell(kind: CellKind, text: str, lang: str) -> Any:
+    """The canonical value of a typed cell (``None`` when blank); raises ``TypedValueError``.
+
+    A ``measure`` reads as ``(number, unit)`` so that "12.5%" can also fill the unit.
+    """
+    text = text.strip()
+    if kind == "text":
+        return text
+    if not text:
+        return None
+    if kind == "measure":
+        return parse_measure(text, lang)
+    if kind == "deadline":
+        return parse_deadline(text)
+    if kind == "share":
+        return parse_share(text, lang)
+    if kind == "money":
+        return parse_money(text, lang)
+    return text
+
+
+def show_cell(kind: CellKind, value: Any, lang: str) -> str:
+    """What a cell shows for a canonical value, written as people of ``lang`` write it."""
+    if value is None:
+        return ""
+    if kind == "measure" and isinstance(value, int | float):
+        return format_number(value, lang)
+    if kind == "deadline" and isinstance(value, date):
+        return format_deadline(value, lang)
+    if kind == "share" and isinstance(value, float | int):
+        return format_share(float(value), lang)
+    if kind == "money" and isinstance(value, Money):
+        return format_money(value, lang)
+    return str(value)
+
+
+def slug(text: str) -> str:
+    """A short id from a name: "Urban walkers" → "urban-walkers"."""
+    words = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return words[:40].rstrip("-")
+
+
+def unique_ids(wanted: list[str], fallback: str) -> list[str]:
+    """Each id made unique in order ("walkers", "walkers-2"); blanks become ``fallback-N``."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for index, raw in enumerate(wanted, start=1):
+        base = slug(raw) or f"{fallback}-{index}"
+        candidate, n = base, 2
+        while candidate in seen:
+            candidate, n = f"{base}-{n}", n + 1
+        seen.add(candidate)
+        out.append(candidate)
+    return out
