@@ -79,6 +79,7 @@ class LayerDiff:
     score_new: int | None = None
     answer_scores: list[ScoreDelta] = field(default_factory=list)
     fixed: list[Finding] = field(default_factory=list)
+    waived: list[Finding] = field(default_factory=list)
     new: list[Finding] = field(default_factory=list)
 
     @property
@@ -421,7 +422,15 @@ def _add_scores(
         if before != after:
             out.layer(_group_of(path)).answer_scores.append(ScoreDelta(path, before, after))
     fixed, fresh = _finding_changes(a.findings, b.findings, moves)
+    # A finding the new profile waives is still there: accepted with a reason, not fixed.
+    waived_now = Counter(_finding_key(f, f.where) for f in b.waived)
     for f in fixed:
-        out.layer(_group_of(map_path(f.where, moves))).fixed.append(f)
+        key = _finding_key(f, map_path(f.where, moves))
+        layer = out.layer(_group_of(map_path(f.where, moves)))
+        if waived_now[key] > 0:
+            waived_now[key] -= 1
+            layer.waived.append(f)
+        else:
+            layer.fixed.append(f)
     for f in fresh:
         out.layer(_group_of(f.where)).new.append(f)

@@ -68,6 +68,12 @@ def _change_lines(change: Change, lang: str) -> list[str]:
     return [head]
 
 
+def _tag(kind: str, lang: str) -> str:
+    """ "fixed:", "waived:", "new:" padded to one width so the rule ids line up."""
+    width = max(len(t(f"diff.{k}_tag", lang)) for k in ("fixed", "waived", "new"))
+    return t(f"diff.{kind}_tag", lang).ljust(width)
+
+
 def _finding_line(f: Finding, tag: str, lang: str, profile: Profile | None) -> str:
     where = path_label(f.where, profile, lang) if f.where else ""
     quoted = f" «{f.text}»" if f.text else ""
@@ -91,15 +97,17 @@ def _layer_lines(
             f"  {t('diff.answer_score', lang, label=label, delta=delta_text(sd.old, sd.new))}"
         )
     for f in layer.fixed:
-        lines.append(_finding_line(f, t("diff.fixed_tag", lang), lang, old))
+        lines.append(_finding_line(f, _tag("fixed", lang), lang, old))
+    for f in layer.waived:
+        lines.append(_finding_line(f, _tag("waived", lang), lang, old))
     for f in layer.new:
-        lines.append(_finding_line(f, t("diff.new_tag", lang), lang, new))
+        lines.append(_finding_line(f, _tag("new", lang), lang, new))
     return lines
 
 
 def _shown(layer: LayerDiff) -> bool:
     return layer.layer != OTHER or bool(
-        layer.changes or layer.answer_scores or layer.fixed or layer.new
+        layer.changes or layer.answer_scores or layer.fixed or layer.new or layer.waived
     )
 
 
@@ -136,7 +144,8 @@ def render_text(
     if d.score_old is not None:
         fixed = sum(len(layer.fixed) for layer in d.layers)
         fresh = sum(len(layer.new) for layer in d.layers)
-        lines.append(t("diff.findings_summary", lang, fixed=fixed, new=fresh))
+        waived = sum(len(layer.waived) for layer in d.layers)
+        lines.append(t("diff.findings_summary", lang, fixed=fixed, new=fresh, waived=waived))
     return "\n".join(lines) + "\n"
 
 
@@ -206,6 +215,7 @@ def to_json(
                 "changes": [_change_json(c, lang) for c in layer.changes],
                 "answer_scores": [_answer_score_json(sd, lang, new) for sd in layer.answer_scores],
                 "findings_fixed": [f.to_json() for f in layer.fixed],
+                "findings_waived": [f.to_json() for f in layer.waived],
                 "findings_new": [f.to_json() for f in layer.new],
             }
             for layer in d.layers

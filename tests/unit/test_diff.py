@@ -163,8 +163,8 @@ def test_score_deltas_and_findings_fixed_and_new_follow_moved_rows() -> None:
     assert "Alignment score: 58 → 66 (+8)" in text
     assert "Vision — score 40 → 82 (+42)" in text
     assert "score of Vision statement: 35 → 85 (+50)" in text
-    assert "fixed: vague.superlative (warning) «leading» — Vision statement" in text
-    assert "Findings: 1 fixed, 1 new." in text
+    assert "fixed:  vague.superlative (warning) «leading» — Vision statement" in text
+    assert "Findings: 1 fixed, 1 new, 0 waived." in text
     data = to_json(d, "q3.toml", "q4.toml", "en", old, new)
     assert data["score"] == {"old": 58, "new": 66, "delta": 8}
     layer = next(item for item in data["layers"] if item["layer"] == "vision")
@@ -210,3 +210,16 @@ def test_unreadable_input_is_one_line_and_exit_2(tmp_path, history, capsys) -> N
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "bad.toml:2" in err[0]
     assert main(["diff", str(history[0]), str(tmp_path / "missing.toml")]) == 2
+
+
+def test_a_finding_waived_in_the_new_version_is_not_called_fixed() -> None:
+    old, new = _profile(), _profile()
+    hype = _finding("vague.superlative", "vision.statement", "leading")
+    a = ProfileResult([hype], [], 60, {}, {})
+    b = ProfileResult([], [hype], 62, {}, {})
+    d = diff_profiles(old, new, old_result=a, new_result=b)
+    assert d.layer("vision").fixed == []
+    assert [f.rule_id for f in d.layer("vision").waived] == ["vague.superlative"]
+    text = render_text(d, "a", "b", "en")
+    assert "waived: vague.superlative (warning) «leading» — Vision statement" in text
+    assert "Findings: 0 fixed, 0 new, 1 waived." in text
