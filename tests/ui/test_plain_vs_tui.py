@@ -65,7 +65,7 @@ async def _fill_rows(pilot: Pilot[Any], editor: RowsEditor, rows: list[dict[str,
                 cell.value = row[name]
             elif isinstance(cell, Input):
                 cell.value = _typed(row[name], editor.lang)
-            await pilot.pause()
+    await pilot.pause()
 
 
 async def _answer(pilot: Pilot[Any], app: AlignmentApp, question: Question, value: Any) -> None:
