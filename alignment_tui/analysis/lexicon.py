@@ -15,10 +15,11 @@ LANGS = ("fr", "en")
 _TOKEN = re.compile(r"\w+")
 # Characters allowed between two words of one phrase: a phrase never spans a sentence break.
 _JOINERS = frozenset(" \t-'")
+_STEM = 3  # a word ending with * needs at least this many letters before it
 _KEYS = frozenset({"rule", "match", "note", "rewrite", "except", "layers"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Entry:
     """One list entry: the rule it feeds, its phrases, why they are vague, a rewrite."""
 
@@ -31,7 +32,7 @@ class Entry:
     layers: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """A phrase of ``entry`` found at ``start:end`` of the text."""
 
@@ -40,7 +41,7 @@ class Hit:
     entry: Entry
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     start: int
     end: int
@@ -50,10 +51,12 @@ class Token:
 def tokens(text: str) -> list[Token]:
     """Words of ``text`` folded (lower-case, unaccented, œ → oe) with their offsets."""
     folded = fold(text)
-    return [
-        Token(m.start(), m.end(), m.group().replace("œ", "oe").replace("æ", "ae"))
-        for m in _TOKEN.finditer(folded)
-    ]
+    if "œ" in folded or "æ" in folded:
+        return [
+            Token(m.start(), m.end(), m.group().replace("œ", "oe").replace("æ", "ae"))
+            for m in _TOKEN.finditer(folded)
+        ]
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
 
 
 def _pattern(phrase: str) -> tuple[str, ...]:
@@ -66,7 +69,7 @@ class _Node:
 
     def __init__(self) -> None:
         self.exact: dict[str, _Node] = {}
-        self.prefix: list[tuple[str, _Node]] = []
+        self.prefix: dict[str, list[tuple[str, _Node]]] = {}
         self.entries: list[Entry] = []
 
 
@@ -89,11 +92,12 @@ class Matcher:
     def _child(node: _Node, word: str) -> _Node:
         if word.endswith("*"):
             stem = word[:-1]
-            for s, child in node.prefix:
-                if s == stem:
+            bucket = node.prefix.setdefault(stem[:_STEM], [])
+            for known, child in bucket:
+                if known == stem:
                     return child
             child = _Node()
-            node.prefix.append((stem, child))
+            bucket.append((stem, child))
             return child
         return node.exact.setdefault(word, _Node())
 
@@ -115,9 +119,10 @@ class Matcher:
                     child = node.exact.get(key)
                     if child is not None:
                         nxt.append(child)
-                    for stem, pchild in node.prefix:
-                        if key.startswith(stem):
-                            nxt.append(pchild)
+                    if node.prefix:
+                        for stem, pchild in node.prefix.get(key[:_STEM], ()):
+                            if key.startswith(stem):
+                                nxt.append(pchild)
                 k += 1
                 for node in nxt:
                     for entry in node.entries:
@@ -129,25 +134,27 @@ class Matcher:
 
 
 def _joined(text: str, end: int, start: int) -> bool:
+    if start - end == 1 and text[end] == " ":
+        return True
     gap = text[end:start]
     return len(gap) <= 3 and all(c in _JOINERS or c in "’‑" for c in gap)
 
 
 def _drop_inner(hits: list[Hit]) -> list[Hit]:
     """A hit inside a longer (or equal, earlier) hit of the same rule adds nothing."""
+    by_rule: dict[str, list[Hit]] = {}
+    for h in hits:
+        by_rule.setdefault(h.entry.rule, []).append(h)
     out: list[Hit] = []
-    for idx, h in enumerate(hits):
-        inner = False
-        for jdx, o in enumerate(hits):
-            if jdx == idx or o.entry.rule != h.entry.rule:
-                continue
-            if o.start <= h.start and h.end <= o.end:
-                longer = (o.end - o.start) > (h.end - h.start)
-                if longer or jdx < idx:
-                    inner = True
-                    break
-        if not inner:
-            out.append(h)
+    for group in by_rule.values():
+        if len(group) == 1:
+            out.extend(group)
+            continue
+        reach = -1
+        for h in sorted(group, key=lambda h: (h.start, -h.end)):
+            if h.end > reach:
+                out.append(h)
+                reach = h.end
     return out
 
 
@@ -164,11 +171,15 @@ def _load(lang: str) -> list[Entry]:
         unknown = set(item) - _KEYS
         if unknown or not {"rule", "match", "note"} <= set(item):
             raise ValueError(f"{where}: needs rule, match and note (unknown: {sorted(unknown)})")
+        phrases = [str(p) for p in item["match"]]
+        if str(item["rule"]).startswith("signal."):
+            # A named group counts in the singular too ("a parent", « un artisan »).
+            phrases += [p[:-1] for p in phrases if p.endswith("s") and len(p) > 4]
         entries.append(
             Entry(
                 rule=str(item["rule"]),
                 lang=lang,
-                phrases=tuple(str(p) for p in item["match"]),
+                phrases=tuple(phrases),
                 note=str(item["note"]),
                 rewrite=str(item.get("rewrite", "")),
                 exceptions=tuple(str(p) for p in item.get("except", [])),
@@ -186,37 +197,48 @@ def entries() -> tuple[Entry, ...]:
 
 @cache
 def matcher() -> Matcher:
-    """One matcher over the phrases of both languages (answers mix languages)."""
-    return Matcher((p, e) for e in entries() for p in e.phrases)
+    """One matcher over the phrases and exceptions of both languages (answers mix them)."""
+    pairs = [(p, e) for e in entries() for p in e.phrases]
+    pairs += [(p, _shadow(e)) for e in entries() for p in e.exceptions]
+    return Matcher(pairs)
 
 
 @cache
-def _exception_matcher() -> Matcher:
-    return Matcher((p, e) for e in entries() for p in e.exceptions)
+def _shadow(entry: Entry) -> Entry:
+    """The stand-in whose hits mark where ``entry`` must not fire."""
+    return Entry("!" + entry.rule, entry.lang, entry.phrases, entry.note, layers=entry.layers)
 
 
 def find(text: str, toks: list[Token], layer: str, accepted: Collection[str] = ()) -> list[Hit]:
     """Hits of the entries that apply to ``layer``, minus exceptions and accepted terms."""
-    hits = [h for h in matcher().find(text, toks) if not h.entry.layers or layer in h.entry.layers]
+    hits: list[Hit] = []
+    spared: list[tuple[int, int, str | None]] = []
+    for h in matcher().find(text, toks):
+        if h.entry.layers and layer not in h.entry.layers:
+            continue
+        if h.entry.rule.startswith("!"):
+            spared.append((h.start, h.end, h.entry.rule[1:]))
+        else:
+            hits.append(h)
     if not hits:
         return hits
-    spared: list[tuple[int, int, Entry | None]] = [
-        (h.start, h.end, h.entry) for h in _exception_matcher().find(text, toks)
-    ]
     if accepted:
         spared += _accepted_spans(text, toks, accepted)
+    if not spared:
+        return hits
     return [
         h
         for h in hits
         if not any(
-            s < h.end and h.start < e and (ent is None or ent == h.entry) for s, e, ent in spared
+            s < h.end and h.start < e and (rule is None or rule == h.entry.rule)
+            for s, e, rule in spared
         )
     ]
 
 
 def _accepted_spans(
     text: str, toks: list[Token], accepted: Collection[str]
-) -> list[tuple[int, int, Entry | None]]:
+) -> list[tuple[int, int, str | None]]:
     stub = Entry("accepted", "", (), "")
     found = Matcher((term, stub) for term in accepted if term.strip()).find(text, toks)
     return [(h.start, h.end, None) for h in found]

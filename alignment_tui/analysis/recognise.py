@@ -6,7 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -76,6 +76,7 @@ _FOLD = str.maketrans(
 )
 
 
+@lru_cache(maxsize=32)
 def fold(text: str) -> str:
     """Lower-case and unaccented, with exactly the same length as ``text``."""
     low = text.lower()

@@ -69,9 +69,7 @@ def rulebook() -> dict[str, Any]:
         for lang in _LANGS:
             examples = spec.get("examples", {}).get(lang, [])
             if {bool(e.get("fires")) for e in examples} != {True, False}:
-                raise ValueError(
-                    f"{name}: rule {rule_id}: examples.{lang}: one must fire, one not"
-                )
+                raise ValueError(f"{name}: rule {rule_id}: examples.{lang}: one must fire, one not")
     return book
 
 
@@ -108,8 +106,13 @@ def example_cases() -> list[tuple[str, str, str, bool, dict[str, Any]]]:
     return cases
 
 
-def _params() -> dict[str, float]:
+@cache
+def _base_params() -> dict[str, float]:
     return {k: float(v) for k, v in rulebook()["params"].items()}
+
+
+def _params() -> dict[str, float]:
+    return dict(_base_params())
 
 
 def analyze_text(

@@ -121,11 +121,18 @@ class Context:
     def hits(self) -> list[Hit]:
         return lexicon.find(self.text, self.toks, self.layer, self.accepted)
 
+    @cached_property
+    def by_rule(self) -> dict[str, list[Hit]]:
+        out: dict[str, list[Hit]] = {}
+        for h in self.hits:
+            out.setdefault(h.entry.rule, []).append(h)
+        return out
+
     def of(self, rule: str) -> list[Hit]:
-        return [h for h in self.hits if h.entry.rule == rule]
+        return self.by_rule.get(rule, [])
 
     def has(self, rule: str) -> bool:
-        return any(h.entry.rule == rule for h in self.hits)
+        return rule in self.by_rule
 
     @cached_property
     def words(self) -> int:
@@ -158,13 +165,19 @@ class Context:
     @cached_property
     def proper_nouns(self) -> int:
         count = 0
+        text = self.text
         for i, tok in enumerate(self.toks):
-            word = self.text[tok.start : tok.end]
-            if not word[:1].isupper() or tok.key in _NOT_PROPER or len(word) < 2:
+            first = text[tok.start]
+            if not first.isupper() or tok.end - tok.start < 2 or tok.key in _NOT_PROPER:
                 continue
-            before = self.text[: tok.start].rstrip()
-            inner_caps = any(c.isupper() for c in word[1:])
-            if inner_caps or (i > 0 and before and before[-1] not in _SENTENCE_START):
+            word = text[tok.start : tok.end]
+            if any(c.isupper() for c in word[1:]):
+                count += 1
+                continue
+            k = tok.start - 1
+            while k >= 0 and text[k].isspace():
+                k -= 1
+            if i > 0 and k >= 0 and text[k] not in _SENTENCE_START:
                 count += 1
         return count
 

@@ -1,0 +1,177 @@
+"""Corpus accuracy and speed of the vagueness analysis, printed as tables.
+
+Run: ``.venv/bin/python benchmarks/analysis.py [CORPUS_DIR]`` (default ``tests/corpus``).
+An answer counts as flagged when it gets at least one warning or error finding.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from alignment_tui.analysis.findings import Severity
+from alignment_tui.analysis.recognise import fold
+from alignment_tui.analysis.text import analyze_text
+
+TODAY = date(2026, 11, 27)
+LAYERS = ("values", "vision", "mission", "strategy", "objectives", "execution")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Item:
+    lang: str
+    layer: str
+    vague: bool
+    text: str
+    reason: str
+
+
+@dataclass
+class Scores:
+    tp: int = 0
+    fp: int = 0
+    tn: int = 0
+    fn: int = 0
+
+    def add(self, vague: bool, flagged: bool) -> None:
+        if vague and flagged:
+            self.tp += 1
+        elif vague:
+            self.fn += 1
+        elif flagged:
+            self.fp += 1
+        else:
+            self.tn += 1
+
+    @property
+    def n(self) -> int:
+        return self.tp + self.fp + self.tn + self.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def specificity(self) -> float:
+        return self.tn / (self.tn + self.fp) if self.tn + self.fp else 1.0
+
+    @property
+    def balanced(self) -> float:
+        return (self.recall + self.specificity) / 2
+
+
+def load_corpus(folder: Path = ROOT / "tests" / "corpus") -> list[Item]:
+    items = []
+    for path in sorted(folder.glob("*.toml")):
+        data = tomllib.loads(path.read_text("utf-8"))
+        for row in data["item"]:
+            items.append(
+                Item(
+                    data["lang"], row["layer"], row["label"] == "vague", row["text"], row["reason"]
+                )
+            )
+    return items
+
+
+def flagged_rules(item: Item, detect: bool) -> set[str]:
+    result = analyze_text(item.text, item.layer, None if detect else item.lang, today=TODAY)
+    return {f.rule_id for f in result.findings if f.severity is not Severity.info}
+
+
+@dataclass
+class Report:
+    by_lang: dict[str, Scores]
+    by_lang_given: dict[str, Scores]
+    by_layer: dict[tuple[str, str], Scores]
+    rules: dict[str, Scores]
+    misses: list[tuple[Item, set[str]]]
+
+
+def evaluate(items: list[Item]) -> Report:
+    by_lang: dict[str, Scores] = defaultdict(Scores)
+    given: dict[str, Scores] = defaultdict(Scores)
+    by_layer: dict[tuple[str, str], Scores] = defaultdict(Scores)
+    rules: dict[str, Scores] = defaultdict(Scores)
+    misses = []
+    for item in items:
+        fired = flagged_rules(item, detect=True)
+        flagged = bool(fired)
+        by_lang[item.lang].add(item.vague, flagged)
+        by_layer[(item.lang, item.layer)].add(item.vague, flagged)
+        given[item.lang].add(item.vague, bool(flagged_rules(item, detect=False)))
+        for rule in fired:
+            rules[rule].add(item.vague, True)
+        if flagged != item.vague:
+            misses.append((item, fired))
+    return Report(dict(by_lang), dict(given), dict(by_layer), dict(rules), misses)
+
+
+def timings(items: list[Item]) -> list[float]:
+    """Milliseconds per answer, each timed on its own with the language detected."""
+    out = []
+    for item in items:
+        fold.cache_clear()  # each answer starts cold: nothing of the previous one is reused
+        start = time.perf_counter()
+        analyze_text(item.text, item.layer, today=TODAY)
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def _row(name: str, s: Scores) -> str:
+    return f"| {name} | {s.n} | {s.balanced:.2f} | {s.precision:.2f} | {s.recall:.2f} |"
+
+
+def main(argv: list[str]) -> int:
+    args = [a for a in argv if not a.startswith("-")]
+    folder = Path(args[0]) if args else ROOT / "tests" / "corpus"
+    items = load_corpus(folder)
+    analyze_text("warm-up: load word lists and rules", "values")
+    report = evaluate(items)
+    print(f"Corpus: {folder} ({len(items)} answers)\n")
+    print("| language (detected) | n | balanced accuracy | precision | recall |")
+    print("|---|---|---|---|---|")
+    for lang, s in sorted(report.by_lang.items()):
+        print(_row(lang, s))
+    print("\n| language (given) | n | balanced accuracy | precision | recall |")
+    print("|---|---|---|---|---|")
+    for lang, s in sorted(report.by_lang_given.items()):
+        print(_row(lang, s))
+    print("\n| language · layer | n | balanced accuracy | precision | recall |")
+    print("|---|---|---|---|---|")
+    for lang in sorted(report.by_lang):
+        for layer in LAYERS:
+            if (lang, layer) in report.by_layer:
+                print(_row(f"{lang} · {layer}", report.by_layer[(lang, layer)]))
+    print("\n| rule (warning or error) | fired | on vague | precision |")
+    print("|---|---|---|---|")
+    for rule, s in sorted(report.rules.items(), key=lambda kv: kv[1].precision):
+        print(f"| {rule} | {s.tp + s.fp} | {s.tp} | {s.precision:.2f} |")
+    ms = timings(items)
+    long_text = " ".join(i.text for i in items if i.lang == "fr")[:1000]
+    long_ms = timings([Item("fr", "strategy", True, long_text, "")] * 20)
+    print("\n| speed | ms |")
+    print("|---|---|")
+    print(f"| median per answer | {statistics.median(ms):.3f} |")
+    print(f"| 95th percentile | {sorted(ms)[int(len(ms) * 0.95)]:.3f} |")
+    print(f"| median, 1,000-character answer | {statistics.median(long_ms):.3f} |")
+    if "-v" in argv or "--misses" in argv:
+        print("\nMisclassified:")
+        for item, fired in report.misses:
+            label = "vague" if item.vague else "specific"
+            print(f"- [{item.lang} {item.layer} {label}] {item.text!r} → {sorted(fired)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
