@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from dataclasses import field as _field  # Change has an attribute named `field`
@@ -24,19 +22,11 @@ from alignment_tui.report.fields import (
     row_key,
     row_title,
 )
+from alignment_tui.report.words import WordOp, norm, pair, word_diff
 
 OTHER = "other"  # the group of custom answers, which belong to no layer
-_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 _SIMILAR_ROW = 0.6
 _SIMILAR_ITEM = 0.45
-
-
-@dataclass(frozen=True)
-class WordOp:
-    """A run of the word-level diff: ``equal``, ``delete`` (old only) or ``insert`` (new only)."""
-
-    op: str
-    text: str
 
 
 @dataclass
@@ -108,72 +98,6 @@ class ProfileDiff:
         return next(item for item in self.layers if item.layer == name)
 
 
-def word_diff(old: str, new: str) -> list[WordOp]:
-    """Word-level differences, whitespace and punctuation kept so the text reads whole."""
-    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    runs: list[tuple[str, str, bool]] = []  # (old text, new text, same on both sides)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        runs.append(("".join(a[i1:i2]), "".join(b[j1:j2]), tag == "equal"))
-    merged: list[tuple[str, str, bool]] = []
-    for k, (x, y, same) in enumerate(runs):
-        # A lone space between two edits joins them: "[-a b-]{+c d+}" reads better than
-        # "[-a-]{+c+} [-b-]{+d+}".
-        if same and not x.strip() and 0 < k < len(runs) - 1:
-            same = runs[k - 1][2] or runs[k + 1][2]
-        if merged and not same and not merged[-1][2]:
-            px, py, _ = merged[-1]
-            merged[-1] = (px + x, py + y, False)
-        else:
-            merged.append((x, y, same))
-    ops: list[WordOp] = []
-    for x, y, same in merged:
-        if same:
-            ops.append(WordOp("equal", x))
-            continue
-        if x:
-            ops.append(WordOp("delete", x))
-        if y:
-            ops.append(WordOp("insert", y))
-    return ops
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def _ratio(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, _norm(a), _norm(b), autojunk=False).ratio()
-
-
-def _pair(
-    old: list[str], new: list[str], threshold: float
-) -> tuple[dict[int, int], set[int], set[int]]:
-    """Match items: identical first, then the most similar pairs above ``threshold``."""
-    pairs: dict[int, int] = {}
-    free_new = set(range(len(new)))
-    for i, a in enumerate(old):
-        for j in sorted(free_new):
-            if a and _norm(a) == _norm(new[j]):
-                pairs[i] = j
-                free_new.discard(j)
-                break
-    candidates = sorted(
-        (
-            (_ratio(old[i], new[j]), i, j)
-            for i in range(len(old))
-            if i not in pairs
-            for j in free_new
-        ),
-        reverse=True,
-    )
-    for score, i, j in candidates:
-        if score >= threshold and i not in pairs and j in free_new:
-            pairs[i] = j
-            free_new.discard(j)
-    return pairs, set(range(len(old))) - set(pairs), free_new
-
-
 def _compare_value(
     changes: list[Change],
     name: str,
@@ -210,7 +134,7 @@ def _compare_value(
             )
         )
     elif isinstance(a, str) and isinstance(b, str):
-        if _norm(a) == _norm(b) and a.strip() == b.strip():
+        if norm(a) == norm(b) and a.strip() == b.strip():
             return
         changes.append(
             Change(
@@ -260,7 +184,7 @@ def _compare_rows(
 ) -> None:
     keys_a = [row_key(name, r) for r in a]
     keys_b = [row_key(name, r) for r in b]
-    pairs, gone, fresh = _pair(keys_a, keys_b, _SIMILAR_ROW)
+    pairs, gone, fresh = pair(keys_a, keys_b, _SIMILAR_ROW)
     for i, j in sorted(pairs.items(), key=lambda p: p[1]):
         old_row, new_row = f"{name}[{i}]", f"{name}[{j}]"
         moves[old_row] = new_row
@@ -294,7 +218,7 @@ def _compare_items(
 ) -> None:
     old = [_show(v, lang) for v in a]
     new = [_show(v, lang) for v in b]
-    pairs, gone, fresh = _pair(old, new, _SIMILAR_ITEM)
+    pairs, gone, fresh = pair(old, new, _SIMILAR_ITEM)
     for i, j in sorted(pairs.items(), key=lambda p: p[1]):
         moves[f"{name}[{i}]"] = f"{name}[{j}]"
         _compare_value(changes, name, f"{name}[{i}]", f"{name}[{j}]", old[i], new[j], lang)
@@ -350,7 +274,7 @@ def map_path(path: str, moves: dict[str, str]) -> str:
 
 
 def _finding_key(f: Finding, where: str) -> tuple[str, str, str]:
-    return (f.rule_id, where, _norm(f.text))
+    return (f.rule_id, where, norm(f.text))
 
 
 def _finding_changes(

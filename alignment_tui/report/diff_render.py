@@ -7,8 +7,9 @@ from typing import Any
 from alignment_tui.analysis.findings import Finding
 from alignment_tui.i18n import t
 from alignment_tui.model.profile import Profile
-from alignment_tui.report.diff import OTHER, Change, LayerDiff, ProfileDiff, ScoreDelta, WordOp
+from alignment_tui.report.diff import OTHER, Change, LayerDiff, ProfileDiff, ScoreDelta
 from alignment_tui.report.fields import colon, column_label, field_label, path_label
+from alignment_tui.report.words import WordOp
 
 _SIGN = {"added": "+", "removed": "-", "reworded": "~", "changed": "~"}
 _INDENT = "      "

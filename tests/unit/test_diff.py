@@ -10,8 +10,9 @@ import pytest
 from alignment_tui.analysis.findings import Finding, ProfileResult, Severity
 from alignment_tui.cli import main
 from alignment_tui.model.profile import Channel, Kpi, Profile
-from alignment_tui.report.diff import diff_profiles, word_diff
+from alignment_tui.report.diff import diff_profiles
 from alignment_tui.report.diff_render import render_text, to_json, words_text
+from alignment_tui.report.words import word_diff
 from alignment_tui.store import load_profile, save_profile
 
 
