@@ -93,9 +93,13 @@ class Block:
 
 @dataclass
 class Link:
+    """A link between two adjacent layers; ``checked`` only when both hold answers and
+    the profile was analysed (an empty layer cannot be said to follow)."""
+
     upper: str
     lower: str
     rules: list[str]
+    checked: bool = False
 
     @property
     def broken(self) -> bool:
@@ -299,6 +303,10 @@ def build_report(
             del blocks[path]
     for block in blocks.values():
         block.score = _block_score(block.field, scores)
+    filled = {field_layer(b.field) for b in blocks.values() if b.answered}
+    links = _links(findings)
+    for link in links:
+        link.checked = result is not None and {link.upper, link.lower} <= filled
     layers: list[tuple[str, list[Block]]] = []
     for layer in (*LAYERS, OTHER):
         own = [b for b in blocks.values() if (field_layer(b.field) or OTHER) == layer]
@@ -347,7 +355,7 @@ def build_report(
         analysed=result is not None,
         score=result.score if result else None,
         layer_scores=dict(result.layer_scores) if result else {},
-        links=_links(findings),
+        links=links,
         layers=layers,
         horizons=horizons,
         waivers=waivers,

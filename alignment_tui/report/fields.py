@@ -43,6 +43,8 @@ def layer_rank(path: str) -> int:
 
 def field_label(path: str, lang: str) -> str:
     """A short human name for an answer field (``vision.statement`` → "Vision statement")."""
+    if path.startswith("answers."):
+        return path[len("answers.") :]  # a custom question: its id is its name
     key = f"report.field.{path}"
     text = t(key, lang)
     return path if text == key else text

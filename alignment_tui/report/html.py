@@ -158,13 +158,14 @@ def _chain(r: Report, lang: str) -> str:
         if link.broken:
             rules = ", ".join(f"<code>{_e(rule)}</code>" for rule in link.rules)
             status = f'<span class="ko">✗ {t("report.link_broken", lang, rules=rules)}</span>'
-        elif r.analysed:
+        elif link.checked:
             status = f'<span class="ok">✓ {_e(t("report.link_holds", lang))}</span>'
         else:
-            status = f'<span class="muted">? {_e(t("report.link_unchecked", lang))}</span>'
+            why = "report.link_empty" if r.analysed else "report.link_unchecked"
+            status = f'<span class="muted">? {_e(t(why, lang))}</span>'
         items.append(f"<li>{name}{colon(lang)}{status}</li>")
     summary = ""
-    if r.analysed and not any(link.broken for link in r.links):
+    if all(link.checked and not link.broken for link in r.links):
         summary = f'<p class="ok">{_e(t("report.chain_all_hold", lang))}</p>'
     return (
         f'<section id="chain"><h2>{_e(t("report.chain", lang))}</h2>'

@@ -138,7 +138,7 @@ def _chart(r: Report, lang: str) -> list[str]:
 def _chain(r: Report, lang: str) -> list[str]:
     line = t(f"report.layer.{LAYERS[0]}", lang)
     for link in r.links:
-        sign = "✗" if link.broken else "✓" if r.analysed else "?"
+        sign = "✗" if link.broken else "✓" if link.checked else "?"
         line += f" ─{sign}─ " + t(f"report.layer.{link.lower}", lang)
     out = [
         f"## {t('report.chain', lang)}",
@@ -160,11 +160,12 @@ def _chain(r: Report, lang: str) -> list[str]:
         if link.broken:
             rules = ", ".join(f"`{rule}`" for rule in link.rules)
             out.append(f"- ✗ **{name}**{colon(lang)}{t('report.link_broken', lang, rules=rules)}")
-        elif r.analysed:
+        elif link.checked:
             out.append(f"- ✓ {name}{colon(lang)}{t('report.link_holds', lang)}")
         else:
-            out.append(f"- ? {name}{colon(lang)}{t('report.link_unchecked', lang)}")
-    if r.analysed and not any(link.broken for link in r.links):
+            why = "report.link_empty" if r.analysed else "report.link_unchecked"
+            out.append(f"- ? {name}{colon(lang)}{t(why, lang)}")
+    if all(link.checked and not link.broken for link in r.links):
         out += ["", t("report.chain_all_hold", lang)]
     return [*out, ""]
 

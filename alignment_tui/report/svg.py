@@ -54,7 +54,8 @@ def chain_svg(links: list[Link], scores: dict[str, int], lang: str) -> str:
                 f'<text x="{mid}" y="{top + box_h + 20}" class="count">{len(link.rules)}</text></g>'
             )
         else:
-            parts.append(f'<g class="link"><line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}"/></g>')
+            cls = "link" if link.checked else "link unchecked"
+            parts.append(f'<g class="{cls}"><line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}"/></g>')
     parts.append("</svg>")
     return "".join(parts)
 

@@ -229,3 +229,17 @@ def test_every_answer_of_the_profile_is_in_the_report(repo_root: Path, lang: str
     # without an analysis the report says so and claims no link holds
     unchecked = "non vérifié" if lang == "fr" else "not checked"
     assert md.count(unchecked) == 5 and "✓" not in md
+
+
+def test_links_between_empty_layers_are_not_claimed_to_hold() -> None:
+    p = Profile(lang="en")
+    p.vision.statement = "Every commuter in Bristol rides a bike repaired the same day."
+    p.mission.statement = "Same-day repairs from workshops within a 15-minute ride of home."
+    result = ProfileResult([], [], 40, {"vision": 80, "mission": 80}, {})
+    md = render_report(p, result, fmt="md", lang="en")
+    assert "- ✓ Vision → Mission: holds" in md
+    assert "- ? Values → Vision: not checked: one of the two layers is still empty" in md
+    assert "Every link holds" not in md
+    p.answers = {"acme.extra": "A custom answer"}
+    md = render_report(p, result, fmt="md", lang="en")
+    assert "### Other answers" in md and "#### acme.extra" in md
