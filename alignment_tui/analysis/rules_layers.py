@@ -175,8 +175,8 @@ def goal_as_strategy(ctx: Context) -> Iterator[Raw]:
     if not growth or not (ctx.digits or NUMBER_WORD.search(ctx.folded)):
         return
     if (
-        _MEANS.search(ctx.folded)
-        or _GERUND.search(ctx.folded)
+        _MEANS.search(ctx.folded_without_deadlines)
+        or _GERUND.search(ctx.folded_without_deadlines)
         or ctx.has("signal.tradeoff")
         or ctx.has("signal.insight")
     ):
@@ -272,5 +272,7 @@ def plan_timing(ctx: Context) -> Iterator[Raw]:
     if not channelled and not _PLAN_VERB.search(ctx.folded):
         return
     if ctx.deadlines or ctx.has("signal.cadence") or DIGIT.search(ctx.text):
+        return
+    if ctx.example or _TONE_TOPIC.search(ctx.folded):
         return
     yield Raw("execution.no_timing", None, None)

@@ -143,6 +143,13 @@ class Context:
         return " ".join(t.key for t in self.toks)
 
     @cached_property
+    def folded_without_deadlines(self) -> str:
+        """The folded words with every deadline left out ("by June" is no "by" of means)."""
+        spans = self.deadlines
+        keep = [t.key for t in self.toks if not any(s <= t.start < e for s, e, _ in spans)]
+        return " ".join(keep)
+
+    @cached_property
     def digits(self) -> bool:
         return bool(DIGIT.search(self.text))
 
@@ -293,7 +300,11 @@ def no_detail(ctx: Context) -> Iterator[Raw]:
         return
     if ctx.words < ctx.params["no_detail_min_words"] or ctx.specificity > 0:
         return
-    if ctx.layer == "values" and not ctx.has("values.generic_virtue"):
+    if ctx.layer == "vision" and (ctx.has("signal.change") or ctx.has("signal.audience")):
+        return
+    if ctx.layer == "mission" and ctx.has("signal.offer"):
+        return
+    if ctx.layer == "values" and ctx.has("signal.behaviour"):
         return
     yield Raw("vague.no_detail", None, None)
 
