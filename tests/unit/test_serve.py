@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import socket
 import subprocess
@@ -10,10 +11,13 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from alignment_tui.commands.serve import app_command, is_loopback
+from alignment_tui.model.profile import Profile
+from alignment_tui.store import ProfileLock, load_profile, save_profile
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -111,3 +115,70 @@ def test_each_tab_runs_this_python_on_the_same_profile(tmp_path: Path) -> None:
     assert parts[1:3] == ["-m", "alignment_tui.commands.serve"]
     assert parts[3] == str(profile.resolve())
     assert parts[4:] == ["--lang", "fr"]
+
+
+_ESCAPES = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07]*\x07)")
+
+
+async def _tab_output(ws: Any, done: Any, timeout: float) -> bytes:
+    """What a tab's app sends to the browser, until ``done(output)`` or the time is out."""
+    received = b""
+    deadline = time.monotonic() + timeout
+    while not done(received) and time.monotonic() < deadline:
+        try:
+            message = await ws.receive(timeout=0.5)
+        except TimeoutError:
+            continue
+        if isinstance(message.data, bytes):
+            received += message.data
+        elif isinstance(message.data, str):
+            received += message.data.encode("utf-8")
+        else:
+            break
+    return received
+
+
+async def test_each_tab_runs_the_tui_and_a_second_tab_is_read_only(tmp_path: Path) -> None:
+    import aiohttp
+
+    profile_path = tmp_path / "atelier.toml"
+    profile = Profile(lang="en")
+    profile.meta.organisation = "Atelier Semelle"
+    save_profile(profile, profile_path)
+    lock = tmp_path / ".atelier.toml.lock"
+    port = _free_port()
+    server = _serve(tmp_path, str(profile_path), "--port", str(port), "--lang", "en")
+    url = f"ws://127.0.0.1:{port}/ws?width=100&height=30"
+    try:
+        _get(f"http://127.0.0.1:{port}/", time.monotonic() + 20)
+        async with aiohttp.ClientSession() as session:
+            first = await session.ws_connect(url)
+            await first.send_json(["resize", {"width": 100, "height": 30}])
+            shown = await _tab_output(first, lambda out: lock.exists() and b"\x1b[" in out, 25)
+            # The TUI itself (drawn with escape sequences), not plain mode, holds the lock.
+            assert b"\x1b[" in shown and lock.exists()
+            assert int(lock.read_text().split()[-1]) != server.pid
+            second = await session.ws_connect(url)
+            await second.send_json(["resize", {"width": 100, "height": 30}])
+            other = await _tab_output(
+                second, lambda out: b"read-only" in _ESCAPES.sub(b"", out).lower(), 25
+            )
+            assert b"read-only" in _ESCAPES.sub(b"", other).lower()
+            await second.close()
+            await first.close()
+    finally:
+        server.terminate()
+        try:
+            server.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.communicate(timeout=5)
+    # The first tab may save on leaving (its position): the file is intact and its own.
+    assert load_profile(profile_path).meta.organisation == "Atelier Semelle"
+    # Closing the tabs ends their apps: the profile can be opened for writing again.
+    deadline = time.monotonic() + 10
+    free = ProfileLock(profile_path)
+    while not free.acquire():
+        assert time.monotonic() < deadline, "a tab's app still holds the profile"
+        time.sleep(0.2)
+    free.release()
