@@ -8,7 +8,7 @@ from alignment_tui.analysis.findings import Finding
 from alignment_tui.i18n import t
 from alignment_tui.model.profile import Profile
 from alignment_tui.report.diff import OTHER, Change, LayerDiff, ProfileDiff, ScoreDelta
-from alignment_tui.report.fields import colon, column_label, field_label, path_label
+from alignment_tui.report.fields import colon, column_label, field_label, path_label, quoted
 from alignment_tui.report.words import WordOp
 
 _SIGN = {"added": "+", "removed": "-", "reworded": "~", "changed": "~"}
@@ -77,8 +77,8 @@ def _tag(kind: str, lang: str) -> str:
 
 def _finding_line(f: Finding, tag: str, lang: str, profile: Profile | None) -> str:
     where = path_label(f.where, profile, lang) if f.where else ""
-    quoted = f" «{f.text}»" if f.text else ""
-    return f"  {tag} {f.rule_id} ({t(f'report.severity.{f.severity}', lang)}){quoted} — {where}"
+    words = f" {quoted(f.text, lang)}" if f.text else ""
+    return f"  {tag} {f.rule_id} ({t(f'report.severity.{f.severity}', lang)}){words} — {where}"
 
 
 def _layer_lines(

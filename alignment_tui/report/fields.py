@@ -71,6 +71,11 @@ def colon(lang: str) -> str:
     return "\u00a0: " if lang == "fr" else ": "
 
 
+def quoted(text: str, lang: str) -> str:
+    """Words quoted the way each language quotes them."""
+    return f"«\u00a0{text}\u00a0»" if lang == "fr" else f"“{text}”"
+
+
 def format_number(value: float, lang: str) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)

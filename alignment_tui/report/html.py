@@ -9,7 +9,7 @@ from importlib import resources
 from alignment_tui.analysis.findings import Finding
 from alignment_tui.i18n import t
 from alignment_tui.report.content import Block, Fix, Numbered, Piece, Report
-from alignment_tui.report.fields import colon, column_label
+from alignment_tui.report.fields import colon, column_label, quoted
 from alignment_tui.report.svg import band, bars_svg, chain_svg
 
 
@@ -39,7 +39,7 @@ def _sev(severity: object, lang: str) -> str:
 
 
 def _finding_body(f: Finding, lang: str, where: str, related: list[str]) -> str:
-    quote = f' <span class="quote">«\u202f{_e(f.text)}\u202f»</span>' if f.text else ""
+    quote = f' <span class="quote">{_e(quoted(f.text, lang))}</span>' if f.text else ""
     place = f' <span class="where">{_e(where)}</span> —' if where else ""
     also = ""
     if related:

@@ -8,7 +8,7 @@ from alignment_tui.analysis.findings import Finding
 from alignment_tui.i18n import t
 from alignment_tui.model.profile import LAYERS
 from alignment_tui.report.content import Block, Numbered, Piece, Report
-from alignment_tui.report.fields import colon, column_label
+from alignment_tui.report.fields import colon, column_label, quoted
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 # What would start a heading, a list or a quote at the beginning of a line.
@@ -56,7 +56,7 @@ def _sev(severity: object, lang: str) -> str:
 
 
 def _finding(f: Finding, lang: str, where: str, related: list[str]) -> list[str]:
-    quote = f" «\u202f{esc(f.text)}\u202f»" if f.text else ""
+    quote = f" {quoted(esc(f.text), lang)}" if f.text else ""
     place = f" **{esc(where)}** —" if where else ""
     also = ""
     if related:

@@ -164,7 +164,7 @@ def test_score_deltas_and_findings_fixed_and_new_follow_moved_rows() -> None:
     assert "Alignment score: 58 → 66 (+8)" in text
     assert "Vision — score 40 → 82 (+42)" in text
     assert "score of Vision statement: 35 → 85 (+50)" in text
-    assert "fixed:  vague.superlative (warning) «leading» — Vision statement" in text
+    assert "fixed:  vague.superlative (warning) “leading” — Vision statement" in text
     assert "Findings: 1 fixed, 1 new, 0 waived." in text
     data = to_json(d, "q3.toml", "q4.toml", "en", old, new)
     assert data["score"] == {"old": 58, "new": 66, "delta": 8}
@@ -222,5 +222,5 @@ def test_a_finding_waived_in_the_new_version_is_not_called_fixed() -> None:
     assert d.layer("vision").fixed == []
     assert [f.rule_id for f in d.layer("vision").waived] == ["vague.superlative"]
     text = render_text(d, "a", "b", "en")
-    assert "waived: vague.superlative (warning) «leading» — Vision statement" in text
+    assert "waived: vague.superlative (warning) “leading” — Vision statement" in text
     assert "Findings: 0 fixed, 0 new, 1 waived." in text
