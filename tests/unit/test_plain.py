@@ -283,6 +283,7 @@ def test_piped_walk_fills_the_whole_profile(tmp_path: Path, lang: str) -> None:
     assert set(profile.meta.skipped) == asked - answers.keys()
     assert "\x1b" not in result.stdout + result.stderr
     assert ("Terminé" if lang == "fr" else "Done.") in result.stdout
+    assert ("Score d'alignement" if lang == "fr" else "Alignment score") in result.stdout
     assert (written.stat().st_mode & 0o777) == 0o600
 
 
@@ -436,3 +437,21 @@ def test_no_escape_sequence_even_from_the_profile(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "Red alert and a bell" in result.stdout
     assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "error", "suggestion"),
+    [("en", "Error (", "Suggestion: "), ("fr", "Erreur (", "Suggestion : ")],
+)
+def test_findings_are_read_out_after_the_answer(
+    tmp_path: Path, lang: str, error: str, suggestion: str
+) -> None:
+    path = tmp_path / "p.toml"
+    save_profile(Profile(lang=lang), path)
+    # Values that are only a generic one-word virtue miss the layer's core criterion.
+    code, out, _ = run_in_process("Integrity\n\n\n\n", path, lang=lang)
+    assert code == 0
+    answer_part = out.split("Integrity", 1)[1]
+    assert error in answer_part and suggestion in answer_part
+    remark = next(line for line in answer_part.splitlines() if line.startswith("- "))
+    assert "Integrity" in remark or "values" in remark
