@@ -143,7 +143,8 @@ class PlainWalk:
         profile = Profile(lang=normalise_lang(self.lang))
         profile.meta.organisation = organisation
         profile.meta.respondent = respondent
-        profile.meta.bank = "builtin" if self.bank_dir is None else str(self.bank_dir)
+        if self.bank_dir is not None:
+            profile.meta.bank = str(Path(self.bank_dir).resolve())
         profile.meta.created = now_utc()
         target = path if path is not None else new_profile_path(organisation)
         self._open(profile, target)

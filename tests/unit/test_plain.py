@@ -455,3 +455,44 @@ def test_findings_are_read_out_after_the_answer(
     assert error in answer_part and suggestion in answer_part
     remark = next(line for line in answer_part.splitlines() if line.startswith("- "))
     assert "Integrity" in remark or "values" in remark
+
+
+CUSTOM_QUESTION = """
+[[question]]
+id = "acme.signature"
+kind = "text"
+prompt.fr = "Quelle phrase signe vos devis ?"
+prompt.en = "Which sentence signs your quotes?"
+help.fr = "Celle que vos clients retiennent."
+help.en = "The one your clients remember."
+example_vague.fr = "Merci de votre confiance."
+example_vague.en = "Thank you for your trust."
+example_specific.fr = "Réparé en 48 h, ou le ressemelage suivant est offert."
+example_specific.en = "Repaired in 48 hours, or the next resoling is free."
+probes.fr = ["Qui l'a écrite ?", "Depuis quand ?"]
+probes.en = ["Who wrote it?", "Since when?"]
+"""
+
+
+def test_custom_bank_question_goes_in_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from alignment_tui.model.bank import builtin_bank_dir
+
+    bank = tmp_path / "bank"
+    shutil.copytree(builtin_bank_dir(), bank)
+    with (bank / "values.toml").open("a", encoding="utf-8") as handle:
+        handle.write(CUSTOM_QUESTION)
+    monkeypatch.chdir(tmp_path)
+    ids = [q.id for q in load_bank(bank).questions()]
+    lines = ["Acme", "me"] + [""] * ids.index("acme.signature")
+    lines += ["Repaired in 48 hours,", "or the next resoling is free.", "."]
+    code, out, _ = run_in_process("\n".join(lines) + "\n", None, bank=bank)
+    assert code == 0 and "Which sentence signs your quotes?" in out
+    profile = load_profile(tmp_path / "acme.toml")
+    assert profile.answers == {
+        "acme.signature": "Repaired in 48 hours,\nor the next resoling is free."
+    }
+    assert profile.meta.bank == str(bank.resolve())
