@@ -126,7 +126,7 @@ def vision_beneficiary(ctx: Context) -> Iterator[Raw]:
         return
     if ctx.has("signal.audience") or ctx.has("signal.change") or ctx.proper_nouns:
         return
-    if ctx.specificity >= 2:
+    if ctx.specificity >= 1:
         return
     yield Raw("vision.no_beneficiary", None, None)
 

@@ -46,59 +46,21 @@ LEXICAL = frozenset(
 )
 DIGIT = re.compile(r"\d")
 NUMBER_WORD = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|double|doubl\w+|"
-    r"triple|tripl\w+|half|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|cent|mille|"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|double|doubl\w+|"
+    r"triple|tripl\w+|half|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|cent|mille|"
     r"moitie|x\d+)\b"
 )
 _QUOTE = re.compile(r"[«\"“”]|(?:^|\s)'\w")
 _NOMINAL = re.compile(r"\w{3,}(?:tions?|ments?|ites?|ness|ity|ities|ances?|ences?|ismes?|isms?)$")
 _SENTENCE_START = frozenset('.!?:;\n•·-*–—>(["«“')
-_NOT_PROPER = frozenset(
-    [
-        "i",
-        "we",
-        "our",
-        "us",
-        "you",
-        "the",
-        "a",
-        "an",
-        "we're",
-        "i'm",
-        "it",
-        "this",
-        "that",
-        "these",
-        "they",
-        "he",
-        "she",
-        "my",
-        "nous",
-        "notre",
-        "nos",
-        "vous",
-        "on",
-        "le",
-        "la",
-        "les",
-        "un",
-        "une",
-        "des",
-        "je",
-        "il",
-        "elle",
-        "ils",
-        "elles",
-        "ce",
-        "cette",
-        "ces",
-        "mon",
-        "ma",
-        "mes",
-        "en",
-        "et",
-    ]
-)
+# Capitalised words that name nothing: pronouns, articles, and business acronyms.
+_NOT_PROPER_WORDS = """
+i we our us you the a an we're i'm it this that these they he she my nous notre nos vous on
+le la les un une des je il elle ils elles ce cette ces mon ma mes en et
+roi kpi kpis rse csr esg ia ai ceo rh hr ux ui api crm erp saas b2b b2c b2b2c ca ok
+"""
+_NOT_PROPER = frozenset(_NOT_PROPER_WORDS.split())
+_TITLE_CASE_SHARE = 0.5  # above this share of capitalised words, capitals name nothing
 
 
 @dataclass
@@ -171,20 +133,25 @@ class Context:
 
     @cached_property
     def proper_nouns(self) -> int:
-        count = 0
+        """Capitalised words inside a sentence (Leeds, LinkedIn), not Title Case headings."""
         text = self.text
-        for i, tok in enumerate(self.toks):
-            first = text[tok.start]
-            if not first.isupper() or tok.end - tok.start < 2 or tok.key in _NOT_PROPER:
+        capitals = [t for t in self.toks if text[t.start].isupper() and t.key not in _NOT_PROPER]
+        long_words = sum(1 for t in self.toks if t.end - t.start > 3)
+        title_case = len(capitals) > 2 and len(capitals) > _TITLE_CASE_SHARE * max(long_words, 1)
+        count = 0
+        for tok in capitals:
+            if tok.end - tok.start < 2:
                 continue
             word = text[tok.start : tok.end]
             if any(c.isupper() for c in word[1:]):
-                count += 1
+                count += not word.isupper() or len(word) > 3
+                continue
+            if title_case:
                 continue
             k = tok.start - 1
-            while k >= 0 and text[k].isspace():
+            while k >= 0 and text[k] in " \t":
                 k -= 1
-            if i > 0 and k >= 0 and text[k] not in _SENTENCE_START:
+            if k >= 0 and text[k] not in _SENTENCE_START:
                 count += 1
         return count
 
