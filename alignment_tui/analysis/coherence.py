@@ -41,12 +41,36 @@ def _stopwords(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=65536)
+def _stem(word: str, lang: str) -> str:
+    return str(_stemmer(lang).stemWord(word))
+
+
+@lru_cache(maxsize=4096)
+def words(text: str, lang: str) -> frozenset[str]:
+    """The meaningful words of ``text``, lower-cased (stop words and short words dropped)."""
+    stop = _stopwords(lang)
+    return frozenset(w for w in _TOKEN.findall(text.lower()) if len(w) > 2 and w not in stop)
+
+
 @lru_cache(maxsize=4096)
 def stems(text: str, lang: str) -> frozenset[str]:
-    """The stems of the meaningful words of ``text`` (stop words and short words dropped)."""
-    stop = _stopwords(lang)
-    words = [w for w in _TOKEN.findall(text.lower()) if len(w) > 2 and w not in stop]
-    return frozenset(_stemmer(lang).stemWords(words)) if words else frozenset()
+    """The stems of the meaningful words of ``text``."""
+    return frozenset(_stem(w, lang) for w in words(text, lang))
+
+
+def echoes(probe: str, text: str, lang: str) -> frozenset[str]:
+    """The stems of ``probe`` that words of ``text`` carry (same stem, or a longer form).
+
+    Only the short probe is stemmed: a word of ``text`` echoes a stem when it starts with
+    it ("répar" in « réparation », "bake" in "baked"), which spares stemming long texts.
+    """
+    said = words(text, lang)
+    found = set()
+    for stem in stems(probe, lang):
+        if stem in said or (len(stem) >= 4 and any(w.startswith(stem) for w in said)):
+            found.add(stem)
+    return frozenset(found)
 
 
 def _names(items: Iterable[str], lang: str) -> str:
@@ -186,7 +210,7 @@ def _beneficiaries(ctx: Context) -> Iterator[Finding]:
     profile = ctx.profile
     personas = [p for p in profile.personas if not is_empty(p)]
     labels: list[str] = []
-    words: set[str] = set()
+    probes: list[str] = []
     for i, ref in enumerate(profile.vision.beneficiaries):
         if not ref.strip():
             continue
@@ -200,17 +224,17 @@ def _beneficiaries(ctx: Context) -> Iterator[Finding]:
                 beneficiary=ref.strip(),
                 personas=_names((p.name or p.id for p in personas), ctx.lang),
             )
-            words |= stems(ref.replace("-", " "), ctx.lang)
+            probes.append(ref.replace("-", " "))
             labels.append(ref.strip())
         else:
             persona = personas[k]
-            words |= stems(f"{persona.id.replace('-', ' ')} {persona.name}", ctx.lang)
+            probes.append(f"{persona.id.replace('-', ' ')} {persona.name}")
             labels.append(persona.name.strip() or persona.id)
     mission = profile.mission
     text = " ".join([mission.statement, mission.offer, mission.needs, *mission.plan])
     if not labels or not text.strip():
         return
-    if not words & stems(text, ctx.lang):
+    if not echoes(" ".join(probes), text, ctx.lang):
         yield book.finding(
             "align.mission_beneficiaries",
             ctx.lang,
@@ -329,12 +353,11 @@ def _words(ctx: Context) -> Iterator[Finding]:
     ex = ctx.profile.execution
     lang = ctx.profile.lang or ctx.lang  # the words are in the profile's language
     messages = [m for m in ex.messages if m.strip()]
-    said = stems(" ".join(messages), lang) if messages else frozenset()
+    said = " ".join(messages)
     vp = ex.value_proposition.strip()
     if vp and messages:
-        promise = stems(vp, lang)
-        need = min(int(book.params["vp_min_shared"]), len(promise))
-        if need and len(promise & said) < need:
+        need = min(int(book.params["vp_min_shared"]), len(stems(vp, lang)))
+        if need and len(echoes(vp, said, lang)) < need:
             quote = vp if len(vp) <= 80 else vp[:77] + "…"
             yield book.finding(
                 "align.vp_messages",
@@ -345,8 +368,8 @@ def _words(ctx: Context) -> Iterator[Finding]:
             )
     values = [v for v in ctx.profile.values.items if v.name.strip()]
     if values and (messages or ex.tone.strip()):
-        voiced = said | stems(ex.tone, lang)
-        if not any(stems(v.name, lang) & voiced for v in values):
+        voiced = f"{said} {ex.tone}"
+        if not any(echoes(v.name, voiced, lang) for v in values):
             related = ["execution.tone"] if ex.tone.strip() else []
             related += [f"execution.messages[{i}]" for i, m in enumerate(ex.messages) if m.strip()]
             yield book.finding(

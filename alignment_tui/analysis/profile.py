@@ -37,6 +37,7 @@ class Spec:
     expect: tuple[str, ...] = ()
     off: tuple[str, ...] = ()
     scored: bool = True  # horizons and plain choices are settings, not answers to judge
+    prose: bool = True  # holds text written by a person (not ids, options or numbers)
 
 
 @cache
@@ -59,13 +60,14 @@ def answer_specs() -> tuple[Spec, ...]:
                 tuple(str(e) for e in rules.expect),
                 tuple(rules.off),
                 q.required or q.kind not in ("horizon", "choice"),
+                q.kind not in ("horizon", "choice", "kpis", "channels", "budget"),
             )
     except Exception:  # a broken built-in bank must not stop the analysis
         specs = {}
     for path in answer_fields():
         if path not in specs:
-            plain = "horizon" in path or path == "vision.benefits"
-            specs[path] = Spec(path, layer_of(path) or "vision", scored=not plain)
+            plain = "horizon" in path or path in ("vision.benefits", "vision.beneficiaries")
+            specs[path] = Spec(path, layer_of(path) or "vision", scored=not plain, prose=not plain)
     return tuple(specs.values())
 
 
@@ -81,6 +83,8 @@ class Leaf:
 
 def leaves(profile: Profile) -> Iterator[Leaf]:
     for spec in answer_specs():
+        if not spec.prose:
+            continue
         try:
             value = get_field(profile, spec.field)
         except KeyError:

@@ -7,7 +7,7 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal
 
@@ -193,17 +193,25 @@ def _missing(ctx: Context) -> Iterator[Finding]:
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+@lru_cache(maxsize=4096)
+def _bag(text: str) -> tuple[int, frozenset[str]]:
+    words = _WORD.findall(text.lower())
+    return len(words), frozenset(words)
+
+
 def _copies(ctx: Context) -> Iterator[Finding]:
     book = rulebook()
     least = int(book.params["copy_min_words"])
     threshold = float(book.params["copy_similarity"])
     seen: list[tuple[str, frozenset[str], str]] = []
     for path, text in ctx.texts:
-        words = _WORD.findall(text.lower())
-        if len(words) < least:
+        count, bag = _bag(text)
+        if count < least:
             continue
-        bag = frozenset(words)
         for other_path, other_bag, other_text in seen:
+            # Two sets this different in size cannot share enough words: skip the count.
+            if min(len(bag), len(other_bag)) < threshold * max(len(bag), len(other_bag)):
+                continue
             if len(bag & other_bag) / len(bag | other_bag) >= threshold:
                 quote = other_text if len(other_text) <= 60 else other_text[:57] + "…"
                 found = book.finding("profile.copy", ctx.lang, path, [other_path], other=quote)

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-from alignment_tui.commands.common import try_load
+from alignment_tui.analysis.findings import Finding, ProfileResult
 from alignment_tui.i18n import Lang, normalise_lang, t
 
 _LEVELS = ("info", "warning", "error")
+# Below this many files one process is quicker than starting workers.
+_PARALLEL_FROM = 48
+
+Outcome = tuple[str, str | None, Lang, ProfileResult | None]
 
 
 def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -29,69 +36,60 @@ def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     )
 
 
-def run(args: argparse.Namespace, lang: Lang) -> int:
+def check_file(path: str, cli_lang: str | None, lang: Lang) -> Outcome:
+    """Load and analyse one file: (path, one-line error or None, language, result)."""
     from alignment_tui.analysis.profile import analyze_profile, profile_lang
+    from alignment_tui.store import ProfileError, load_profile
 
+    try:
+        profile = load_profile(Path(path))
+    except ProfileError as exc:
+        return path, exc.message(normalise_lang(cli_lang) if cli_lang else lang), lang, None
+    ui = normalise_lang(cli_lang or profile.lang or profile_lang(profile))
+    return path, None, ui, analyze_profile(profile, ui_lang=ui)
+
+
+def _outcomes(paths: list[str], cli_lang: str | None, lang: Lang) -> Iterator[Outcome]:
+    workers = min(os.cpu_count() or 1, 4)
+    if len(paths) < _PARALLEL_FROM or workers < 2:
+        for path in paths:
+            yield check_file(path, cli_lang, lang)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    n = len(paths)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(check_file, paths, [cli_lang] * n, [lang] * n, chunksize=16)
+
+
+def _at_least(findings: list[Finding], floor: int) -> list[Finding]:
+    return [f for f in findings if _LEVELS.index(str(f.severity)) >= floor]
+
+
+def run(args: argparse.Namespace, lang: Lang) -> int:
     floor = _LEVELS.index(args.min_severity)
     status = 0
     files: list[dict[str, Any]] = []
     out: list[str] = []
-    for path in args.profiles:
-        profile = try_load(path, normalise_lang(args.lang) if args.lang else lang)
-        if profile is None:
+    for path, error, ui, result in _outcomes(list(args.profiles), args.lang, lang):
+        if result is None:
+            _flush(out)
+            print(error, file=sys.stderr)
             status = 2
             continue
-        ui = normalise_lang(args.lang or profile.lang or profile_lang(profile))
-        result = analyze_profile(profile, ui_lang=ui)
         if status == 0 and any(str(f.severity) == "error" for f in result.findings):
             status = 1
-        shown = [f for f in result.findings if _LEVELS.index(str(f.severity)) >= floor]
-        waived = [f for f in result.waived if _LEVELS.index(str(f.severity)) >= floor]
         dropped = [
             t("check.dropped", ui, path=path, where=where, rule=rule)
             for rule, where in result.dropped_waivers
         ]
         if args.format == "json":
-            files.append(
-                {
-                    "path": path,
-                    "score": result.score,
-                    "layer_scores": dict(result.layer_scores),
-                    "findings": [f.to_json() for f in shown],
-                    "waived": [f.to_json() for f in waived],
-                }
-            )
+            files.append(_json(path, result, floor))
             for line in dropped:
                 print(line, file=sys.stderr)
             continue
-        for f in shown:
-            message = f.message
-            if f.text and f.text not in message:
-                message = t("check.quote", ui, message=message, text=_short(f.text))
-            out.append(f"{path}: {f.where}: {f.rule_id} {f.severity} {message}")
-            if f.suggestion:
-                out.append(t("check.suggestion", ui, suggestion=f.suggestion))
-        out.extend(dropped)
-        counts = {
-            level: sum(str(f.severity) == level for f in result.findings) for level in _LEVELS
-        }
-        layers = ", ".join(
-            t("check.layer", ui, name=t(f"check.layer_names.{name}", ui), score=score)
-            for name, score in result.layer_scores.items()
-        )
-        out.append(
-            t(
-                "check.summary",
-                ui,
-                path=path,
-                score=result.score,
-                layers=layers,
-                errors=counts["error"],
-                warnings=counts["warning"],
-                infos=counts["info"],
-                waived=len(result.waived),
-            )
-        )
+        out.extend(_text(path, result, floor, ui))
+        out[-1:-1] = dropped  # just above the file's summary line
         if len(out) > 2000:
             _flush(out)
     if args.format == "json":
@@ -99,6 +97,44 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     else:
         _flush(out)
     return status
+
+
+def _json(path: str, result: ProfileResult, floor: int) -> dict[str, Any]:
+    return {
+        "path": path,
+        "score": result.score,
+        "layer_scores": dict(result.layer_scores),
+        "findings": [f.to_json() for f in _at_least(result.findings, floor)],
+        "waived": [f.to_json() for f in _at_least(result.waived, floor)],
+    }
+
+
+def _text(path: str, result: ProfileResult, floor: int, ui: Lang) -> list[str]:
+    lines: list[str] = []
+    for f in _at_least(result.findings, floor):
+        message = f.message
+        if f.text and f.text.strip() not in message:
+            message = t("check.quote", ui, message=message, text=_short(f.text))
+        lines.append(f"{path}: {f.where}: {f.rule_id} {f.severity} {message}")
+        if f.suggestion:
+            lines.append(t("check.suggestion", ui, suggestion=f.suggestion))
+    counts = {level: sum(str(f.severity) == level for f in result.findings) for level in _LEVELS}
+    layers = ", ".join(
+        t("check.layer", ui, name=t(f"check.layer_names.{name}", ui), score=score)
+        for name, score in result.layer_scores.items()
+    )
+    summary = t(
+        "check.summary",
+        ui,
+        path=path,
+        score=result.score,
+        layers=layers,
+        errors=counts["error"],
+        warnings=counts["warning"],
+        infos=counts["info"],
+        waived=len(result.waived),
+    )
+    return [*lines, summary]
 
 
 def _short(text: str) -> str:
@@ -109,4 +145,5 @@ def _short(text: str) -> str:
 def _flush(lines: list[str]) -> None:
     if lines:
         sys.stdout.write("\n".join(lines) + "\n")
+        sys.stdout.flush()
         lines.clear()
