@@ -1,0 +1,177 @@
+"""The alignment summary: the chain with broken links, layer scores, the five fixes worth most."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from alignment_tui.analysis.findings import Finding, ProfileResult
+from alignment_tui.i18n import t
+from alignment_tui.live import broken_links, jump_target
+from alignment_tui.model.profile import LAYERS, Profile, Waiver
+from alignment_tui.screens.base import bindings
+from alignment_tui.widgets.alignchain import AlignChain
+from alignment_tui.widgets.findings import finding_text
+from alignment_tui.widgets.meter import meter_text
+from alignment_tui.widgets.scorechart import ScoreChart
+
+
+def _label(where: str, profile: Profile, lang: str) -> str:
+    from alignment_tui.report.fields import path_label
+
+    return path_label(where, profile, lang) if where else ""
+
+
+def waiver_text(waiver: Waiver, profile: Profile, lang: str) -> Text:
+    """Who waived what and why, as one line of plain text (the reason is the user's words)."""
+    when = waiver.at.astimezone().strftime("%Y-%m-%d %H:%M") if waiver.at else "?"
+    return Text(
+        "• "
+        + t(
+            "align.waiver_line",
+            lang,
+            rule=waiver.rule,
+            where=_label(waiver.where, profile, lang),
+            who=t(f"who.{waiver.by}", lang),
+            when=when,
+            reason=waiver.reason or t("align.no_reason", lang),
+        )
+    )
+
+
+class AlignmentSummary(Vertical):
+    """The summary's content, so the end of the walk and a standalone screen can both show it.
+
+    Out: ``Jump`` with the question id (or field path) of the fix the user chose.
+    """
+
+    DEFAULT_CSS = """
+    AlignmentSummary { height: auto; }
+    AlignmentSummary > .align-label { text-style: bold; color: $accent; margin: 1 0 0 0; }
+    AlignmentSummary > .align-hint { color: $text-muted; }
+    AlignmentSummary > #align-fixes { height: auto; max-height: 22; border: none; padding: 0; }
+    AlignmentSummary > #align-fixes > .option-list--option { padding: 0 1; }
+    """
+
+    class Jump(Message):
+        """Go to the answer of a fix: a question id, else the finding's field path."""
+
+        def __init__(self, target: str) -> None:
+            super().__init__()
+            self.target = target
+
+    def __init__(
+        self,
+        result: ProfileResult,
+        profile: Profile,
+        lang: str,
+        *,
+        titles: Mapping[str, str] | None = None,
+        targets: Mapping[str, str] | None = None,
+        coach: bool = False,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        from alignment_tui.report.ranking import top_fixes
+
+        self.result = result
+        self.profile = profile
+        self.lang = lang
+        self.titles = dict(titles or {layer: t(f"report.layer.{layer}", lang) for layer in LAYERS})
+        self.targets = dict(targets or {})
+        self.coach = coach
+        self.links = broken_links(result.findings, LAYERS)
+        self.fixes: list[Finding] = top_fixes(result, 5)
+
+    def compose(self) -> ComposeResult:
+        lang, result = self.lang, self.result
+        overall = Text(t("align.overall", lang, score=result.score), style="bold")
+        yield Static(overall, id="align-overall")
+        yield Static(_score_bar(result.score, lang), id="align-overall-bar")
+        yield Static(t("align.overall_hint", lang), classes="align-hint")
+        yield Static(t("align.chain", lang), classes="align-label")
+        yield AlignChain(self.links, self.titles, result.layer_scores, lang, id="align-chain")
+        yield Static(t("align.bars", lang), classes="align-label")
+        yield ScoreChart(result.layer_scores, self.titles, LAYERS, id="align-bars")
+        yield Static(t("align.fixes", lang), classes="align-label")
+        yield Static(t("align.fixes_hint", lang), classes="align-hint")
+        if self.fixes:
+            options = [
+                Option(finding_text(f, lang, _label(f.where, self.profile, lang)), id=str(i))
+                for i, f in enumerate(self.fixes)
+            ]
+            yield OptionList(*options, id="align-fixes")
+        else:
+            yield Static(Text(t("align.no_fixes", lang), style="green"), id="align-no-fixes")
+        if self.coach or self.profile.waivers:
+            yield Static(t("align.waivers", lang), classes="align-label")
+            lines = [waiver_text(w, self.profile, lang) for w in self.profile.waivers]
+            body = Text("\n").join(lines) if lines else Text(t("align.no_waivers", lang))
+            yield Static(body, id="align-waivers")
+
+    def target_of(self, finding: Finding) -> str:
+        return jump_target(finding.where, self.targets) or finding.where
+
+    @on(OptionList.OptionSelected, "#align-fixes")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        index = int(event.option.id or 0)
+        self.post_message(self.Jump(self.target_of(self.fixes[index])))
+
+
+def _score_bar(score: int, lang: str) -> Text:
+    line = meter_text(score, lang, width=30)
+    # The meter says "Specificity"; here the number is the alignment: keep only the bar.
+    plain = line.plain
+    cut = plain.index(" ") + 1
+    return line[cut:]
+
+
+class AlignmentSummaryScreen(Screen[str | None]):
+    """The summary alone; dismissed with the question id (or field path) to go to, or None."""
+
+    def __init__(
+        self,
+        result: ProfileResult,
+        profile: Profile,
+        lang: str,
+        *,
+        titles: Mapping[str, str] | None = None,
+        targets: Mapping[str, str] | None = None,
+        coach: bool = False,
+    ) -> None:
+        super().__init__()
+        self.lang = lang
+        self.summary = AlignmentSummary(
+            result, profile, lang, titles=titles, targets=targets, coach=coach, id="alignment"
+        )
+        for b in bindings([("escape", "close", "align.close")], lang):
+            self._bindings.bind(b.key, b.action, b.description)
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="⛓")
+        with VerticalScroll(id="align-main"):
+            yield Static(t("align.title", self.lang), classes="title")
+            yield self.summary
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        fixes = self.query("#align-fixes")
+        if fixes:
+            fixes.first().focus()
+
+    @on(AlignmentSummary.Jump)
+    def _jump(self, event: AlignmentSummary.Jump) -> None:
+        event.stop()
+        self.dismiss(event.target)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,228 @@
+"""Live feedback under an answer: the meter, the findings, highlights in the editor, waivers.
+
+The analysis runs in a thread after ``DEBOUNCE`` s of quiet, one at a time; a result for
+a text that has changed since is dropped (``LiveScheduler``), so a keystroke never waits.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Static, TextArea
+from textual.widgets.text_area import Selection
+from textual.worker import Worker, WorkerState
+
+from alignment_tui.analysis.findings import Finding
+from alignment_tui.i18n import t
+from alignment_tui.live import DEBOUNCE, LiveResult, LiveScheduler, analyse_answer, location_of
+from alignment_tui.widgets.findings import FindingsPanel
+from alignment_tui.widgets.highlight import HighlightTextArea
+from alignment_tui.widgets.meter import SpecificityMeter
+
+if TYPE_CHECKING:
+    from alignment_tui.model.profile import Profile
+
+Analyse = Callable[..., LiveResult]
+
+
+class LiveFeedback(Vertical):
+    """Data in: the answer's field path, how to snapshot the profile, the editor's TextArea.
+
+    Call ``changed()`` after each edit. Out: ``Updated`` after each fresh analysis, and
+    ``Waived`` when the user gave a reason to waive a finding (the app stores the waiver).
+    """
+
+    DEFAULT_CSS = """
+    LiveFeedback { height: auto; margin: 1 0 0 0; }
+    LiveFeedback > #live-title { text-style: bold; color: $text-muted; }
+    LiveFeedback > #live-waived { color: $text-muted; height: auto; }
+    LiveFeedback > #live-hint { color: $text-muted; height: auto; }
+    """
+
+    class Updated(Message):
+        """A fresh analysis of the answer is shown."""
+
+        def __init__(self, feedback: LiveFeedback, result: LiveResult) -> None:
+            super().__init__()
+            self.feedback = feedback
+            self.result = result
+
+    class Waived(Message):
+        """Waive ``finding`` with ``reason``, by ``by`` ("respondent" or "coach")."""
+
+        def __init__(self, finding: Finding, reason: str, by: str) -> None:
+            super().__init__()
+            self.finding = finding
+            self.reason = reason
+            self.by = by
+
+    def __init__(
+        self,
+        path: str,
+        lang: str,
+        snapshot: Callable[[], Profile | None],
+        *,
+        one_per_line: bool = False,
+        coach: Callable[[], bool] = lambda: False,
+        analyse: Analyse = analyse_answer,
+        today: date | None = None,
+        delay: float = DEBOUNCE,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.path = path
+        self.lang = lang
+        self.snapshot = snapshot
+        self.one_per_line = one_per_line
+        self.coach = coach
+        self.analyse = analyse
+        self.today = today
+        self.scheduler = LiveScheduler(delay)
+        self.area: TextArea | None = None
+        self.result: LiveResult | None = None
+        self.analyses = 0  # how many analyses ran (the benchmark reports it)
+        self._timer: Timer | None = None
+        self._jobs: dict[Worker[LiveResult], int] = {}
+
+    def compose(self) -> ComposeResult:
+        yield SpecificityMeter(self.lang, id="live-meter")
+        yield Static(t("findings.title", self.lang), id="live-title")
+        yield FindingsPanel(self.lang, id="live-findings")
+        yield Static("", id="live-waived")
+        yield Static(t("findings.hint", self.lang), id="live-hint")
+
+    def attach(self, area: TextArea | None) -> None:
+        """The editor whose words get highlighted (none for a structured answer)."""
+        self.area = area
+
+    def on_mount(self) -> None:
+        self.query_one(FindingsPanel).show([], empty=t("findings.empty", self.lang))
+        self.reanalyse()
+
+    # -- scheduling ----------------------------------------------------------------------------
+    def changed(self) -> None:
+        """The answer changed: analyse it once typing pauses."""
+        self.scheduler.changed(time.monotonic())
+        self._arm()
+
+    def reanalyse(self) -> None:
+        """Analyse now (a waiver or a setting changed, or the screen just opened)."""
+        self.scheduler.changed(time.monotonic() - self.scheduler.delay)
+        self._arm()
+
+    def _arm(self) -> None:
+        delay = self.scheduler.wait(time.monotonic())
+        if delay is None:
+            return
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(max(delay, 0.005), self._fire)  # 0 s breaks Timer.stop
+
+    def _fire(self) -> None:
+        self._timer = None
+        generation = self.scheduler.start(time.monotonic())
+        if generation is None:
+            self._arm()
+            return
+        profile = self.snapshot()
+        text = self.area.text if self.area is not None else ""
+        if profile is None:
+            self.scheduler.finish(generation)
+            return
+        job = partial(
+            self.analyse,
+            profile,
+            self.path,
+            text,
+            lang=self.lang,
+            one_per_line=self.one_per_line,
+            today=self.today,
+        )
+        worker = self.run_worker(job, thread=True, group="live", exit_on_error=False)
+        self._jobs[worker] = generation
+
+    @on(Worker.StateChanged)
+    def _finished(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker not in self._jobs or event.state not in (
+            WorkerState.SUCCESS,
+            WorkerState.ERROR,
+            WorkerState.CANCELLED,
+        ):
+            return
+        event.stop()
+        generation = self._jobs.pop(worker)
+        self.analyses += 1
+        fresh = self.scheduler.finish(generation)
+        if fresh and event.state == WorkerState.SUCCESS and worker.result is not None:
+            self.show(worker.result)
+        self._arm()
+
+    # -- showing -------------------------------------------------------------------------------
+    def show(self, result: LiveResult) -> None:
+        self.result = result
+        empty = (
+            t("findings.empty", self.lang)
+            if self.area is not None and not self.area.text.strip()
+            else t("findings.none", self.lang)
+        )
+        self.query_one(FindingsPanel).show(result.findings, empty=empty)
+        self.query_one(SpecificityMeter).score = result.score
+        waived = t("findings.waived", self.lang, n=len(result.waived)) if result.waived else ""
+        self.query_one("#live-waived", Static).update(waived)
+        if isinstance(self.area, HighlightTextArea):
+            self.area.show_marks(result.text, result.marks)
+        self.post_message(self.Updated(self, result))
+
+    @property
+    def panel(self) -> FindingsPanel:
+        return self.query_one(FindingsPanel)
+
+    # -- waive, and go to a finding's words ----------------------------------------------------
+    @on(FindingsPanel.Waive)
+    def _waive(self, event: FindingsPanel.Waive) -> None:
+        event.stop()
+        self.ask_waiver(event.finding)
+
+    def ask_waiver(self, finding: Finding | None = None) -> None:
+        """Ask the reason for waiving ``finding`` (default: the selected one, else the first)."""
+        from alignment_tui.screens.waive import WaiveScreen
+
+        panel = self.panel
+        finding = finding or panel.selected or (panel.findings[0] if panel.findings else None)
+        if finding is None:
+            return
+        by = "coach" if self.coach() else "respondent"
+
+        def done(reason: str | None) -> None:
+            if reason:
+                self.post_message(self.Waived(finding, reason, by))
+                self.notify(t("waive.done", self.lang, rule=finding.rule_id), markup=False)
+                self.changed()
+
+        self.app.push_screen(WaiveScreen(finding, self.lang, by=by), done)
+
+    @on(FindingsPanel.Picked)
+    def _picked(self, event: FindingsPanel.Picked) -> None:
+        event.stop()
+        area, result = self.area, self.result
+        if area is None or result is None:
+            return
+        wanted = (event.finding.rule_id, event.finding.text)
+        mark = next((m for m in result.marks if (m.rule_id, m.text) == wanted), None)
+        if mark is not None and result.text == area.text:
+            lines = area.document.lines
+            newline = len(area.document.newline)
+            area.selection = Selection(
+                location_of(lines, mark.start, newline), location_of(lines, mark.end, newline)
+            )
+        area.focus()
