@@ -19,6 +19,7 @@ from alignment_tui.report.fields import (
     format_percent,
     format_scalar,
     is_empty,
+    persona_names,
     row_key,
     row_title,
 )
@@ -253,6 +254,9 @@ def compare_answers(
                     lang,
                     column=column,
                 )
+        elif name == "vision.beneficiaries":
+            # ids mean little to a reader: show each side's persona name beside its id
+            _compare_items(bucket, moves, name, _named(a, old), _named(b, new), lang)
         elif isinstance(a, list):
             _compare_items(bucket, moves, name, a, b, lang)
         else:
@@ -263,6 +267,11 @@ def compare_answers(
             groups[OTHER], path, path, path, old.answers.get(qid), new.answers.get(qid), lang
         )
     return groups, moves
+
+
+def _named(ids: list[str], profile: Profile) -> list[str]:
+    names = persona_names(profile)
+    return [f"{names[i]} ({i})" if i in names else i for i in ids]
 
 
 def map_path(path: str, moves: dict[str, str]) -> str:
