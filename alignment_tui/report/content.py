@@ -233,7 +233,7 @@ def _block_score(path: str, scores: dict[str, int]) -> int | None:
     return round(sum(inner) / len(inner)) if inner else None
 
 
-def _links(findings: list[Finding]) -> list[Link]:
+def chain_links(findings: list[Finding]) -> list[Link]:
     """Each ``align.*`` finding breaks the link into the lowest layer it involves: that
     layer does not follow from what is stated above it."""
     links = [Link(LAYERS[i], LAYERS[i + 1], []) for i in range(len(LAYERS) - 1)]
@@ -304,7 +304,7 @@ def build_report(
     for block in blocks.values():
         block.score = _block_score(block.field, scores)
     filled = {field_layer(b.field) for b in blocks.values() if b.answered}
-    links = _links(findings)
+    links = chain_links(findings)
     for link in links:
         link.checked = result is not None and {link.upper, link.lower} <= filled
     layers: list[tuple[str, list[Block]]] = []
