@@ -24,20 +24,22 @@ AXES = [("workshops", "Neighbourhood workshops"), ("subscriptions", "Resoling su
 
 
 class Host(App[None]):
-    """One editor and a button to move the focus to; records every value the editor reports."""
+    """Editors and a button to move the focus to; records every value the editors report."""
 
-    def __init__(self, editor: AnswerEditor) -> None:
+    def __init__(self, *editors: AnswerEditor) -> None:
         super().__init__()
-        self.editor = editor
+        self.editors = editors
         self.values: list[Any] = []
+        self.last: dict[int, Any] = {}  # id(editor) -> its last reported value
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield self.editor
+            yield from self.editors
             yield Button("elsewhere", id="elsewhere")
 
     def on_answer_editor_changed(self, message: AnswerEditor.Changed) -> None:
         self.values.append(message.value)
+        self.last[id(message.editor)] = message.value
 
 
 def make(qid: str, value: Any, lang: str, **question: Any) -> AnswerEditor:
@@ -50,14 +52,14 @@ def cell(editor: RowsEditor, row: int, name: str) -> Any:
     return next(w for w in editor.rows()[row].cells() if w.name == name)
 
 
-async def fill(pilot: Any, widget: Input, text: str) -> None:
-    """Type ``text`` into a cell as a paste would, then leave the cell (Tab)."""
-    widget.focus()
+async def fill(pilot: Any, widget: Input, text: str, *, wait: bool = True) -> None:
+    """Type ``text`` into a cell as a paste would, then leave the cell."""
+    pilot.app.screen.set_focus(widget)
     widget.clear()
     widget.insert_text_at_cursor(text)
-    await pilot.pause()
-    await pilot.press("tab")
-    await pilot.pause()
+    pilot.app.screen.set_focus(None)
+    if wait:
+        await pilot.pause()
 
 
 async def until(pilot: Any, condition: Any) -> bool:
@@ -222,7 +224,9 @@ async def test_personas_and_axes_get_unique_ids_from_their_names() -> None:
         await pilot.pause()
         await fill(pilot, cell(editor, 0, "name"), "Citadins marcheurs")
         assert cell(editor, 0, "id").placeholder == "identifiant citadins-marcheurs, tiré du nom"
+        cell(editor, 0, "description").focus()
         await pilot.press("ctrl+r")
+        assert await until(pilot, lambda: len(editor.rows()) == 2)
         await fill(pilot, cell(editor, 1, "name"), "Citadins   marcheurs!")
         await fill(pilot, cell(editor, 1, "description"), "les mêmes, le week-end")
         assert [p.id for p in app.values[-1]] == ["citadins-marcheurs", "citadins-marcheurs-2"]
@@ -346,44 +350,54 @@ async def test_no_persona_named_yet_says_where_to_name_them() -> None:
 
 async def test_values_from_every_editor_land_in_the_saved_profile(tmp_path: Path) -> None:
     bank = load_bank()
-    profile = Profile(lang="fr")
-    answers: dict[str, Any] = {}
-    cases = [
-        ("values.items", [], [("name", "Réparer d'abord")]),
-        ("personas", [], [("name", "Citadins marcheurs")]),
-        ("strategy.axes", [], [("name", "Ateliers")]),
-        ("objectives.kpis", [], [("name", "Abonnés"), ("baseline", "1 200"),
-                                 ("target", "24 000"), ("deadline", "T2 2027")]),
-        ("execution.channels", [], [("name", "Flyers"), ("budget_share", "25 %")]),
-    ]  # fmt: skip
-    for qid, value, typed in cases:
-        editor = make(qid, value, "fr")
-        app = Host(editor)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
+    rows = {
+        "values.items": [("name", "Réparer d'abord")],
+        "personas": [("name", "Citadins marcheurs")],
+        "strategy.axes": [("name", "Ateliers")],
+        "objectives.kpis": [("name", "Abonnés"), ("baseline", "1 200"), ("target", "24 000"),
+                            ("deadline", "T2 2027")],
+        "execution.channels": [("name", "Flyers"), ("budget_share", "25 %")],
+    }  # fmt: skip
+    single = {"execution.budget": "24 000 € par an", "values.horizon_years": "10 ans"}
+    editors = {qid: make(qid, [], "fr") for qid in rows}
+    editors.update({qid: make(qid, None, "fr") for qid in single})
+    app = Host(*editors.values())
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        for qid, typed in rows.items():
             for name, text in typed:
-                await fill(pilot, cell(editor, 0, name), text)  # type: ignore[arg-type]
-            answers[qid] = app.values[-1]
-    single = (("execution.budget", "24 000 € par an"), ("values.horizon_years", "10 ans"))
-    for qid, typed_text in single:
-        editor = make(qid, Budget() if qid == "execution.budget" else None, "fr")
-        app = Host(editor)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            await fill(pilot, editor.query_one(Input), typed_text)
-            answers[qid] = app.values[-1]
-    answers["vision.benefits"] = ["comfort", "social"]
-    for qid, value in answers.items():
-        set_answer(profile, bank.question(qid), value)
+                await fill(pilot, cell(editors[qid], 0, name), text, wait=False)  # type: ignore[arg-type]
+        for qid, text in single.items():
+            await fill(pilot, editors[qid].query_one(Input), text, wait=False)
+        await pilot.pause()
+
+        def settled() -> bool:
+            last = [app.last.get(id(e)) for e in editors.values()]
+            kpis, channels, budget = last[3], last[4], last[5]
+            return (
+                None not in last
+                and kpis[0].deadline is not None
+                and channels[0].budget_share is not None
+                and budget.period is not None
+                and last[6] == 10
+            )
+
+        assert await until(pilot, settled)
+    profile = Profile(lang="fr")
+    for qid, editor in editors.items():
+        set_answer(profile, bank.question(qid), app.last[id(editor)])
+    set_answer(profile, bank.question("vision.benefits"), ["comfort", "social"])
     path = tmp_path / "atelier.toml"
     save_profile(profile, path)
     loaded = load_profile(path)
     assert loaded == profile
+    assert loaded.values.items[0].name == "Réparer d'abord"
     assert loaded.objectives.kpis[0].target == 24000
     assert loaded.objectives.kpis[0].deadline == date(2027, 6, 30)
     assert loaded.execution.channels[0].budget_share == 0.25
     assert loaded.execution.budget == Budget(amount=24000, currency="EUR", period="year")
     assert loaded.personas[0].id == "citadins-marcheurs"
+    assert loaded.strategy.axes[0].id == "ateliers"
     assert loaded.values.horizon_years == 10
     text = path.read_text("utf-8")
     assert "deadline = 2027-06-30" in text and "budget_share = 0.25" in text
