@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import Any, TextIO
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from alignment_tui.i18n import Lang, normalise_lang
+from alignment_tui.i18n import Lang, normalise_lang, t
 from alignment_tui.model.answers import get_answer, has_content, is_answered, set_answer
 from alignment_tui.model.bank import Bank, BankError, LayerBank, Question, load_bank
 from alignment_tui.model.profile import Profile, now_utc
@@ -195,7 +197,10 @@ class PlainWalk:
         current = get_answer(profile, question)
         if has_content(current):
             say(self.tr("current"))
-            for line in describe(current):
+            shown = describe(current, self.console)
+            if question.kind == "horizon" and isinstance(current, int):
+                shown = [_horizon(current, question.field or "", lang)]
+            for line in shown:
                 say(f"  {line}")
         profile.meta.position = question.id
         while True:
@@ -256,21 +261,49 @@ class PlainWalk:
         say(self.closing("finished"))
 
 
-def describe(value: Any) -> list[str]:
+def describe(value: Any, console: Console) -> list[str]:
     """An answer as lines a person reads: text as is, one item or row per line."""
+    if isinstance(value, Enum):
+        return [_cell(value, "", console.lang)]
     if isinstance(value, str):
         return value.splitlines() or [""]
     if isinstance(value, list):
         lines: list[str] = []
         for item in value:
-            lines.extend(f"- {line}" for line in describe(item)[:1])
-            lines.extend(f"  {line}" for line in describe(item)[1:])
+            shown = describe(item, console)
+            lines.extend(f"- {line}" for line in shown[:1])
+            lines.extend(f"  {line}" for line in shown[1:])
         return lines
-    if hasattr(value, "model_dump"):
-        data = value.model_dump(mode="json", exclude_none=True)
-        parts = [f"{k}: {v}" for k, v in data.items() if v not in ("", [], None)]
+    if isinstance(value, BaseModel):
+        parts = []
+        for name in type(value).model_fields:
+            cell = getattr(value, name)
+            if cell is not None and cell != "" and cell != []:
+                label = console.tr(f"key.{name}") + console.tr("colon")
+                parts.append(label + _cell(cell, name, console.lang))
         return ["; ".join(parts)]
-    return [str(value)]
+    return [_cell(value, "", console.lang)]
+
+
+def _cell(value: Any, name: str, lang: str) -> str:
+    """A stored value written as people of ``lang`` write it."""
+    from alignment_tui.model import typed
+
+    if isinstance(value, Enum):
+        return t(f"plain.{type(value).__name__.lower()}.{value.value}", lang)
+    if isinstance(value, date):
+        return typed.format_deadline(value, lang)
+    if name == "budget_share" and isinstance(value, int | float):
+        return typed.format_share(float(value), lang)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return typed.format_number(value, lang)
+    return str(value)
+
+
+def _horizon(value: int, field: str, lang: str) -> str:
+    from alignment_tui.model.typed import format_horizon
+
+    return format_horizon(value, "months" if field.endswith("_months") else "years", lang)
 
 
 def _first_error(exc: Exception) -> str:

@@ -496,3 +496,17 @@ def test_custom_bank_question_goes_in_answers(
         "acme.signature": "Repaired in 48 hours,\nor the next resoling is free."
     }
     assert profile.meta.bank == str(bank.resolve())
+
+
+def test_current_answers_are_shown_as_people_write_them(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    profile = Profile(lang="fr")
+    profile.values.horizon_years = 10
+    profile.vision.benefits = ["comfort"]  # type: ignore[list-item]
+    profile.execution.channels = [{"name": "Flyers", "budget_share": 0.25}]  # type: ignore[list-item]
+    save_profile(profile, path)
+    code, out, _ = run_in_process("\n" * 40, path, lang="fr")
+    assert code == 0
+    assert "  10 ans\n" in out and "  - confort\n" in out
+    assert "  - nom : Flyers; part du budget : 25" in out
+    assert load_profile(path).vision.benefits == profile.vision.benefits
