@@ -39,7 +39,9 @@ def _sev(severity: object, lang: str) -> str:
 
 
 def _finding_body(f: Finding, lang: str, where: str, related: list[str]) -> str:
-    quote = f' <span class="quote">{_e(quoted(f.text, lang))}</span>' if f.text else ""
+    # Most messages already quote the words they are about: quote them only otherwise.
+    show = f.text and f.text not in f.message
+    quote = f' <span class="quote">{_e(quoted(f.text, lang))}</span>' if show else ""
     place = f' <span class="where">{_e(where)}</span> —' if where else ""
     also = ""
     if related:

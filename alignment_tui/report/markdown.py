@@ -56,7 +56,8 @@ def _sev(severity: object, lang: str) -> str:
 
 
 def _finding(f: Finding, lang: str, where: str, related: list[str]) -> list[str]:
-    quote = f" {quoted(esc(f.text), lang)}" if f.text else ""
+    # Most messages already quote the words they are about: quote them only otherwise.
+    quote = f" {quoted(esc(f.text), lang)}" if f.text and f.text not in f.message else ""
     place = f" **{esc(where)}** —" if where else ""
     also = ""
     if related:
