@@ -247,7 +247,7 @@ def _beneficiaries(ctx: Context) -> Iterator[Finding]:
 def annual(profile: Profile) -> float | None:
     """The budget per year (a budget with no period is read as yearly)."""
     budget = profile.execution.budget
-    if not budget.amount:
+    if not budget.amount or budget.amount <= 0:
         return None
     months = _PERIOD_MONTHS[budget.period.value] if budget.period else 12
     return float(budget.amount) * 12 / months
@@ -275,7 +275,7 @@ def _budget(ctx: Context) -> Iterator[Finding]:
     profile = ctx.profile
     budget = profile.execution.budget
     targeted = [(i, k) for i, k in enumerate(profile.objectives.kpis) if k.target is not None]
-    if not budget.amount:
+    if annual(profile) is None:
         if targeted:
             i, kpi = targeted[0]
             yield book.finding(

@@ -321,11 +321,11 @@ def _execution(ctx: Context) -> Iterator[Finding]:
     has_kpis = any(k.target is not None for k in ctx.profile.objectives.kpis)
     started = bool(channels) or bool(ex.value_proposition.strip())
     # With KPIs set, a missing budget is the coherence rule align.budget_missing instead.
-    if not budget.amount and started and not has_kpis:
+    if not (budget.amount and budget.amount > 0) and started and not has_kpis:
         yield book.finding(
             "execution.no_budget", ctx.lang, "execution.budget", channels=len(channels)
         )
-    if budget.amount:
+    if budget.amount and budget.amount > 0:
         if budget.period is None:
             yield book.finding(
                 "budget.no_period", ctx.lang, "execution.budget.period", amount=budget.amount

@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alignment_tui.analysis.findings import REGISTRY, Finding
 from alignment_tui.analysis.profile import analyze_profile
@@ -383,3 +385,56 @@ def test_missing_required_answer_scores_zero_and_lowers_its_layer() -> None:
         result.layer_scores["mission"]
         < analyze_profile(base("en"), today=TODAY).layer_scores["mission"]
     )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_aligned_examples_trip_no_structural_rule(lang: str) -> None:
+    from alignment_tui.analysis.structure import rulebook
+
+    structural = set(rulebook().rules)
+    result = analyze_profile(base(lang), today=TODAY)
+    assert [f.rule_id for f in result.findings if f.rule_id in structural] == []
+
+
+def test_zero_or_negative_budget_counts_as_no_budget() -> None:
+    p = base("en")
+    p.execution.budget.amount = 0
+    assert found(p, "align.budget_missing")
+    p.execution.budget.amount = -500
+    assert found(p, "align.budget_missing")
+    assert found(p, "align.budget_spread") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    baseline=st.one_of(st.none(), st.floats(-1e6, 1e9, allow_nan=False)),
+    target=st.one_of(st.none(), st.floats(-1e6, 1e9, allow_nan=False)),
+    deadline=st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2100, 1, 1))),
+    amount=st.one_of(st.none(), st.floats(-1e6, 1e9, allow_nan=False)),
+    shares=st.lists(st.one_of(st.none(), st.floats(0, 1)), max_size=6),
+    horizon=st.one_of(st.none(), st.integers(0, 600)),
+    text=st.text(max_size=80),
+)
+def test_any_numbers_and_text_give_scores_in_range(
+    baseline: float | None,
+    target: float | None,
+    deadline: date | None,
+    amount: float | None,
+    shares: list[float | None],
+    horizon: int | None,
+    text: str,
+) -> None:
+    p = Profile(lang="en")
+    p.objectives.kpis = [Kpi(name=text, baseline=baseline, target=target, deadline=deadline)]
+    p.execution.budget.amount = amount
+    p.execution.channels = [
+        Channel(name=f"c{i}", persona=text, budget_share=s) for i, s in enumerate(shares)
+    ]
+    p.strategy.horizon_years = horizon
+    p.vision.statement = text
+    result = analyze_profile(p, today=TODAY)
+    assert 0 <= result.score <= 100
+    assert all(
+        0 <= v <= 100 for v in [*result.layer_scores.values(), *result.answer_scores.values()]
+    )
+    assert all(f.message and f.where for f in result.findings)
