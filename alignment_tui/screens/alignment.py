@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from alignment_tui.analysis.findings import Finding, ProfileResult
 from alignment_tui.i18n import t
@@ -19,8 +20,9 @@ from alignment_tui.live import broken_links, jump_target
 from alignment_tui.model.profile import LAYERS, Profile, Waiver
 from alignment_tui.screens.base import bindings
 from alignment_tui.widgets.alignchain import AlignChain
+from alignment_tui.widgets.chain import Chain
 from alignment_tui.widgets.findings import finding_text
-from alignment_tui.widgets.meter import meter_text
+from alignment_tui.widgets.meter import BAND_STYLE, band
 from alignment_tui.widgets.scorechart import ScoreChart
 
 
@@ -50,7 +52,7 @@ def waiver_text(waiver: Waiver, profile: Profile, lang: str) -> Text:
 class AlignmentSummary(Vertical):
     """The summary's content, so the end of the walk and a standalone screen can both show it.
 
-    Out: ``Jump`` with the question id (or field path) of the fix the user chose.
+    Out: ``Chain.Jump`` with the question id (or field path) of the fix the user chose.
     """
 
     DEFAULT_CSS = """
@@ -60,13 +62,6 @@ class AlignmentSummary(Vertical):
     AlignmentSummary > #align-fixes { height: auto; max-height: 22; border: none; padding: 0; }
     AlignmentSummary > #align-fixes > .option-list--option { padding: 0 1; }
     """
-
-    class Jump(Message):
-        """Go to the answer of a fix: a question id, else the finding's field path."""
-
-        def __init__(self, target: str) -> None:
-            super().__init__()
-            self.target = target
 
     def __init__(
         self,
@@ -95,7 +90,7 @@ class AlignmentSummary(Vertical):
         lang, result = self.lang, self.result
         overall = Text(t("align.overall", lang, score=result.score), style="bold")
         yield Static(overall, id="align-overall")
-        yield Static(_score_bar(result.score, lang), id="align-overall-bar")
+        yield Static(_score_bar(result.score), id="align-overall-bar")
         yield Static(t("align.overall_hint", lang), classes="align-hint")
         yield Static(t("align.chain", lang), classes="align-label")
         yield AlignChain(self.links, self.titles, result.layer_scores, lang, id="align-chain")
@@ -124,15 +119,66 @@ class AlignmentSummary(Vertical):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         index = int(event.option.id or 0)
-        self.post_message(self.Jump(self.target_of(self.fixes[index])))
+        self.post_message(Chain.Jump(self.target_of(self.fixes[index])))
 
 
-def _score_bar(score: int, lang: str) -> Text:
-    line = meter_text(score, lang, width=30)
-    # The meter says "Specificity"; here the number is the alignment: keep only the bar.
-    plain = line.plain
-    cut = plain.index(" ") + 1
-    return line[cut:]
+def _score_bar(score: int, width: int = 30) -> Text:
+    full = round(width * max(0, min(100, score)) / 100)
+    line = Text("█" * full, style=BAND_STYLE[band(score)])
+    line.append("░" * (width - full), style="dim")
+    return line
+
+
+class SummaryLoader(Vertical):
+    """Analyses a snapshot of the profile off the UI thread, then shows ``AlignmentSummary``."""
+
+    DEFAULT_CSS = "SummaryLoader { height: auto; }"
+
+    def __init__(
+        self,
+        lang: str,
+        snapshot: Callable[[], Profile | None],
+        *,
+        titles: Mapping[str, str] | None = None,
+        targets: Mapping[str, str] | None = None,
+        coach: bool = False,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.lang = lang
+        self.snapshot = snapshot
+        self.titles = titles
+        self.targets = targets
+        self.coach = coach
+        self.profile: Profile | None = None
+
+    def on_mount(self) -> None:
+        from alignment_tui.analysis.profile import analyze_profile
+
+        self.profile = self.snapshot()
+        if self.profile is not None:
+            job = partial(analyze_profile, self.profile, ui_lang=self.lang)
+            self.run_worker(job, thread=True, group="summary", exit_on_error=False)
+
+    @on(Worker.StateChanged)
+    def _analysed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "summary":
+            return
+        event.stop()
+        result = event.worker.result
+        if event.state == WorkerState.SUCCESS and isinstance(result, ProfileResult):
+            assert self.profile is not None
+            self.mount(
+                AlignmentSummary(
+                    result,
+                    self.profile,
+                    self.lang,
+                    titles=self.titles,
+                    targets=self.targets,
+                    coach=self.coach,
+                    id="alignment",
+                )
+            )
 
 
 class AlignmentSummaryScreen(Screen[str | None]):
@@ -168,10 +214,10 @@ class AlignmentSummaryScreen(Screen[str | None]):
         if fixes:
             fixes.first().focus()
 
-    @on(AlignmentSummary.Jump)
-    def _jump(self, event: AlignmentSummary.Jump) -> None:
+    @on(Chain.Jump)
+    def _jump(self, event: Chain.Jump) -> None:
         event.stop()
-        self.dismiss(event.target)
+        self.dismiss(event.key)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -24,10 +24,10 @@ def quote(words: str, lang: str) -> str:
     return f"« {words} »" if lang == "fr" else f"“{words}”"
 
 
-def finding_text(finding: Finding, lang: str, label: str = "") -> Text:
+def finding_text(finding: Finding, lang: str, label: str = "", indent: str = "") -> Text:
     """One finding as the panel shows it; every piece of user text stays plain (no markup)."""
     severity = str(finding.severity)
-    line = Text()
+    line = Text(indent)
     line.append(f"{SEVERITY_ICON.get(severity, '·')} ", style=SEVERITY_STYLE.get(severity, ""))
     line.append(t(f"severity.{severity}", lang), style=SEVERITY_STYLE.get(severity, ""))
     if label:
@@ -36,10 +36,10 @@ def finding_text(finding: Finding, lang: str, label: str = "") -> Text:
         line.append("  ")
         line.append(quote(finding.text, lang), style="italic")
     line.append(f"  {finding.rule_id}", style="dim")
-    line.append("\n")
+    line.append("\n" + indent)
     line.append(finding.message)
     if finding.suggestion:
-        line.append("\n")
+        line.append("\n" + indent)
         line.append("→ " + t("findings.suggestion", lang, text=finding.suggestion), style="dim")
     return line
 

@@ -1,0 +1,134 @@
+"""A layer's review: every answer with its score and findings; choosing one goes to fix it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
+
+from alignment_tui.analysis.findings import Finding, ProfileResult
+from alignment_tui.i18n import t
+from alignment_tui.live import inside
+from alignment_tui.widgets.chain import Chain
+from alignment_tui.widgets.findings import finding_text
+from alignment_tui.widgets.meter import BAND_STYLE, band
+
+if TYPE_CHECKING:
+    from alignment_tui.model.profile import Profile
+
+
+@dataclass(frozen=True)
+class ReviewedAnswer:
+    """One question of the layer: its id, prompt, and the field path its answer fills."""
+
+    qid: str
+    prompt: str
+    path: str
+
+
+def answer_header(answer: ReviewedAnswer, score: int | None, count: int, lang: str) -> Text:
+    """``72/100 ████░ The prompt · 2 finding(s)``."""
+    line = Text()
+    if score is None:
+        line.append(f"{t('review.unscored', lang):>7} ", style="dim")
+    else:
+        line.append(f"{t('review.score', lang, score=score):>7} ", style=BAND_STYLE[band(score)])
+    line.append(answer.prompt, style="bold")
+    found = t("review.n_findings", lang, n=count) if count else t("review.no_findings", lang)
+    line.append(f" · {found}", style="dim" if count else "green")
+    return line
+
+
+class LayerReview(Vertical):
+    """Analyses a snapshot of the profile off the UI thread, then lists the layer's answers.
+
+    Out: ``Chain.Jump`` with the question id of the answer or finding chosen.
+    """
+
+    DEFAULT_CSS = """
+    LayerReview { height: auto; margin: 1 0 0 0; }
+    LayerReview > .review-label { text-style: bold; color: $accent; }
+    LayerReview > .review-hint { color: $text-muted; }
+    LayerReview > #review-findings { height: auto; max-height: 30; border: none; padding: 0; }
+    LayerReview > #review-findings > .option-list--option { padding: 0 1; }
+    """
+
+    def __init__(
+        self,
+        answers: Sequence[ReviewedAnswer],
+        lang: str,
+        snapshot: Callable[[], Profile | None],
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.answers = list(answers)
+        self.lang = lang
+        self.snapshot = snapshot
+        self.result: ProfileResult | None = None
+        self._targets: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(t("review.findings_title", self.lang), classes="review-label")
+        yield Static(t("review.jump_hint", self.lang), classes="review-hint")
+        yield OptionList(id="review-findings")
+
+    def on_mount(self) -> None:
+        from alignment_tui.analysis.profile import analyze_profile
+
+        profile = self.snapshot()
+        if profile is not None:
+            job = partial(analyze_profile, profile, ui_lang=self.lang)
+            self.run_worker(job, thread=True, group="review", exit_on_error=False)
+
+    @on(Worker.StateChanged)
+    def _analysed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "review":
+            return
+        event.stop()
+        result = event.worker.result
+        if event.state == WorkerState.SUCCESS and isinstance(result, ProfileResult):
+            self.show(result)
+
+    def show(self, result: ProfileResult) -> None:
+        """Every answer of the layer, its score, then its findings (worst first)."""
+        self.result = result
+        options: list[Option] = []
+        self._targets = {}
+        for answer in self.answers:
+            found = _sorted([f for f in result.findings if inside(f.where, answer.path)])
+            score = result.answer_scores.get(answer.path)
+            key = f"q:{answer.qid}"
+            self._targets[key] = answer.qid
+            options.append(Option(answer_header(answer, score, len(found), self.lang), id=key))
+            for i, finding in enumerate(found):
+                key = f"f:{answer.qid}:{i}"
+                self._targets[key] = answer.qid
+                text = finding_text(finding, self.lang, indent="    ")
+                options.append(Option(text, id=key))
+        found_list = self.query_one("#review-findings", OptionList)
+        found_list.clear_options()
+        found_list.add_options(options)
+
+    @on(OptionList.OptionSelected, "#review-findings")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        target = self._targets.get(event.option.id or "")
+        if target:
+            self.post_message(Chain.Jump(target))
+
+
+_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _sorted(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (_RANK.get(str(f.severity), 3), f.where))
