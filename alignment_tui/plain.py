@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from datetime import date
 from enum import Enum
@@ -53,7 +54,7 @@ def run_plain(
         the_bank = load_bank(bank)
     except BankError as exc:
         return _fail(err, exc.text(ui))
-    console = Console(ui, stdin or sys.stdin, stdout or sys.stdout)
+    console = Console(ui, stdin or _tolerant(sys.stdin), stdout or _tolerant(sys.stdout))
     walk = PlainWalk(console, the_bank, bank)
     try:
         return walk.run(path, profile)
@@ -67,6 +68,15 @@ def run_plain(
         return EXIT_INTERRUPTED
     finally:
         walk.lock_release()
+
+
+def _tolerant(stream: TextIO) -> TextIO:
+    """A byte the encoding cannot carry becomes a replacement mark, never a traceback."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if callable(reconfigure):
+        with contextlib.suppress(OSError, ValueError):
+            reconfigure(errors="replace")
+    return stream
 
 
 class PlainError(Exception):
@@ -194,6 +204,10 @@ class PlainWalk:
         say(self.tr("help", text=question.help(lang)))
         say(self.tr("example_vague", text=question.example_vague(lang)))
         say(self.tr("example_specific", text=question.example_specific(lang)))
+        if profile.settings.coach_mode:
+            say(self.tr("probes"))
+            for probe in question.probes(lang):
+                say(f"  - {probe}")
         current = get_answer(profile, question)
         if has_content(current):
             say(self.tr("current"))

@@ -53,6 +53,8 @@ class Console:
         self.stdin = stdin
         self.stdout = stdout
         self.closed = False
+        # Ctrl+C in the middle of a text: the lines typed are kept, then the walk stops.
+        self.interrupted = False
         # Piped answers are echoed after their prompt, so the output reads as a transcript.
         self.echo = not _is_tty(stdin)
 
@@ -65,6 +67,8 @@ class Console:
 
     def read(self, prompt: str) -> str:
         """One line, without its line ending; ``EndOfInput`` once input is closed."""
+        if self.interrupted:
+            raise KeyboardInterrupt
         if self.closed:
             raise EndOfInput
         self.stdout.write(clean(prompt))
@@ -99,6 +103,9 @@ class Console:
             try:
                 line = self.read(self.tr("more_prompt"))
             except EndOfInput:
+                break
+            except KeyboardInterrupt:
+                self.interrupted = True
                 break
             if line.strip() == END:
                 break

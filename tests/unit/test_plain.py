@@ -510,3 +510,46 @@ def test_current_answers_are_shown_as_people_write_them(tmp_path: Path) -> None:
     assert "  10 ans\n" in out and "  - confort\n" in out
     assert "  - nom : Flyers; part du budget : 25" in out
     assert load_profile(path).vision.benefits == profile.vision.benefits
+
+
+def test_ctrl_c_in_the_middle_of_a_text_keeps_the_lines_typed(tmp_path: Path) -> None:
+    class InterruptAfter(io.StringIO):
+        def readline(self, size: int | None = -1) -> str:
+            line = super().readline()
+            if not line:
+                raise KeyboardInterrupt
+            return line
+
+    path = tmp_path / "p.toml"
+    save_profile(Profile(), path)
+    stdin = InterruptAfter("\nIt started in 2019\nwith a broken heel\n")
+    out = io.StringIO()
+    code = run_plain(path, lang="en", stdin=stdin, stdout=out, stderr=io.StringIO())
+    assert code == 130
+    assert load_profile(path).values.origin == "It started in 2019\nwith a broken heel"
+
+
+def test_coach_mode_reads_out_the_probes(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    profile = Profile()
+    profile.settings.coach_mode = True
+    save_profile(profile, path)
+    code, out, _ = run_in_process("\n", path)
+    assert code == 0
+    first = load_bank().questions()[0]
+    assert "Coach probes" in out and all(p in out for p in first.probes("en"))
+
+
+def test_bytes_that_are_not_utf8_do_not_crash(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "alignment_tui", "--plain", "--lang", "fr"],
+        input="Caf\xe9 Lumi\xe8re\nmoi\n".encode("latin-1"),
+        capture_output=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr
+    [written] = tmp_path.glob("*.toml")
+    assert load_profile(written).meta.organisation.startswith("Caf")
