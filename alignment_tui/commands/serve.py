@@ -60,6 +60,10 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     except ImportError:
         print(t("serve.no_textual_serve", lang), file=sys.stderr)
         return 2
+    problem = _unreadable_input(args.profile, args.bank, args.lang or lang)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     host: str = args.host
     command = app_command(args.profile, args.lang, args.bank)
     if not is_loopback(host):
@@ -78,6 +82,25 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     )
     server.serve()
     return 0
+
+
+def _unreadable_input(profile: str | None, bank: str | None, lang: str) -> str:
+    """Say now, in one line, what every tab would otherwise say: a bad profile or bank."""
+    if profile and Path(profile).exists():
+        from alignment_tui.store import ProfileError, load_profile
+
+        try:
+            load_profile(profile)
+        except ProfileError as exc:
+            return exc.message(lang)
+    if bank:
+        from alignment_tui.model.bank import BankError, load_bank
+
+        try:
+            load_bank(bank)
+        except BankError as exc:
+            return exc.text(lang)
+    return ""
 
 
 def _check_port(host: str, port: int) -> None:

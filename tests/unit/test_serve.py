@@ -182,3 +182,17 @@ async def test_each_tab_runs_the_tui_and_a_second_tab_is_read_only(tmp_path: Pat
         assert time.monotonic() < deadline, "a tab's app still holds the profile"
         time.sleep(0.2)
     free.release()
+
+
+def test_unreadable_profile_or_bank_is_one_line_before_serving(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text("schema_version = 1\nlang = [\n", "utf-8")
+    server = _serve(tmp_path, str(broken), "--port", str(_free_port()), "--lang", "en")
+    _, err = server.communicate(timeout=20)
+    assert server.returncode == 2
+    assert len(err.strip().splitlines()) == 1 and "broken.toml:2" in err
+    (tmp_path / "bank").mkdir()
+    server = _serve(tmp_path, "--bank", str(tmp_path / "bank"), "--port", str(_free_port()))
+    _, err = server.communicate(timeout=20)
+    assert server.returncode == 2
+    assert len(err.strip().splitlines()) == 1 and "bank" in err
