@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -33,7 +35,7 @@ def _clear() -> None:
         cached.cache_clear()
 
 
-def _median_ms(path: Path, mode: str) -> float:
+def _median_ms(path: Path, mode: str, clock: str = "cpu") -> float:
     """``cold``: nothing seen before; ``edit``: one answer changed since the last run
     (what the TUI does while a user types); ``warm``: the same profile again."""
     prof = load_profile(path)
@@ -45,9 +47,10 @@ def _median_ms(path: Path, mode: str) -> float:
             _clear()
         elif mode == "edit":
             prof.vision.statement = f"{statement} {run}"
-        start = time.perf_counter()
+        timer = time.process_time if clock == "cpu" else time.perf_counter
+        start = timer()
         analyze_profile(prof, today=TODAY)
-        times.append((time.perf_counter() - start) * 1000)
+        times.append((timer() - start) * 1000)
     return statistics.median(times)
 
 
@@ -66,33 +69,46 @@ def _variants(folder: Path, count: int) -> list[str]:
     return paths
 
 
+def _check_run(paths: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (all processes) and exit code of one `check` run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "alignment_tui", "check", "--format", "json", *paths],
+        capture_output=True,
+        check=False,
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, done.returncode
+
+
 def main() -> int:
-    print("analyze_profile, median of", RUNS, "runs (ms)")
+    load = os.getloadavg()[0]
+    print(f"analyze_profile, median of {RUNS} runs: CPU ms (wall ms); load average {load:.1f}")
     print(
         f"| profile | cold (nothing cached) | one answer edited | unchanged | bar {BAR_MS:.0f} ms |"
     )
     print("|---|---|---|---|---|")
     worst = 0.0
     for path in EXAMPLES:
-        cold, edit, warm = (_median_ms(path, mode) for mode in ("cold", "edit", "warm"))
-        worst = max(worst, edit)
-        verdict = "ok" if cold <= BAR_MS else ("ok after first run" if edit <= BAR_MS else "OVER")
-        print(f"| {path.name} | {cold:.2f} | {edit:.2f} | {warm:.2f} | {verdict} |")
+        cells = []
+        for mode in ("cold", "edit", "warm"):
+            cpu, wall = _median_ms(path, mode), _median_ms(path, mode, "wall")
+            cells.append(f"{cpu:.2f} ({wall:.2f})")
+            if mode == "cold":
+                worst = max(worst, cpu)
+        verdict = "ok" if float(cells[0].split()[0]) <= BAR_MS else "OVER"
+        print(f"| {path.name} | {' | '.join(cells)} | {verdict} |")
     with tempfile.TemporaryDirectory() as tmp:
         paths = _variants(Path(tmp), 1000)
-        start = time.perf_counter()
-        done = subprocess.run(
-            [sys.executable, "-m", "alignment_tui", "check", "--format", "json", *paths],
-            capture_output=True,
-            check=False,
-        )
-        elapsed = time.perf_counter() - start
+        wall, cpu, code = _check_run(paths)
     print()
-    print("| check on 1,000 distinct profiles (JSON) | seconds | profiles/s | exit |")
-    print("|---|---|---|---|")
-    print(
-        f"| {len(paths)} files | {elapsed:.2f} | {len(paths) / elapsed:.0f} | {done.returncode} |"
-    )
+    print(f"load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} CPUs")
+    print("| check, 1,000 distinct profiles (JSON) | wall s | CPU s | profiles/s | exit |")
+    print("|---|---|---|---|---|")
+    print(f"| {len(paths)} files | {wall:.2f} | {cpu:.2f} | {len(paths) / wall:.0f} | {code} |")
     return 0 if worst <= BAR_MS else 1
 
 

@@ -236,3 +236,15 @@ def test_empty_profile_is_not_an_error(capsys: pytest.CaptureFixture[str], tmp_p
     code, out, _ = run(capsys, str(path))
     assert code == 0
     assert "profile.missing" in out
+
+
+def test_text_findings_quote_the_offending_words(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, MISALIGNED_EN, "--format", "json")
+    quoted = [f for f in json.loads(out)["files"][0]["findings"] if f["text"].strip()]
+    assert quoted, "the misaligned example has vague words"
+    _, out, _ = run(capsys, MISALIGNED_EN)
+    lines = out.splitlines()
+    for f in quoted:
+        head = f"{MISALIGNED_EN}: {f['where']}: {f['rule']} {f['severity']} "
+        line = next(x for x in lines if x.startswith(head) and f["message"] in x)
+        assert " ".join(f["text"].split())[:60] in line
