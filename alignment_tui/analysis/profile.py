@@ -16,6 +16,7 @@ from alignment_tui.analysis.findings import Finding, ProfileResult, TextResult
 from alignment_tui.analysis.scoring import answer_score, layer_score, overall_score
 from alignment_tui.analysis.structure import Context, check_structure, known_rules
 from alignment_tui.analysis.waivers import covers, split_waived
+from alignment_tui.model.answers import has_content
 from alignment_tui.model.paths import answer_fields, get_field, layer_of
 from alignment_tui.model.profile import LAYERS, Profile
 
@@ -256,8 +257,6 @@ def analyze_profile(
         owner = _answer_of(f.where, fields)
         if owner is not None:
             per_answer.setdefault(owner, []).append(f)
-    from alignment_tui.model.answers import has_content
-
     answer_scores: dict[str, int] = {}
     by_layer: dict[str, list[int]] = {layer: [] for layer in LAYERS}
     for spec in specs:
