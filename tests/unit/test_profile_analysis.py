@@ -438,3 +438,40 @@ def test_any_numbers_and_text_give_scores_in_range(
         0 <= v <= 100 for v in [*result.layer_scores.values(), *result.answer_scores.values()]
     )
     assert all(f.message and f.where for f in result.findings)
+
+
+def test_waived_text_finding_no_longer_lowers_its_answer() -> None:
+    p = load_profile(ROOT / "examples" / "misaligned-en-ledgerline.toml")
+    before = analyze_profile(p, today=TODAY)
+    tone = [f for f in before.findings if f.where == "execution.tone"]
+    assert "execution.generic_tone" in {f.rule_id for f in tone}
+    p.waivers.append(
+        Waiver(rule="execution.generic_tone", where="execution.tone", reason="house style")
+    )
+    after = analyze_profile(p, today=TODAY)
+    assert not [f for f in after.findings if f.rule_id == "execution.generic_tone"]
+    assert {f.where for f in after.waived if f.rule_id == "execution.generic_tone"} == {
+        "execution.tone"
+    }
+    assert after.answer_scores["execution.tone"] > before.answer_scores["execution.tone"]
+    assert after.dropped_waivers == []
+
+
+def test_accepted_terms_and_disabled_text_rules_are_honoured() -> None:
+    p = load_profile(ROOT / "examples" / "misaligned-en-ledgerline.toml")
+    first = analyze_profile(p, today=TODAY).findings
+    word = next(f for f in first if f.rule_id == "vague.buzzword")  # "excellence"
+    p.settings.accepted_terms = [word.text]
+    again = analyze_profile(p, today=TODAY).findings
+    assert not [f for f in again if f.where == word.where and f.text == word.text]
+    p.settings.disabled_rules = ["vague.*"]
+    assert not any(f.rule_id.startswith("vague.") for f in analyze_profile(p, today=TODAY).findings)
+
+
+def test_text_findings_are_located_in_the_answer_they_quote() -> None:
+    p = load_profile(ROOT / "examples" / "misaligned-fr-cycles-hirondelle.toml")
+    from alignment_tui.model.paths import get_field
+
+    for f in analyze_profile(p, today=TODAY).findings:
+        if f.start is not None and f.end is not None and f.rule_id != "profile.copy":
+            assert get_field(p, f.where)[f.start : f.end] == f.text
