@@ -107,7 +107,7 @@ async def test_plain_mode_and_the_tui_write_the_same_profile(tmp_path: Path, lan
     target.parent.mkdir()
     app = make_app(target, lang=lang)
     bank = load_bank()
-    async with app.run_test(size=(110, 40)) as pilot:
+    async with app.run_test(size=(80, 30)) as pilot:
         await _settle(pilot, lambda: app.bank is not None and app.screen.query("#organisation"))
         await pilot.click("#organisation")
         await pilot.press(*"Atelier Semelle")
