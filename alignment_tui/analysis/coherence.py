@@ -60,16 +60,21 @@ def stems(text: str, lang: str) -> frozenset[str]:
 
 
 def echoes(probe: str, text: str, lang: str) -> frozenset[str]:
-    """The stems of ``probe`` that words of ``text`` carry (same stem, or a longer form).
+    """The words of ``probe`` that ``text`` carries: the same word, or a form of its stem.
 
-    Only the short probe is stemmed: a word of ``text`` echoes a stem when it starts with
-    it ("répar" in « réparation », "bake" in "baked"), which spares stemming long texts.
+    Only the short probe is stemmed, and only its words missing from ``text`` as they
+    stand: a word of ``text`` echoes a stem when it starts with it ("répar" in
+    « réparation », "bake" in "baked"), which spares stemming long texts.
     """
     said = words(text, lang)
     found = set()
-    for stem in stems(probe, lang):
+    for word in words(probe, lang):
+        if word in said:
+            found.add(word)
+            continue
+        stem = _stem(word, lang)
         if stem in said or (len(stem) >= 4 and any(w.startswith(stem) for w in said)):
-            found.add(stem)
+            found.add(word)
     return frozenset(found)
 
 
@@ -356,7 +361,7 @@ def _words(ctx: Context) -> Iterator[Finding]:
     said = " ".join(messages)
     vp = ex.value_proposition.strip()
     if vp and messages:
-        need = min(int(book.params["vp_min_shared"]), len(stems(vp, lang)))
+        need = min(int(book.params["vp_min_shared"]), len(words(vp, lang)))
         if need and len(echoes(vp, said, lang)) < need:
             quote = vp if len(vp) <= 80 else vp[:77] + "…"
             yield book.finding(
