@@ -11,16 +11,17 @@ from alignment_tui.analysis.findings import Finding
 from alignment_tui.analysis.structure import (
     Context,
     RuleBook,
+    annual,
     growth,
     is_empty,
     kpi_label,
     load_rulebook,
-    show,
+    money,
+    objectives_months,
 )
-from alignment_tui.model.profile import Axis, Kpi, Persona, Profile
+from alignment_tui.model.profile import LAYERS, Axis, Kpi, Persona, Profile
 
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
-_PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
 @cache
@@ -249,31 +250,6 @@ def _beneficiaries(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def annual(profile: Profile) -> float | None:
-    """The budget per year (a budget with no period is read as yearly)."""
-    budget = profile.execution.budget
-    if not budget.amount or budget.amount <= 0:
-        return None
-    months = _PERIOD_MONTHS[budget.period.value] if budget.period else 12
-    return float(budget.amount) * 12 / months
-
-
-def _money(amount: float, currency: str, lang: str) -> str:
-    return f"{show(round(amount), lang)} {currency}".strip()
-
-
-def objectives_months(ctx: Context) -> int | None:
-    """The horizon of the objectives: stated, else up to the furthest KPI deadline."""
-    stated = ctx.profile.objectives.horizon_months
-    if stated:
-        return stated
-    deadlines = [k.deadline for k in ctx.profile.objectives.kpis if k.deadline]
-    if not deadlines:
-        return None
-    days = (max(deadlines) - ctx.today).days
-    return max(1, -(-days // 30)) if days > 0 else None
-
-
 def _budget(ctx: Context) -> Iterator[Finding]:
     book = rulebook()
     p = book.params
@@ -328,8 +304,8 @@ def _budget(ctx: Context) -> Iterator[Finding]:
             "execution.channels",
             ["execution.budget"],
             count=n,
-            amount=_money(yearly, currency, ctx.lang),
-            each=_money(yearly / n, currency, ctx.lang),
+            amount=money(yearly, currency, ctx.lang),
+            each=money(yearly / n, currency, ctx.lang),
         )
     ratios = [(growth(k.baseline, k.target), i, k) for i, k in targeted]
     ambitious = [
@@ -345,7 +321,7 @@ def _budget(ctx: Context) -> Iterator[Finding]:
                 [f"objectives.kpis[{i}].target"],
                 kpi=kpi_label(kpi.name, i),
                 ratio=round(ratio, 1),
-                amount=_money(yearly, currency, ctx.lang),
+                amount=money(yearly, currency, ctx.lang),
             )
 
 
@@ -386,22 +362,17 @@ def _words(ctx: Context) -> Iterator[Finding]:
             )
 
 
-_CHAIN: tuple[tuple[str, str], ...] = (
-    ("values", "values.horizon_years"),
-    ("vision", "vision.horizon_years"),
-    ("mission", "mission.horizon_years"),
-    ("strategy", "strategy.horizon_years"),
-    ("objectives", "objectives.horizon_months"),
-    ("execution", "execution.horizon_months"),
+# Objectives and execution count their horizon in months, the layers above in years.
+_CHAIN = tuple(
+    (layer, f"{layer}.horizon_{'months' if layer in ('objectives', 'execution') else 'years'}")
+    for layer in LAYERS
 )
 
 
 def _horizon_months(profile: Profile, layer: str) -> int | None:
     section = getattr(profile, layer)
     years = getattr(section, "horizon_years", None)
-    if years:
-        return int(years) * 12
-    months = getattr(section, "horizon_months", None)
+    months = years * 12 if years else getattr(section, "horizon_months", None)
     return int(months) if months else None
 
 

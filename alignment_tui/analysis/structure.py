@@ -313,6 +313,35 @@ def growth(baseline: float | None, target: float | None) -> float | None:
     return float(target) / float(baseline)
 
 
+_PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+
+
+def annual(profile: Profile) -> float | None:
+    """The budget per year (a budget with no period is read as yearly)."""
+    budget = profile.execution.budget
+    if not budget.amount or budget.amount <= 0:
+        return None
+    months = _PERIOD_MONTHS[budget.period.value] if budget.period else 12
+    return float(budget.amount) * 12 / months
+
+
+def money(amount: float, currency: str, lang: str) -> str:
+    """An amount rounded to the unit, with its currency."""
+    return f"{show(round(amount), lang)} {currency}".strip()
+
+
+def objectives_months(ctx: Context) -> int | None:
+    """The horizon of the objectives: stated, else up to the furthest KPI deadline."""
+    stated = ctx.profile.objectives.horizon_months
+    if stated:
+        return stated
+    deadlines = [k.deadline for k in ctx.profile.objectives.kpis if k.deadline]
+    if not deadlines:
+        return None
+    days = (max(deadlines) - ctx.today).days
+    return max(1, -(-days // 30)) if days > 0 else None
+
+
 def _execution(ctx: Context) -> Iterator[Finding]:
     book = rulebook()
     ex = ctx.profile.execution
