@@ -47,6 +47,7 @@ class ValuesEditor(RowsEditor):
     KINDS: ClassVar[tuple[str, ...]] = ("values",)
     MODEL = ValueItem
     ADD_KEY = "values"
+    MIN_CELL = 32  # sentences: one per line unless the terminal is wide
     COLUMNS = (
         Column("name", placeholder="name"),
         Column("meaning", placeholder="meaning"),
@@ -108,7 +109,7 @@ class KpisEditor(RowsEditor):
     KINDS: ClassVar[tuple[str, ...]] = ("kpis",)
     MODEL = Kpi
     ADD_KEY = "kpis"
-    MIN_CELL = 18
+    MIN_CELL = 16
     COLUMNS = (
         Column("name", label="kpi_name", placeholder="kpi_name"),
         Column("branch", kind="select", options=_branches),
@@ -128,7 +129,7 @@ class ChannelsEditor(RowsEditor):
     KINDS: ClassVar[tuple[str, ...]] = ("channels",)
     MODEL = Channel
     ADD_KEY = "channels"
-    MIN_CELL = 18
+    MIN_CELL = 16
     COLUMNS = (
         Column("name", label="channel_name", placeholder="channel_name"),
         Column("persona", kind="select", options=_personas),
