@@ -129,8 +129,6 @@ class AlignmentApp(App[int]):
         self._set_lang(lang)
         self.profile, self.path, self.lock = profile, path, lock
         self.walk, self.saves, self.writer = begin(self.bank, profile, path, stamp, lock, self.lang)
-        self.title = profile.meta.organisation or path.stem
-        self.sub_title = str(path)
         if profile.settings.theme in self.available_themes:
             self.theme = profile.settings.theme
         self.show_step()
@@ -222,7 +220,7 @@ class AlignmentApp(App[int]):
         delay = self.saves.next_check(time.monotonic()) if self.saves else None
         if delay is not None and not self._timer_armed:
             self._timer_armed = True
-            self.set_timer(delay, self._tick)
+            self.set_timer(max(delay, 0.01), self._tick)
 
     def _tick(self) -> None:
         self._timer_armed = False

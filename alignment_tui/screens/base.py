@@ -6,14 +6,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Static
 
 from alignment_tui.i18n import t
 from alignment_tui.widgets.chain import Chain, ChainEntry
+from alignment_tui.widgets.keybar import KeyBar
 
 # (key, action, locale key): the descriptions are looked up once the language is known.
 KeySpec = tuple[str, str, str]
@@ -40,6 +42,15 @@ def bindings(specs: Iterable[KeySpec], lang: str) -> list[Binding]:
     return [Binding(key, action, t(name, lang)) for key, action, name in specs]
 
 
+def title_bar(heading: str, file: str = "") -> Static:
+    """One line on top: the organisation and the file. (Textual's Header races fast screen
+    switches: its title update can run after its children are gone.)"""
+    text = Text.assemble(("⛓ ", "bold"), (heading or "alignment-tui", "bold"))
+    if file:
+        text.append(f"  ·  {file}", style="dim")
+    return Static(text, id="title-bar")
+
+
 @dataclass
 class WalkView:
     """What surrounds every step: the language, the chain, progress and the read-only notice."""
@@ -48,6 +59,8 @@ class WalkView:
     chain: list[ChainEntry] = field(default_factory=list)
     progress: str = ""
     banner: str = ""
+    heading: str = ""  # the organisation, in the header
+    file: str = ""  # the profile's path, under it
 
 
 class WalkScreen(Screen[None]):
@@ -63,7 +76,7 @@ class WalkScreen(Screen[None]):
             self._bindings.bind(binding.key, binding.action, binding.description)
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="⛓")
+        yield title_bar(self.view.heading, self.view.file)
         if self.view.banner:
             yield Static(self.view.banner, id="banner")
         with Horizontal(id="walk"):
@@ -74,7 +87,11 @@ class WalkScreen(Screen[None]):
                 yield from self.body()
                 with Horizontal(id="nav"):
                     yield from self.nav_buttons()
-        yield Footer(compact=True)
+        yield KeyBar(self.key_help())
+
+    def key_help(self) -> list[tuple[str, str, str]]:
+        specs = [*self.KEYS, *APP_KEYS]
+        return [(b.key, b.action, b.description) for b in bindings(specs, self.lang)]
 
     def body(self) -> ComposeResult:
         yield from ()

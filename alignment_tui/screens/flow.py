@@ -198,7 +198,6 @@ def _saved_as(app: AlignmentApp, path: Path | None) -> None:
     if app.walk is not None:
         app.walk.read_only = ""
         app.walk.path = str(path)
-    app.sub_title = str(path)
     remember_profile(path)
     app.manual_save = True
     app.start_save(force=True)

@@ -95,7 +95,12 @@ class Walk:
 
     def view(self, profile: Profile) -> WalkView:
         return WalkView(
-            self.lang, self.chain(profile), self.progress(self.session.current), self.read_only
+            self.lang,
+            self.chain(profile),
+            self.progress(self.session.current),
+            self.read_only,
+            profile.meta.organisation,
+            self.path,
         )
 
     def editor(self, profile: Profile, question: Question) -> AnswerEditor | None:

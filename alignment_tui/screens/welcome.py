@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from alignment_tui.i18n import t
-from alignment_tui.screens.base import bindings
+from alignment_tui.screens.base import bindings, title_bar
+from alignment_tui.widgets.keybar import KeyBar
 
 
 class WelcomeScreen(Screen[None]):
@@ -48,13 +49,18 @@ class WelcomeScreen(Screen[None]):
         self.target = target
         self.error = error
         self.fields = fields
-        for b in bindings([("f2", "toggle_lang", "welcome.key_lang")], lang):
-            self._bindings.bind(b.key, b.action, b.description)
+        keys = [
+            ("f2", "toggle_lang", "welcome.key_lang"),
+            ("ctrl+p", "app.command_palette", "key.palette"),
+            ("ctrl+q", "app.quit", "key.quit"),
+        ]
+        self.keys = bindings(keys, lang)
+        self._bindings.bind(self.keys[0].key, self.keys[0].action, self.keys[0].description)
 
     def compose(self) -> ComposeResult:
         lang = self.lang
         org, respondent, path = self.fields
-        yield Header(icon="⛓")
+        yield title_bar("alignment-tui")
         with VerticalScroll(id="welcome"):
             yield Static(t("welcome.title", lang), classes="title")
             yield Static(t("welcome.pitch", lang), id="pitch")
@@ -76,7 +82,7 @@ class WelcomeScreen(Screen[None]):
                 yield OptionList(id="recent")
                 yield Input(path, placeholder=t("welcome.path", lang), id="path")
                 yield Button(t("welcome.open_button", lang), id="open-button")
-        yield Footer(compact=True)
+        yield KeyBar((b.key, b.action, b.description) for b in self.keys)
 
     def on_mount(self) -> None:
         self.query_one("#recent").display = False
@@ -160,8 +166,8 @@ class OpeningScreen(Screen[None]):
         self.path = path
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="⛓")
+        yield title_bar("alignment-tui", str(self.path))
         yield Static(
             t("welcome.opening", self.lang, path=str(self.path)), id="opening", markup=False
         )
-        yield Footer(compact=True)
+        yield KeyBar([("ctrl+q", "app.quit", t("key.quit", self.lang))])

@@ -1,0 +1,35 @@
+"""A one-line key bar: every action's key and name, each clickable (lighter than Footer)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.markup import escape
+from textual.widgets import Static
+
+
+def key_label(key: str) -> str:
+    """``ctrl+n`` → ``^n``, ``f2`` → ``F2``: how terminals users are used to see keys."""
+    if key.startswith("ctrl+"):
+        return "^" + key[5:]
+    if key[:1] == "f" and key[1:].isdigit():
+        return key.upper()
+    return key
+
+
+class KeyBar(Static):
+    """Rebuilt only with its screen; Textual's Footer recomposes on every focus change."""
+
+    DEFAULT_CSS = """
+    KeyBar { dock: bottom; height: 1; background: $panel; color: $foreground; padding: 0 1; }
+    """
+
+    def __init__(self, keys: Iterable[tuple[str, str, str]]) -> None:
+        """``keys``: (key, action, description); an action without ``app.`` is the screen's."""
+        parts = []
+        for key, action, description in keys:
+            target = action if action.startswith(("app.", "screen.")) else f"screen.{action}"
+            parts.append(
+                f"[@click={target}][b $accent]{escape(key_label(key))}[/] {escape(description)}[/]"
+            )
+        super().__init__("  ".join(parts), id="keybar")

@@ -1,0 +1,49 @@
+"""Helpers for the Pilot tests: a working folder, polling instead of fixed sleeps."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from alignment_tui.app import AlignmentApp
+from alignment_tui.model.bank import load_bank
+
+SIZE = (100, 36)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """New profiles are created in the current folder: make it a temporary one."""
+    monkeypatch.chdir(tmp_path)
+    yield tmp_path
+
+
+async def wait_for(
+    pilot: Pilot[object], condition: Callable[[], object], timeout: float = 5.0
+) -> None:
+    """Poll ``condition`` (the app keeps running meanwhile); fail after ``timeout`` s."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not met within {timeout} s")
+        await pilot.pause(0.02)
+
+
+async def create_profile(pilot: Pilot[object], app: AlignmentApp, organisation: str) -> None:
+    """Fill the welcome form (a few real key presses) and create the profile."""
+    await wait_for(pilot, lambda: app.screen.query("#organisation"))
+    await pilot.press(*organisation[:3])
+    app.screen.query_one("#organisation", Input).value = organisation
+    app.screen.query_one("#respondent", Input).value = "Camille"
+    await pilot.pause()  # the target path shown under the form may re-wrap the layout
+    await pilot.click("#create")
+    await wait_for(pilot, lambda: app.walk is not None)
+
+
+def first_question(kinds: tuple[str, ...] = ("text",)) -> str:
+    return next(q.id for q in load_bank().questions() if q.kind in kinds)

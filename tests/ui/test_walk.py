@@ -1,0 +1,162 @@
+"""A new user's whole walk, in each language: answer, skip, back, jump, quit, reopen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import TextArea
+
+from alignment_tui.app import make_app
+from alignment_tui.i18n import t
+from alignment_tui.model.answers import get_answer
+from alignment_tui.model.bank import load_bank
+from alignment_tui.screens.intro import IntroScreen
+from alignment_tui.screens.modals import TooSmallScreen
+from alignment_tui.screens.question import QuestionScreen
+from alignment_tui.screens.review import ReviewScreen
+from alignment_tui.screens.summary import SummaryScreen
+from alignment_tui.screens.welcome import WelcomeScreen
+from alignment_tui.store import load_profile
+from alignment_tui.widgets.editors.text import ListEditor, TextEditor
+from tests.ui.conftest import SIZE, create_profile, wait_for
+
+SKIPPED = "mission.needs"
+JUMP_TO = "strategy.insight"
+
+
+def _answer_for(qid: str, kind: str) -> str | list[str]:
+    if kind == "list":
+        return [f"{qid} first item", f"{qid} second item — with “quotes” & é"]
+    return f"{qid}: a specific answer\nwith a second line — é, ü, 🚀"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+async def test_new_profile_walk_back_jump_skip_quit_reopen(workdir: Path, lang: str) -> None:
+    bank = load_bank()
+    expected: dict[str, str | list[str]] = {}
+    app = make_app(lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await create_profile(pilot, app, "Atelier Semelle")
+        path = app.path
+        assert path == workdir / "atelier-semelle.toml" and path.exists()  # written at once
+        assert isinstance(app.screen, IntroScreen)
+        assert app.screen.query_one("#next").label.plain == t("intro.start", lang)
+        walk = app.walk
+        assert walk is not None
+        while walk.session.current.kind != "summary":
+            step = walk.session.current
+            before = app.screen
+            if step.kind == "question" and step.qid == SKIPPED:
+                await pilot.press("ctrl+o")
+            else:
+                if step.kind == "question":
+                    q = bank.question(step.qid)
+                    await wait_for(pilot, lambda: app.screen.is_mounted)
+                    editor = app.screen.editor
+                    if isinstance(editor, TextEditor):
+                        value = _answer_for(q.id, q.kind)
+                        text = "\n".join(value) if isinstance(value, list) else value
+                        editor.query_one(TextArea).insert(text)
+                        await wait_for(pilot, lambda: editor.value == value)
+                        expected[q.id] = value
+                await pilot.press("ctrl+n")
+            await wait_for(pilot, lambda: app.screen is not before and app.screen.is_mounted)
+        assert isinstance(app.screen, SummaryScreen)
+        kinds = {q.kind for q in bank.questions()}
+        assert len(expected) == sum(1 for q in bank.questions() if q.kind in ("text", "list")) - 1
+        assert "list" in kinds
+
+        # Back from the summary lands on the last layer's review, which lists the answers.
+        await pilot.press("ctrl+b")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        assert walk.session.current.key == f"review:{walk.session.layers[-1]}"
+
+        # Jump through the command palette, typing part of the question's prompt.
+        target = bank.question(JUMP_TO).prompt(lang)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: app.screen.query("CommandInput"))
+        app.screen.query_one("CommandInput").value = target[:30]
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: walk.session.current.key == JUMP_TO)
+        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))
+        assert app.screen.editor.text == expected[JUMP_TO]
+        await pilot.press("ctrl+q")
+
+    saved = load_profile(path)
+    for qid, value in expected.items():
+        assert get_answer(saved, bank.question(qid)) == value, qid
+    assert saved.meta.skipped == [SKIPPED]
+    assert saved.meta.position == JUMP_TO
+    assert saved.lang == lang and saved.meta.organisation == "Atelier Semelle"
+
+    # Reopen without --lang: the profile's language, and exactly where the user left.
+    again = make_app(path)
+    async with again.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(again.screen, QuestionScreen))
+        screen = again.screen
+        assert screen.question.id == JUMP_TO and screen.lang == lang
+        await wait_for(pilot, lambda: screen.editor.is_mounted)
+        assert screen.editor.text == expected[JUMP_TO]
+        # The sidebar chain: click a layer to jump to its intro card.
+        await pilot.click("#chain", offset=(2, 2))
+        await wait_for(pilot, lambda: isinstance(again.screen, IntroScreen))
+        assert again.walk is not None and again.walk.session.current.key == "intro:vision"
+        await pilot.press("ctrl+q")
+
+
+async def test_list_editor_keeps_one_item_per_line(workdir: Path) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await create_profile(pilot, app, "Lists")
+        app.jump("mission.plan")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))
+        editor = app.screen.editor
+        assert isinstance(editor, ListEditor)
+        await wait_for(pilot, lambda: editor.query(TextArea))
+        editor.query_one(TextArea).focus()
+        await pilot.press("a", "enter", "enter", "b", "space")
+        await wait_for(pilot, lambda: editor.value == ["a", "b"])
+        await pilot.press("ctrl+q")
+    assert load_profile(app.path).mission.plan == ["a", "b"]
+
+
+async def test_examples_and_coach_probes_on_demand(workdir: Path) -> None:
+    app = make_app(lang="fr")
+    async with app.run_test(size=SIZE) as pilot:
+        await create_profile(pilot, app, "Coach")
+        app.jump("vision.statement")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.query("#examples"))
+        assert not screen.query_one("#examples").display
+        await pilot.press("f2")
+        assert screen.query_one("#examples").display
+        assert not screen.query_one("#probes").display
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: screen.query_one("#probes").display)
+        assert app.profile is not None and app.profile.settings.coach_mode
+        # The footer speaks the chosen language.
+        assert t("key.examples", "fr") in {b.description for _, b in screen._bindings}
+        await pilot.press("ctrl+q")
+    assert load_profile(app.path).settings.coach_mode
+
+
+async def test_bad_profile_is_one_line_on_the_welcome_screen(workdir: Path) -> None:
+    bad = workdir / "bad.toml"
+    bad.write_text('schema_version = 1\nlang = "fr"\n[meta\n', "utf-8")
+    app = make_app(bad, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen) and app.screen.error)
+        error = app.screen.error
+        assert "bad.toml:3" in error and "\n" not in error and "Traceback" not in error
+    assert bad.read_text("utf-8").endswith("[meta\n")  # never touched
+
+
+async def test_terminal_too_small_then_grown(workdir: Path) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(30, 10)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, TooSmallScreen))
+        await pilot.resize_terminal(80, 24)
+        await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen))
