@@ -101,3 +101,30 @@ async def test_every_screen_at_each_size(tmp_path: Path, size: tuple[int, int], 
         await wait_for(pilot, lambda: isinstance(app.screen, TooSmallScreen))
         await pilot.resize_terminal(*size)
         await wait_for(pilot, lambda: not isinstance(app.screen, TooSmallScreen))
+
+
+async def test_screenshot_script_writes_the_screens(tmp_path: Path) -> None:
+    from alignment_tui.tools.screenshots import SHOTS, take
+
+    shots = [s for s in SHOTS if s.name in ("welcome", "kpi-editor")]
+    written = await take(tmp_path, langs=("en",), shots=shots)
+    assert sorted(p.name for p in written) == [
+        "en-dark-kpi-editor.svg",
+        "en-dark-welcome.svg",
+        "en-light-kpi-editor.svg",
+        "en-light-welcome.svg",
+    ]
+    kpis = (tmp_path / "en-dark-kpi-editor.svg").read_text("utf-8")
+    assert kpis.startswith("<svg") and "Weekly" in kpis and "Baseline" in kpis
+    assert "/tmp" not in kpis  # no temporary folder in what the README shows
+
+
+def test_committed_screenshots_are_the_scripts(repo_root: Path) -> None:
+    from alignment_tui.tools.screenshots import SHOTS
+
+    expected = {
+        f"{lang}-{theme}-{s.name}.svg" for s in SHOTS for theme in s.themes for lang in ("fr", "en")
+    }
+    committed = {p.name for p in (repo_root / "screenshots").glob("*.svg")}
+    assert expected <= committed
+    assert sum(len(s.themes) > 1 for s in SHOTS) >= 2  # light and dark for at least two screens
