@@ -83,6 +83,8 @@ def test_unreadable_numbers_say_what_is_expected(text: str) -> None:
         ("2 M€ par trimestre", "fr", Money(2_000_000, "EUR", Period.quarter)),
         ("€12,500.50 per year", "en", Money(12500.5, "EUR", Period.year)),
         ("5000 CHF annuel", "fr", Money(5000, "CHF", Period.year)),
+        ("24 000 euros annuels", "fr", Money(24000, "EUR", Period.year)),
+        ("24k€/an", "fr", Money(24000, "EUR", Period.year)),
         ("24000", None, Money(24000)),
         ("1.500 €", "fr", Money(1500, "EUR")),
     ],
