@@ -410,3 +410,44 @@ async def test_values_from_every_editor_land_in_the_saved_profile(tmp_path: Path
 def test_every_field_of_a_row_has_a_cell(kind: str, model: type) -> None:
     columns = editor_class(kind).COLUMNS  # type: ignore[attr-defined]
     assert {c.field for c in columns} == set(model.model_fields)
+
+
+async def test_in_the_walk_a_kpi_typed_reaches_the_file(tmp_path: Path) -> None:
+    """The real question screen: the axis offered is the profile's, the row is autosaved."""
+    from alignment_tui.app import make_app
+    from alignment_tui.model.profile import Axis, Meta
+    from alignment_tui.screens.question import QuestionScreen
+
+    path = tmp_path / "atelier.toml"
+    axes = [Axis(id="ateliers", name="Ateliers de quartier")]
+    profile = Profile(lang="fr", meta=Meta(organisation="Atelier"))
+    profile.strategy.axes = axes
+    save_profile(profile, path)
+    app = make_app(path, lang="fr")
+    async with app.run_test(size=(100, 36)) as pilot:
+        assert await until(pilot, lambda: app.walk is not None)
+        app.jump("objectives.kpis")
+        assert await until(pilot, lambda: isinstance(app.screen, QuestionScreen))
+        editor = app.screen.editor
+        assert isinstance(editor, RowsEditor)
+        assert await until(pilot, lambda: bool(editor.rows()))
+        axis = cell(editor, 0, "axis")
+        assert [v for _, v in axis._options[1:]] == ["ateliers"]
+        axis.value = "ateliers"
+        await fill(pilot, cell(editor, 0, "name"), "Abonnés")
+        await fill(pilot, cell(editor, 0, "target"), "1,5 k")
+        await fill(pilot, cell(editor, 0, "deadline"), "T2 2027")
+        expected = Kpi(name="Abonnés", target=1500, deadline=date(2027, 6, 30), axis="ateliers")
+
+        def saved() -> bool:
+            try:
+                return load_profile(path).objectives.kpis == [expected]
+            except Exception:
+                return False
+
+        for _ in range(15):  # autosave: on disk within about a second
+            if saved():
+                break
+            await pilot.pause(0.2)
+        assert app.profile is not None and app.profile.objectives.kpis == [expected]
+        assert saved()

@@ -256,7 +256,9 @@ class RowsEditor(AnswerEditor):
         yield Button(t(f"editors.add.{self.ADD_KEY}", self.lang), id="add-row", compact=True)
 
     def rows(self) -> list[Row]:
-        return list(self.query_one("#rows").query_children(Row))
+        """The rows in their order (none before the editor is composed)."""
+        containers = self.query_children("#rows")
+        return list(containers.first().query_children(Row)) if containers else []
 
     def on_resize(self, event: events.Resize) -> None:
         columns = max(1, min(len(self.COLUMNS), (event.size.width - 12) // self.MIN_CELL))
