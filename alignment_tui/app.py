@@ -138,14 +138,14 @@ class AlignmentApp(App[int]):
             self.push_screen(read_only_notice(path, lock, self.lang))
 
     # -- the walk ------------------------------------------------------------------------
-    def show_step(self) -> None:
+    def show_step(self, *, keep_editor: bool = True) -> None:
         if self.walk is None or self.profile is None:
             return
         from alignment_tui.screens.flow import store_answer
         from alignment_tui.screens.question import QuestionScreen
 
         leaving = self.screen
-        if isinstance(leaving, QuestionScreen) and leaving.editor is not None:
+        if keep_editor and isinstance(leaving, QuestionScreen) and leaving.editor is not None:
             # The editor's last change may still be on its way as a message: keep it now.
             store_answer(self.profile, leaving.editor.question, leaving.editor.value, self.lang)
         key = self.walk.session.current.key

@@ -163,7 +163,7 @@ def resolve_conflict(app: AlignmentApp, choice: str | None) -> None:
         saves.paused = False
         saves.scheduler.saved()
         app.profile = profile
-        app.show_step()
+        app.show_step(keep_editor=False)
     elif choice == "overwrite":
         saves.paused = False
         app.start_save(force=True)

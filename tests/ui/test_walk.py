@@ -58,10 +58,10 @@ async def test_new_profile_walk_back_jump_skip_quit_reopen(workdir: Path, lang: 
                         value = _answer_for(q.id, q.kind)
                         text = "\n".join(value) if isinstance(value, list) else value
                         editor.query_one(TextArea).insert(text)
-                        await wait_for(pilot, lambda: editor.value == value)
+                        await wait_for(pilot, lambda e=editor, v=value: e.value == v)
                         expected[q.id] = value
                 await pilot.press("ctrl+n")
-            await wait_for(pilot, lambda: app.screen is not before and app.screen.is_mounted)
+            await wait_for(pilot, lambda b=before: app.screen is not b and app.screen.is_mounted)
         assert isinstance(app.screen, SummaryScreen)
         kinds = {q.kind for q in bank.questions()}
         assert len(expected) == sum(1 for q in bank.questions() if q.kind in ("text", "list")) - 1
