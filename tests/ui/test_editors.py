@@ -451,3 +451,12 @@ async def test_in_the_walk_a_kpi_typed_reaches_the_file(tmp_path: Path) -> None:
             await pilot.pause(0.2)
         assert app.profile is not None and app.profile.objectives.kpis == [expected]
         assert saved()
+
+
+async def test_a_channel_before_any_persona_is_named_says_where_to_name_them() -> None:
+    q = load_bank().question("execution.channels")
+    editor = editor_class("channels")(q, [], EditorContext("en"))
+    async with Host(editor).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        hints = [shown(h) for h in editor.query(".rows-hint").results(Static)]
+        assert any(h.startswith("No persona named yet") for h in hints)

@@ -36,6 +36,7 @@ class Column:
     label: str = ""  # key under editors.col (default: the field name)
     placeholder: str = ""  # key under editors.placeholder ("" for none)
     options: Options | None = None
+    names: Literal["", "personas", "axes"] = ""  # the names a select offers, named elsewhere
 
     def label_text(self, lang: str) -> str:
         return t(f"editors.col.{self.label or self.field}", lang)

@@ -250,6 +250,10 @@ class RowsEditor(AnswerEditor):
         add, remove, up, down = (shown for *_, shown in ROW_KEYS)
         hint = t("editors.keys_hint", self.lang, add=add, remove=remove, up=up, down=down)
         yield Static(hint, classes="rows-hint", markup=False)
+        for column in self.COLUMNS:
+            if column.names and not getattr(self.context, column.names):
+                # Nothing to choose from yet: say where those names are given.
+                yield Static(t(f"editors.no_{column.names}", self.lang), classes="rows-hint")
         with Vertical(id="rows"):
             for item in self.value or [None]:
                 yield Row(self, item)

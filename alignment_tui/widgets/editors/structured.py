@@ -113,7 +113,7 @@ class KpisEditor(RowsEditor):
     COLUMNS = (
         Column("name", label="kpi_name", placeholder="kpi_name"),
         Column("branch", kind="select", options=_branches),
-        Column("axis", kind="select", options=_axes),
+        Column("axis", kind="select", options=_axes, names="axes"),
         Column("baseline", kind="measure", placeholder="baseline"),
         Column("target", kind="measure", placeholder="target"),
         Column("unit", placeholder="unit"),
@@ -132,7 +132,7 @@ class ChannelsEditor(RowsEditor):
     MIN_CELL = 16
     COLUMNS = (
         Column("name", label="channel_name", placeholder="channel_name"),
-        Column("persona", kind="select", options=_personas),
+        Column("persona", kind="select", options=_personas, names="personas"),
         Column("timing", placeholder="timing"),
         Column("budget_share", kind="share", placeholder="budget_share"),
     )
