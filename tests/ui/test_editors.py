@@ -217,29 +217,34 @@ async def test_channels_persona_and_budget_share(lang: str) -> None:
         ]  # fmt: skip
 
 
-async def test_personas_and_axes_get_unique_ids_from_their_names() -> None:
-    editor = make("personas", [], "fr")
-    app = Host(editor)
+@pytest.mark.parametrize(
+    ("lang", "derived"),
+    [("fr", "identifiant citadins-marcheurs, tiré du nom"),
+     ("en", "id citadins-marcheurs, from the name")],
+)  # fmt: skip
+async def test_personas_and_axes_get_unique_ids_from_their_names(lang: str, derived: str) -> None:
+    editor = make("personas", [], lang)
+    axes = make("strategy.axes", [], lang)
+    app = Host(editor, axes)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await fill(pilot, cell(editor, 0, "name"), "Citadins marcheurs")
-        assert cell(editor, 0, "id").placeholder == "identifiant citadins-marcheurs, tiré du nom"
+        assert cell(editor, 0, "id").placeholder == derived
         cell(editor, 0, "description").focus()
         await pilot.press("ctrl+r")
         assert await until(pilot, lambda: len(editor.rows()) == 2)
         await fill(pilot, cell(editor, 1, "name"), "Citadins   marcheurs!")
         await fill(pilot, cell(editor, 1, "description"), "les mêmes, le week-end")
-        assert [p.id for p in app.values[-1]] == ["citadins-marcheurs", "citadins-marcheurs-2"]
+        assert [p.id for p in app.last[id(editor)]] == [
+            "citadins-marcheurs",
+            "citadins-marcheurs-2",
+        ]
         await fill(pilot, cell(editor, 1, "id"), "Week-end")
-        assert app.values[-1][1] == Persona(
+        assert app.last[id(editor)][1] == Persona(
             id="week-end", name="Citadins   marcheurs!", description="les mêmes, le week-end"
         )
-    axes = make("strategy.axes", [], "en")
-    app = Host(axes)
-    async with app.run_test(size=(40, 12)) as pilot:
-        await pilot.pause()
         await fill(pilot, cell(axes, 0, "name"), "Ateliers de quartier")
-        assert app.values[-1][0].id == "ateliers-de-quartier"
+        assert app.last[id(axes)][0].id == "ateliers-de-quartier"
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
