@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import BindingsMap
-from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -66,7 +65,12 @@ class AlignmentApp(App[int]):
             self.push_screen(OpeningScreen(self.lang, self.path))
         else:
             self.push_screen(WelcomeScreen(self.lang, target=self.path))
-        self.call_after_refresh(self._start, opening)
+        if opening:
+            self.call_after_refresh(self._start, opening)
+        else:
+            # Loading the bank holds the GIL for a while: let the welcome form paint and
+            # settle first (a person needs seconds to fill it anyway).
+            self.set_timer(0.6, lambda: self._start(opening))
 
     @work(group="start")
     async def _start(self, opening: bool) -> None:
@@ -282,6 +286,8 @@ class AlignmentApp(App[int]):
         yield from palette(self, screen)
 
     def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             placeholder = t("palette.placeholder", self.lang)
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
