@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -15,6 +16,7 @@ LANGS = ("fr", "en")
 _TOKEN = re.compile(r"\w+")
 # Characters allowed between two words of one phrase: a phrase never spans a sentence break.
 _JOINERS = frozenset(" \t-'")
+_NEAR = 120  # the longest exception or accepted term, in characters
 _STEM = 3  # a word ending with * needs at least this many letters before it
 _KEYS = frozenset({"rule", "match", "note", "rewrite", "except", "layers"})
 
@@ -226,14 +228,19 @@ def find(text: str, toks: list[Token], layer: str, accepted: Collection[str] = (
         spared += _accepted_spans(text, toks, accepted)
     if not spared:
         return hits
-    return [
-        h
-        for h in hits
+    spared.sort()
+    starts = [s for s, _, _ in spared]
+    kept = []
+    for h in hits:
+        # Spared spans are phrases of a few words: only those starting near the hit matter.
+        lo = bisect_left(starts, h.start - _NEAR)
+        hi = bisect_left(starts, h.end)
         if not any(
-            s < h.end and h.start < e and (rule is None or rule == h.entry.rule)
-            for s, e, rule in spared
-        )
-    ]
+            spared[i][1] > h.start and (spared[i][2] is None or spared[i][2] == h.entry.rule)
+            for i in range(lo, hi)
+        ):
+            kept.append(h)
+    return kept
 
 
 def _accepted_spans(

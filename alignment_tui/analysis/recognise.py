@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -99,6 +100,26 @@ _MULTIPLIERS = {
 }  # fmt: skip
 
 
+_DIGITS = re.compile(r"\d+")
+_BEFORE, _AFTER = 24, 48  # how far a currency, "from"/« de » or a period sits from a digit
+
+
+def _near_digits(pattern: re.Pattern[str], folded: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer`` limited to windows around digits: these patterns all need one."""
+    windows: list[list[int]] = []
+    for m in _DIGITS.finditer(folded):
+        lo, hi = max(0, m.start() - _BEFORE), min(len(folded), m.end() + _AFTER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    last = -1
+    for lo, hi in windows:
+        for m in pattern.finditer(folded, max(lo, last), hi):
+            last = m.end()
+            yield m
+
+
 def parse_number(raw: str) -> float:
     """``24 000`` → 24000, ``1,5`` → 1.5, ``7,045`` → 7045, ``1.234,5`` → 1234.5."""
     s = raw.replace(" ", "")
@@ -125,7 +146,7 @@ def find_amounts(text: str) -> list[Match[Amount]]:
     """Sums of money with their currency and, when stated, their period."""
     folded = fold(text)
     out: list[Match[Amount]] = []
-    for m in _amount_re().finditer(folded):
+    for m in _near_digits(_amount_re(), folded):
         raw, mult = (m["n1"], m["m1"]) if m["n1"] else (m["n2"], m["m2"])
         cur = m["pre"] or m["post"]
         value = parse_number(raw) * _MULTIPLIERS.get(mult or "", 1.0)
@@ -155,7 +176,7 @@ def find_percentages(text: str) -> list[Match[float]]:
     """Percentages: ``12 %``, ``+20%``, ``4,5 pour cent``, ``30 percent``."""
     return [
         Match(m.start(), m.end(), text[m.start() : m.end()], parse_number(m["n"].lstrip("+-")))
-        for m in _PCT_RE.finditer(fold(text))
+        for m in _near_digits(_PCT_RE, fold(text))
     ]
 
 
@@ -165,7 +186,7 @@ _NUMBER_RE = re.compile(rf"(?<![\w.,])(?P<n>{_NUM}){_MULT}(?![\w])")
 def find_numbers(text: str) -> list[Match[float]]:
     """Every number written with digits (with ``k``/``M`` multipliers), as a float."""
     out = []
-    for m in _NUMBER_RE.finditer(fold(text)):
+    for m in _near_digits(_NUMBER_RE, fold(text)):
         value = parse_number(m["n"]) * _MULTIPLIERS.get(m["mult"] or "", 1.0)
         out.append(Match(m.start(), m.end(), text[m.start() : m.end()], value))
     return out
@@ -187,7 +208,7 @@ def _range_value(raw: str) -> float:
 def find_ranges(text: str) -> list[Match[tuple[float, float]]]:
     """Baseline → target pairs: ``from 18k to 30k``, « de 40 à 65 », ``18k → 30k``."""
     out = []
-    for m in _RANGE_RE.finditer(fold(text)):
+    for m in _near_digits(_RANGE_RE, fold(text)):
         start = m.start()
         # "to 30" alone after a number is a range only with "from/de" or an arrow.
         sep = m.group(0)[m.end("a") - start : m.start("b") - start]
@@ -331,11 +352,35 @@ def _ym(d: date) -> tuple[int, int]:
     return d.year, d.month
 
 
+_ANCHOR_RE = re.compile(
+    rf"\d|(?<!\w)(?:[qt][1-4]|[hs][12]|{_MONTH}|eoy|eoq|years?|annees?|an|ans|l'an|mois|months?"
+    r"|quarters?|trimestres?|weeks?|semaines?|days?|jours?)(?!\w)"
+)
+_LOOKBACK = 40  # the longest prefix before a date's core ("no later than the end of ")
+
+
+def _deadline_matches(folded: str) -> Iterator[re.Match[str]]:
+    """Like ``_DEADLINE_RE.finditer``, tried only a few words before each date-like word."""
+    done = 0
+    for anchor in _ANCHOR_RE.finditer(folded):
+        p = anchor.start()
+        if p < done:
+            continue
+        for c in range(max(done, p - _LOOKBACK), p + 1):
+            if c and (folded[c - 1].isalnum() or not folded[c].isalnum()):
+                continue
+            m = _DEADLINE_RE.match(folded, c)
+            if m and m.end() > p:
+                done = m.end()
+                yield m
+                break
+
+
 def find_deadlines(text: str, today: date | None = None) -> list[Match[date]]:
     """Deadlines, each resolved to the last day of the period it names."""
     today = today or date.today()
     out: list[Match[date]] = []
-    for m in _DEADLINE_RE.finditer(fold(text)):
+    for m in _deadline_matches(fold(text)):
         value = _deadline_value(m, today)
         if value is None:
             continue

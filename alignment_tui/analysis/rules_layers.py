@@ -75,24 +75,37 @@ def generic_virtues(ctx: Context) -> Iterator[Raw]:
     virtues = ctx.of("values.generic_virtue")
     if not virtues:
         return
-    bare: list[Hit] = []
-    items = 0
-    pos = 0
-    for piece in _ITEM_SPLIT.split(ctx.text):
-        start = ctx.text.find(piece, pos) if piece else pos
-        pos = start + len(piece)
-        words = [t for t in ctx.toks if start <= t.start < start + len(piece)]
-        if not words:
-            continue
-        items += 1
-        inside = [h for h in virtues if start <= h.start < start + len(piece)]
-        covered = {t.start for h in inside for t in words if h.start <= t.start < h.end}
-        rest = [t for t in words if t.start not in covered and t.key not in _FILLER]
-        if inside and not rest:
-            bare.extend(inside)
+    # Cut the text into items at list separators, then walk words and hits once, in order.
+    bounds = [m.start() for m in _ITEM_SPLIT.finditer(ctx.text)] + [len(ctx.text)]
+    piece_of_word: dict[int, int] = {}
+    b = 0
+    for t in ctx.toks:
+        while bounds[b] <= t.start:
+            b += 1
+        piece_of_word[t.start] = b
+    in_virtue: set[int] = set()
+    hits_of: dict[int, list[Hit]] = {}
+    k = 0
+    for h in virtues:
+        while k < len(ctx.toks) and ctx.toks[k].start < h.start:
+            k += 1
+        j = k
+        while j < len(ctx.toks) and ctx.toks[j].start < h.end:
+            in_virtue.add(ctx.toks[j].start)
+            j += 1
+        hits_of.setdefault(piece_of_word.get(h.start, -1), []).append(h)
+    loose: set[int] = {
+        piece_of_word[t.start]
+        for t in ctx.toks
+        if t.start not in in_virtue and t.key not in _FILLER
+    }
+    pieces = set(piece_of_word.values())
+    bare_pieces = [p for p in pieces if p in hits_of and p not in loose]
+    bare = [h for p in sorted(bare_pieces) for h in hits_of[p]]
+    items = len(pieces)
     if not bare:
         return
-    only = len(bare) >= items or items == 0
+    only = len(bare_pieces) >= items
     for h in bare:
         yield Raw(
             "values.generic_virtue",

@@ -178,29 +178,29 @@ def _spare(ctx: Context, raws: list[Raw], params: dict[str, float]) -> None:
 
 
 def _dedupe(raws: list[Raw]) -> list[Raw]:
-    """One piece of advice per span: a layer rule wins over a generic one on the same words."""
-    kept: list[Raw] = []
-    for r in raws:
-        if r.start is None:
-            kept.append(r)
-            continue
+    """One piece of advice per span: a layer rule wins over a generic one on the same words.
+
+    A generic (``vague.*``) finding inside the span of a layer finding goes, and so does a
+    finding inside a longer one of the same rule. One sweep over spans sorted by start.
+    """
+    spanned = [r for r in raws if r.start is not None and r.end is not None]
+    order = sorted(spanned, key=lambda r: (r.start, -(r.end or 0), r.rule_id.startswith("vague.")))
+    layer_reach = -1
+    rule_reach: dict[str, tuple[int, int]] = {}
+    dropped: set[int] = set()
+    for r in order:
+        start, end = r.start or 0, r.end or 0
         generic = r.rule_id.startswith("vague.")
-        covered = any(
-            o is not r
-            and o.start is not None
-            and o.end is not None
-            and r.end is not None
-            and o.start <= r.start
-            and r.end <= o.end
-            and (
-                (generic and not o.rule_id.startswith("vague."))
-                or (o.rule_id == r.rule_id and (o.start, o.end) != (r.start, r.end))
-            )
-            for o in raws
-        )
-        if not covered:
-            kept.append(r)
-    return kept
+        if generic and layer_reach >= end:
+            dropped.add(id(r))
+        seen = rule_reach.get(r.rule_id)
+        if seen is not None and seen[1] >= end and seen != (start, end):
+            dropped.add(id(r))
+        if not generic:
+            layer_reach = max(layer_reach, end)
+        if seen is None or end > seen[1]:
+            rule_reach[r.rule_id] = (start, end)
+    return [r for r in raws if id(r) not in dropped]
 
 
 def _finding(raw: Raw, text: str, lang: str) -> Finding:

@@ -108,7 +108,14 @@ class Context:
     def folded_without_deadlines(self) -> str:
         """The folded words with every deadline left out ("by June" is no "by" of means)."""
         spans = self.deadlines
-        keep = [t.key for t in self.toks if not any(s <= t.start < e for s, e, _ in spans)]
+        keep = []
+        d = 0
+        for t in self.toks:
+            while d < len(spans) and spans[d][1] <= t.start:
+                d += 1
+            if d < len(spans) and spans[d][0] <= t.start < spans[d][1]:
+                continue
+            keep.append(t.key)
         return " ".join(keep)
 
     @cached_property
