@@ -312,6 +312,7 @@ async def test_choices_among_personas_options_and_radio() -> None:
     app = Host(editor)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        assert shown(editor.query_one("#selection-hint", Static)).startswith("Nothing chosen yet")
         editor.query_one(SelectionList).focus()
         await pilot.press("down", "space")  # the second persona
         await pilot.pause()
@@ -319,6 +320,7 @@ async def test_choices_among_personas_options_and_radio() -> None:
         await pilot.press("up", "space")
         await pilot.pause()
         assert app.values[-1] == ["city-walkers", "cobblers"]  # in the order they are named
+        assert shown(editor.query_one("#selection-hint", Static)).startswith("Space or a click")
     editor = make("vision.benefits", ["comfort"], "fr")
     app = Host(editor)
     async with app.run_test(size=(80, 24)) as pilot:

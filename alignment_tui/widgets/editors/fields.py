@@ -240,11 +240,15 @@ class ChoiceEditor(AnswerEditor):
             return
         if self.multiple:
             yield SelectionList[str](*[(label, v, v in self.value) for label, v in options])
-            yield Static(t("editors.empty_selection", self.lang), classes="hint")
+            yield Static(self._selection_hint(), classes="hint", id="selection-hint")
         else:
             with RadioSet():
                 for label, v in options:
                     yield RadioButton(label, value=v == self.value, name=v)
+
+    def _selection_hint(self) -> str:
+        key = "editors.toggle_hint" if self.value else "editors.empty_selection"
+        return t(key, self.lang)
 
     @on(SelectionList.SelectedChanged)
     def _ticked(self, event: SelectionList.SelectedChanged[str]) -> None:
@@ -254,6 +258,7 @@ class ChoiceEditor(AnswerEditor):
         if value != self.value:
             self.value = value
             self.announce()
+        self.query_one("#selection-hint", Static).update(self._selection_hint())
 
     @on(RadioSet.Changed)
     def _picked(self, event: RadioSet.Changed) -> None:
