@@ -248,6 +248,7 @@ class RowsEditor(AnswerEditor):
 
     def compose(self) -> ComposeResult:
         add, remove, up, down = (shown for *_, shown in ROW_KEYS)
+        down = down.removeprefix("Alt+")  # "Alt+↑↓" reads better than "Alt+↑ Alt+↓"
         hint = t("editors.keys_hint", self.lang, add=add, remove=remove, up=up, down=down)
         yield Static(hint, classes="rows-hint", markup=False)
         for column in self.COLUMNS:
