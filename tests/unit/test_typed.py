@@ -266,3 +266,23 @@ def test_measures_split_number_and_unit() -> None:
     assert parse_measure("400") == (400, "")
     with pytest.raises(TypedValueError):
         parse_measure("lots of clients")
+
+
+@given(
+    text=st.one_of(
+        st.text(max_size=30),
+        st.text(alphabet="0123456789 ,.'k€$%/-QTHSqths", max_size=16),
+    )
+)
+def test_any_text_reads_or_says_what_is_expected(text: str) -> None:
+    """Whatever is typed: a value, or a TypedValueError with a message — never a crash."""
+    for parse in (parse_number, parse_money, parse_share, parse_measure):
+        try:
+            parse(text, "fr")
+        except TypedValueError as error:
+            assert error.message("fr") and error.message("en")
+    for other in (lambda s: parse_deadline(s, TODAY), parse_horizon):
+        try:
+            other(text)
+        except TypedValueError as error:
+            assert error.message("en")
