@@ -15,6 +15,7 @@ Num = int | float
 # Spaces people (and word processors) put between digit groups.
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007]+")
 _MINUS = "\u2212"
+_LARGEST = Decimal(10) ** 15
 
 
 class TypedValueError(ValueError):
@@ -143,4 +144,6 @@ def _number(text: str, lang: str | None, *, money: bool = False) -> Num:
             raise ValueError(text)
         factor = _multipliers()[word]
     value = _decimal(digits, lang, money=money, scaled=factor != 1) * factor
+    if value >= _LARGEST:
+        raise ValueError(text)  # beyond any plan, and beyond what a TOML integer holds
     return _as_num(-value if sign == "-" else value)

@@ -60,7 +60,9 @@ def test_numbers_as_people_type_them(text: str, lang: str | None, expected: floa
     assert isinstance(value, int) == isinstance(expected, int)
 
 
-@pytest.mark.parametrize("text", ["", "abc", "12 apples", "1,2,3", "1 2", "12..5", "k", "--3"])
+@pytest.mark.parametrize(
+    "text", ["", "abc", "12 apples", "1,2,3", "1 2", "12..5", "k", "--3", "99999999 bn"]
+)
 def test_unreadable_numbers_say_what_is_expected(text: str) -> None:
     with pytest.raises(TypedValueError) as caught:
         parse_number(text)
