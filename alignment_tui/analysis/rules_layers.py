@@ -150,8 +150,6 @@ def mission_offer(ctx: Context) -> Iterator[Raw]:
         return
     if ctx.has("signal.offer") or _GERUND.search(ctx.folded) or ctx.specificity >= 2:
         return
-    if ctx.has("signal.audience") and ctx.specificity >= 1:
-        return
     yield Raw("mission.no_offer", None, None)
 
 
@@ -167,16 +165,18 @@ def me_too(ctx: Context) -> Iterator[Raw]:
 
 @rule
 def strategy_choice(ctx: Context) -> Iterator[Raw]:
-    if ctx.layer != "strategy" or not ctx.free_text("strategy.big_idea") or ctx.words < 2:
+    # In a profile the insight and the choice have fields of their own: judge them here
+    # only when the whole strategy is one free text.
+    if ctx.layer != "strategy" or not ctx.free_text() or ctx.words < 2:
         return
     insight = ctx.has("signal.insight")
     choice = ctx.has("signal.tradeoff")
     concrete = ctx.specificity - insight - choice
     if not choice and not insight and concrete == 0:
         yield Raw("strategy.no_choice", None, None)
-    elif not choice and not ctx.field:
+    elif not choice:
         yield Raw("strategy.no_choice", None, None, Severity.info)
-    if not insight and not ctx.field and (choice or concrete):
+    if not insight and (choice or concrete):
         yield Raw("strategy.no_insight", None, None)
 
 
@@ -210,7 +210,7 @@ def _measured(ctx: Context) -> bool:
 def objective_measure(ctx: Context) -> Iterator[Raw]:
     if not _measured(ctx):
         return
-    number = ctx.digits or bool(NUMBER_WORD.search(ctx.folded))
+    number = ctx.has_number
     if not number:
         yield Raw("objectives.no_number", None, None)
     timed = bool(ctx.deadlines) or ctx.has("signal.cadence")

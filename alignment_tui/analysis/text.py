@@ -24,7 +24,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from alignment_tui.analysis import rules_layers
+from alignment_tui.analysis import lexicon, rules_layers
 from alignment_tui.analysis.findings import (
     REGISTRY,
     Example,
@@ -43,6 +43,7 @@ _TEXT_KEYS = ("title", "catches", "why", "message", "suggestion")
 _WEIGHT = {Severity.error: 40, Severity.warning: 15, Severity.info: 3}
 _HINTS_MAX = 9
 _ERROR_CAP = 40
+_OUTPUT_LIST = "objectives.output"  # activity verbs read by objectives.output_not_outcome
 _ = rules_layers  # its rules register themselves on import
 
 
@@ -70,7 +71,18 @@ def rulebook() -> dict[str, Any]:
             examples = spec.get("examples", {}).get(lang, [])
             if {bool(e.get("fires")) for e in examples} != {True, False}:
                 raise ValueError(f"{name}: rule {rule_id}: examples.{lang}: one must fire, one not")
+    _check_lexicon_rules(book, name)
     return book
+
+
+def _check_lexicon_rules(book: dict[str, Any], name: str) -> None:
+    """Every word-list entry feeds a known rule, or is evidence (``signal.*``, verbs)."""
+    for entry in lexicon.entries():
+        rule = entry.rule
+        if rule not in book["rule"] and not rule.startswith("signal.") and rule != _OUTPUT_LIST:
+            raise ValueError(
+                f"analysis/data/lexicon_{entry.lang}.toml: rule {rule} is not in {name}"
+            )
 
 
 def register_rules() -> None:

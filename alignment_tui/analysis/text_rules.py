@@ -119,6 +119,12 @@ class Context:
         return " ".join(keep)
 
     @cached_property
+    def has_number(self) -> bool:
+        """A quantity outside any date: "Q1" or "2027" alone measure nothing."""
+        plain = self.folded_without_deadlines
+        return bool(DIGIT.search(plain)) or bool(NUMBER_WORD.search(plain))
+
+    @cached_property
     def digits(self) -> bool:
         return bool(DIGIT.search(self.text))
 
@@ -172,7 +178,7 @@ class Context:
     def specificity(self) -> int:
         """How many kinds of concrete detail the answer holds (numbers, names, choices…)."""
         kinds = [
-            self.digits or bool(NUMBER_WORD.search(self.folded)),
+            self.has_number,
             self.money or self.percent,
             bool(self.deadlines) or self.has("signal.cadence"),
             self.proper_nouns > 0,
@@ -284,7 +290,7 @@ def no_detail(ctx: Context) -> Iterator[Raw]:
 
 
 _SIGNALS: dict[str, Callable[[Context], bool]] = {
-    "number": lambda c: c.digits or bool(NUMBER_WORD.search(c.folded)),
+    "number": lambda c: c.has_number,
     "date": lambda c: bool(c.deadlines) or c.has("signal.cadence"),
     "money": lambda c: c.money,
     "name": lambda c: c.proper_nouns > 0 or c.has("signal.audience") or c.has("signal.channel"),
