@@ -467,3 +467,22 @@ async def test_a_channel_before_any_persona_is_named_says_where_to_name_them() -
         await pilot.pause()
         hints = [shown(h) for h in editor.query(".rows-hint").results(Static)]
         assert any(h.startswith("No persona named yet") for h in hints)
+
+
+async def test_kpi_row_at_40x12_one_field_a_line_every_cell_reached_by_tab() -> None:
+    editor = make("objectives.kpis", [], "en")
+    app = Host(editor)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        fields = editor.rows()[0].query_one(".row-fields")
+        assert fields.styles.grid_size_columns == 1
+        editor.focus_first()
+        reached = []
+        for _ in range(len(editor.COLUMNS)):
+            await pilot.pause()
+            focused = app.focused
+            assert focused is not None and app.screen.region.contains_region(focused.region)
+            reached.append(focused.name)
+            await pilot.press("tab")
+        assert reached == [c.field for c in editor.COLUMNS]
+        assert app.focused is editor.query_one("#add-row")  # then the button to add a row
