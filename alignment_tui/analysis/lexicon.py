@@ -103,8 +103,14 @@ class Matcher:
             return child
         return node.exact.setdefault(word, _Node())
 
-    def find(self, text: str, toks: list[Token] | None = None) -> list[Hit]:
-        """Longest phrase of each entry at each word, minus hits inside a longer one."""
+    def find(
+        self, text: str, toks: list[Token] | None = None, lang: str | None = None
+    ) -> list[Hit]:
+        """Longest phrase of each entry at each word, minus hits inside a longer one.
+
+        With ``lang`` set, a lone word of the other language's list does not count
+        (English "leader's" is not French « leader »); phrases always do.
+        """
         toks = tokens(text) if toks is None else toks
         hits: list[Hit] = []
         n = len(toks)
@@ -128,6 +134,8 @@ class Matcher:
                 k += 1
                 for node in nxt:
                     for entry in node.entries:
+                        if lang and k == i + 1 and entry.lang != lang:
+                            continue
                         best[entry] = k
                 frontier = nxt
             for entry, stop in best.items():
@@ -211,11 +219,20 @@ def _shadow(entry: Entry) -> Entry:
     return Entry("!" + entry.rule, entry.lang, entry.phrases, entry.note, layers=entry.layers)
 
 
-def find(text: str, toks: list[Token], layer: str, accepted: Collection[str] = ()) -> list[Hit]:
-    """Hits of the entries that apply to ``layer``, minus exceptions and accepted terms."""
+def find(
+    text: str,
+    toks: list[Token],
+    layer: str,
+    accepted: Collection[str] = (),
+    lang: str | None = None,
+) -> list[Hit]:
+    """Hits of the entries that apply to ``layer``, minus exceptions and accepted terms.
+
+    ``lang``: see ``Matcher.find`` (phrases of both languages count, since answers mix them).
+    """
     hits: list[Hit] = []
     spared: list[tuple[int, int, str | None]] = []
-    for h in matcher().find(text, toks):
+    for h in matcher().find(text, toks, lang):
         if h.entry.layers and layer not in h.entry.layers:
             continue
         if h.entry.rule.startswith("!"):

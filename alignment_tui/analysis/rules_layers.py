@@ -11,6 +11,9 @@ from alignment_tui.analysis.lexicon import Hit
 from alignment_tui.analysis.text_rules import DIGIT, NUMBER_WORD, Context, Raw, rule
 
 _ITEM_SPLIT = re.compile(r"[,;/\n•·|+&]|\s(?:et|and|ou|or)\s|\s[-–—]\s|^\s*[-*]\s", re.MULTILINE)
+_YEAR = re.compile(r"(?<![\w.,/-])(?:19[5-9]\d|20\d\d)(?![\w.,/-]\d|\w)")
+_LINE_SPLIT = re.compile(r"\n|[•·]|^\s*[-*]\s", re.MULTILINE)
+_LIST_ITEM_WORDS = 5  # a piece longer than this makes the answer prose, not a list
 _FILLER = frozenset(
     [
         "le",
@@ -67,6 +70,17 @@ _PLAN_VERB = re.compile(
 # values ----------------------------------------------------------------------------------
 
 
+def _item_bounds(text: str) -> list[int]:
+    """Where the items of a list end: at commas only when the pieces are short (a list),
+    else at line breaks and bullets only (prose: « La qualité, c'est relaver… »)."""
+    cuts = [m.start() for m in _ITEM_SPLIT.finditer(text)]
+    edges = [0, *cuts, len(text)]
+    sizes = [len(text[a:b].split()) for a, b in zip(edges, edges[1:], strict=False)]
+    if sizes and max(sizes) > _LIST_ITEM_WORDS:
+        cuts = [m.start() for m in _LINE_SPLIT.finditer(text)]
+    return [*cuts, len(text)]
+
+
 @rule
 def generic_virtues(ctx: Context) -> Iterator[Raw]:
     """Values that are nothing but one-word virtues any organisation would claim."""
@@ -76,7 +90,7 @@ def generic_virtues(ctx: Context) -> Iterator[Raw]:
     if not virtues:
         return
     # Cut the text into items at list separators, then walk words and hits once, in order.
-    bounds = [m.start() for m in _ITEM_SPLIT.finditer(ctx.text)] + [len(ctx.text)]
+    bounds = _item_bounds(ctx.text)
     piece_of_word: dict[int, int] = {}
     b = 0
     for t in ctx.toks:
@@ -118,9 +132,13 @@ def generic_virtues(ctx: Context) -> Iterator[Raw]:
 
 @rule
 def dated(ctx: Context) -> Iterator[Raw]:
-    if ctx.layer == "values":
-        for h in ctx.of("values.dated_reference"):
-            yield Raw("values.dated_reference", h.start, h.end)
+    if ctx.layer != "values":
+        return
+    spans = [(h.start, h.end) for h in ctx.of("values.dated_reference")]
+    # Years are digits, which word lists leave out: a year in a value dates it.
+    spans += [(m.start(), m.end()) for m in _YEAR.finditer(ctx.text)]
+    for start, end in sorted(spans):
+        yield Raw("values.dated_reference", start, end)
 
 
 # vision and mission -----------------------------------------------------------------------

@@ -34,7 +34,7 @@ from alignment_tui.analysis.findings import (
     TextResult,
     register,
 )
-from alignment_tui.analysis.lang import detect_lang
+from alignment_tui.analysis.lang import detect_lang, lang_scores
 from alignment_tui.analysis.text_rules import LEXICAL, RULES, Context, Raw, missing_signals
 
 LAYERS = ("values", "vision", "mission", "strategy", "objectives", "execution")
@@ -43,6 +43,7 @@ _TEXT_KEYS = ("title", "catches", "why", "message", "suggestion")
 _WEIGHT = {Severity.error: 40, Severity.warning: 15, Severity.info: 3}
 _HINTS_MAX = 9
 _ERROR_CAP = 40
+_SURE_MARGIN = 2  # evidence lead that makes a detected language sure
 _OUTPUT_LIST = "objectives.output"  # activity verbs read by objectives.output_not_outcome
 _ = rules_layers  # its rules register themselves on import
 
@@ -157,7 +158,13 @@ def analyze_answer(
     """Judge one answer as ``analyze_profile`` sees it: at ``field``, with the question's rules."""
     if layer not in LAYERS:
         raise ValueError(f"unknown layer {layer!r}: expected one of {', '.join(LAYERS)}")
-    text_lang = lang if lang in _LANGS else detect_lang(text)
+    sure = lang in _LANGS
+    if sure:
+        text_lang = str(lang)
+    else:
+        fr, en = lang_scores(text)
+        text_lang = detect_lang(text)
+        sure = abs(fr - en) >= _SURE_MARGIN
     shown = ui_lang if ui_lang in _LANGS else text_lang
     if not text.strip():
         return TextResult(findings=[], score=0, lang=text_lang)
@@ -167,7 +174,7 @@ def analyze_answer(
     if max_words is not None:
         params["max_words"] = float(max_words)
     ctx = Context(
-        text, layer, text_lang, field, today or date.today(), params, tuple(accepted_terms)
+        text, layer, text_lang, field, today or date.today(), params, tuple(accepted_terms), sure
     )
     raws = [raw for fn in RULES for raw in fn(ctx)]
     raws += list(missing_signals(ctx, expect))

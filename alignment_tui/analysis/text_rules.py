@@ -74,6 +74,7 @@ class Context:
     today: date
     params: dict[str, float]
     accepted: Sequence[str] = ()
+    sure: bool = True  # the text's language is known or clearly detected
 
     @cached_property
     def toks(self) -> list[Token]:
@@ -81,7 +82,9 @@ class Context:
 
     @cached_property
     def hits(self) -> list[Hit]:
-        return lexicon.find(self.text, self.toks, self.layer, self.accepted)
+        return lexicon.find(
+            self.text, self.toks, self.layer, self.accepted, self.lang if self.sure else None
+        )
 
     @cached_property
     def by_rule(self) -> dict[str, list[Hit]]:
