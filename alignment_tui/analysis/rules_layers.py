@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import timedelta
+from itertools import pairwise
 
 from alignment_tui.analysis.findings import Severity
 from alignment_tui.analysis.lexicon import Hit
@@ -75,7 +76,7 @@ def _item_bounds(text: str) -> list[int]:
     else at line breaks and bullets only (prose: « La qualité, c'est relaver… »)."""
     cuts = [m.start() for m in _ITEM_SPLIT.finditer(text)]
     edges = [0, *cuts, len(text)]
-    sizes = [len(text[a:b].split()) for a, b in zip(edges, edges[1:], strict=False)]
+    sizes = [len(text[a:b].split()) for a, b in pairwise(edges)]
     if sizes and max(sizes) > _LIST_ITEM_WORDS:
         cuts = [m.start() for m in _LINE_SPLIT.finditer(text)]
     return [*cuts, len(text)]
