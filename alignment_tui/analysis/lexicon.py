@@ -114,9 +114,14 @@ class Matcher:
         toks = tokens(text) if toks is None else toks
         hits: list[Hit] = []
         n = len(toks)
+        root = self._root
         for i in range(n):
+            first = toks[i].key
+            # Most words start no phrase: skip them before building anything.
+            if first not in root.exact and first[:_STEM] not in root.prefix:
+                continue
             best: dict[Entry, int] = {}
-            frontier = [self._root]
+            frontier = [root]
             k = i
             while frontier and k < n:
                 if k > i and not _joined(text, toks[k - 1].end, toks[k].start):

@@ -353,7 +353,7 @@ def _ym(d: date) -> tuple[int, int]:
 
 
 _ANCHOR_RE = re.compile(
-    rf"\d|(?<!\w)(?:[qt][1-4]|[hs][12]|{_MONTH}|eoy|eoq|years?|annees?|an|ans|l'an|mois|months?"
+    rf"\d+|(?<!\w)(?:[qt][1-4]|[hs][12]|{_MONTH}|eoy|eoq|years?|annees?|an|ans|l'an|mois|months?"
     r"|quarters?|trimestres?|weeks?|semaines?|days?|jours?)(?!\w)"
 )
 _LOOKBACK = 40  # the longest prefix before a date's core ("no later than the end of ")

@@ -54,6 +54,7 @@ _QUOTE = re.compile(r"[«\"“”]|(?:^|\s)'\w")
 _NOMINAL = re.compile(r"\w{3,}(?:tions?|ments?|ites?|ness|ity|ities|ances?|ences?|ismes?|isms?)$")
 _SENTENCE_START = frozenset('.!?:;\n•·-*–—>(["«“')
 # Capitalised words that name nothing: pronouns, articles, and business acronyms.
+SPECIFICITY_CAP = 4  # rules and the score read at most "three or more" kinds of detail
 _NOT_PROPER_WORDS = """
 i we our us you the a an we're i'm it this that these they he she my nous notre nos vous on
 le la les un une des je il elle ils elles ce cette ces mon ma mes en et
@@ -124,6 +125,8 @@ class Context:
     @cached_property
     def has_number(self) -> bool:
         """A quantity outside any date: "Q1" or "2027" alone measure nothing."""
+        if not self.digits and not NUMBER_WORD.search(self.folded):
+            return False
         plain = self.folded_without_deadlines
         return bool(DIGIT.search(plain)) or bool(NUMBER_WORD.search(plain))
 
@@ -180,18 +183,25 @@ class Context:
     @cached_property
     def specificity(self) -> int:
         """How many kinds of concrete detail the answer holds (numbers, names, choices…)."""
-        kinds = [
-            self.has_number,
-            self.money or self.percent,
-            bool(self.deadlines) or self.has("signal.cadence"),
-            self.proper_nouns > 0,
-            self.has("signal.tradeoff"),
-            self.has("signal.audience"),
-            self.has("signal.channel"),
-            self.has("signal.insight"),
-            self.example,
-        ]
-        return sum(kinds)
+        # Cheapest checks first; past SPECIFICITY_CAP kinds nothing reads the exact count.
+        kinds: tuple[Callable[[], bool], ...] = (
+            lambda: self.has("signal.tradeoff"),
+            lambda: self.has("signal.audience"),
+            lambda: self.has("signal.channel"),
+            lambda: self.has("signal.insight"),
+            lambda: self.proper_nouns > 0,
+            lambda: self.example,
+            lambda: self.has_number,
+            lambda: self.has("signal.cadence") or bool(self.deadlines),
+            lambda: self.digits and (self.money or self.percent),
+        )
+        count = 0
+        for kind in kinds:
+            if kind():
+                count += 1
+                if count >= SPECIFICITY_CAP:
+                    break
+        return count
 
     def free_text(self, *fields: str) -> bool:
         """True for ``analyze_text`` and custom answers, or when the field is one of ``fields``."""
