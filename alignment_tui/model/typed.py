@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from alignment_tui.i18n import normalise_lang, t
-from alignment_tui.model.profile import Period
+from alignment_tui.model.profile import Axis, Budget, Channel, Kpi, Period, Persona, ValueItem
 from alignment_tui.model.typed_base import (
     _MINUS,
     Num,
@@ -33,6 +34,7 @@ __all__ = [
     "fold",
     "format_deadline",
     "format_horizon",
+    "format_item",
     "format_money",
     "format_number",
     "format_share",
@@ -196,3 +198,47 @@ def format_share(value: float, lang: str | None = None) -> str:
     """A share as a percentage: "12,5 %" (fr) or "12.5%" (en)."""
     percent = format_number(round(value * 100, 4), lang)
     return f"{percent}\u00a0%" if normalise_lang(lang) == "fr" else f"{percent}%"
+
+
+def format_item(item: object, lang: str | None = None) -> str:
+    """One row of a structured answer on one line, for a review or a report, in ``lang``.
+
+    "Abonnés — Financier — 120 → 400 abonnés — 30/09/2027 — Mensuelle — gérante — axe
+    forfait"; a budget reads as its amount; anything else as ``str``.
+    """
+    lang = normalise_lang(lang)
+    if isinstance(item, Budget):
+        if item.amount is None:
+            return t(f"editors.period.{item.period.value}", lang) if item.period else ""
+        return format_money(Money(item.amount, item.currency or None, item.period), lang)
+    if isinstance(item, Kpi):
+        measure = ""
+        if item.baseline is not None or item.target is not None:
+            ends = [
+                format_number(v, lang) if v is not None else "?"
+                for v in (item.baseline, item.target)
+            ]
+            measure = " → ".join(ends) + (f" {item.unit}" if item.unit else "")
+        parts = [
+            item.name,
+            t(f"editors.branch.{item.branch.value}", lang) if item.branch else "",
+            measure or item.unit,
+            format_deadline(item.deadline, lang) if item.deadline else "",
+            t(f"editors.cadence.{item.cadence.value}", lang) if item.cadence else "",
+            item.owner,
+            t("typed.linked_axis", lang, axis=item.axis) if item.axis else "",
+        ]
+    elif isinstance(item, Channel):
+        share = format_share(item.budget_share, lang) if item.budget_share is not None else ""
+        parts = [item.name, item.persona, item.timing, share]
+    elif isinstance(item, ValueItem):
+        parts = [item.name, item.meaning, item.behaviour]
+    elif isinstance(item, Persona | Axis):
+        parts = [f"{item.name} ({item.id})" if item.id else item.name, item.description]
+    elif isinstance(item, date):
+        return format_deadline(item, lang)
+    elif isinstance(item, bool) or not isinstance(item, int | float):
+        return str(item)
+    else:
+        return format_number(item, lang)
+    return " — ".join(p for p in parts if p)

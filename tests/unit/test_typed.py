@@ -288,3 +288,31 @@ def test_any_text_reads_or_says_what_is_expected(text: str) -> None:
             other(text)
         except TypedValueError as error:
             assert error.message("en")
+
+
+def test_structured_rows_on_one_line_in_each_language() -> None:
+    from alignment_tui.model.profile import Budget, Channel, Kpi, ValueItem
+    from alignment_tui.model.typed import format_item
+
+    kpi = Kpi(name="Plans", branch="financial", baseline=1200, target=24000, unit="€",
+              deadline=date(2027, 6, 30), cadence="monthly", owner="shop",
+              axis="workshops")  # fmt: skip
+    assert format_item(kpi, "fr") == (
+        f"Plans — Financier — 1{NBSP}200 → 24{NBSP}000 € — 30/06/2027 — Mensuelle — shop"
+        " — axe workshops"
+    )
+    assert format_item(kpi, "en") == (
+        "Plans — Financial — 1,200 → 24,000 € — 30 Jun 2027 — Monthly — shop — axis workshops"
+    )
+    assert format_item(Kpi(name="Only a name", target=5), "en") == "Only a name — ? → 5"
+    channel = Channel(name="Flyers", persona="walkers", budget_share=0.125)
+    assert format_item(channel, "fr") == f"Flyers — walkers — 12,5{NBSP}%"
+    assert format_item(Budget(amount=24000, currency="EUR", period="year"), "en") == (
+        "€24,000 a year"
+    )
+    assert format_item(ValueItem(name="Repair", behaviour="quote first"), "en") == (
+        "Repair — quote first"
+    )
+    assert format_item(date(2027, 1, 5), "fr") == "05/01/2027"
+    assert format_item(12.5, "fr") == "12,5"
+    assert format_item("as typed", "fr") == "as typed"
