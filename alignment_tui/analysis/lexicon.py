@@ -18,7 +18,7 @@ _TOKEN = re.compile(r"\w+")
 _JOINERS = frozenset(" \t-'")
 _NEAR = 120  # the longest exception or accepted term, in characters
 _STEM = 3  # a word ending with * needs at least this many letters before it
-_KEYS = frozenset({"rule", "match", "note", "rewrite", "except", "layers"})
+_KEYS = frozenset({"rule", "match", "note", "source", "rewrite", "except", "layers"})
 
 
 @dataclass(frozen=True, eq=False)
@@ -29,6 +29,7 @@ class Entry:
     lang: str
     phrases: tuple[str, ...]
     note: str
+    source: str = ""
     rewrite: str = ""
     exceptions: tuple[str, ...] = ()
     layers: tuple[str, ...] = ()
@@ -184,8 +185,10 @@ def _load(lang: str) -> list[Entry]:
     for n, item in enumerate(data.get("entry", []), start=1):
         where = f"analysis/{name}: entry {n}"
         unknown = set(item) - _KEYS
-        if unknown or not {"rule", "match", "note"} <= set(item):
-            raise ValueError(f"{where}: needs rule, match and note (unknown: {sorted(unknown)})")
+        if unknown or not {"rule", "match", "note", "source"} <= set(item):
+            raise ValueError(
+                f"{where}: needs rule, match, note and source (unknown keys: {sorted(unknown)})"
+            )
         phrases = [str(p) for p in item["match"]]
         if str(item["rule"]).startswith("signal."):
             # A named group counts in the singular too ("a parent", « un artisan »).
@@ -196,6 +199,7 @@ def _load(lang: str) -> list[Entry]:
                 lang=lang,
                 phrases=tuple(phrases),
                 note=str(item["note"]),
+                source=str(item["source"]),
                 rewrite=str(item.get("rewrite", "")),
                 exceptions=tuple(str(p) for p in item.get("except", [])),
                 layers=tuple(str(p) for p in item.get("layers", [])),

@@ -202,3 +202,15 @@ def test_an_answer_is_analysed_well_under_a_millisecond() -> None:
     for _ in range(20):
         analyze_text(text, "strategy", today=TODAY)
     assert (time.perf_counter() - start) / 20 < 0.005
+
+
+def test_every_word_list_entry_explains_itself() -> None:
+    from alignment_tui.analysis.lexicon import entries
+
+    found = entries()
+    assert {e.lang for e in found} == {"fr", "en"}
+    for entry in found:
+        assert entry.note.strip() and entry.source.strip(), entry.rule
+        if not entry.rule.startswith("signal.") and entry.rule != "objectives.output":
+            assert entry.rewrite.strip(), entry.rule
+            assert entry.rule in REGISTRY, entry.rule
