@@ -486,3 +486,31 @@ async def test_kpi_row_at_40x12_one_field_a_line_every_cell_reached_by_tab() -> 
             await pilot.press("tab")
         assert reached == [c.field for c in editor.COLUMNS]
         assert app.focused is editor.query_one("#add-row")  # then the button to add a row
+
+
+async def test_on_a_read_only_screen_editors_show_but_do_not_edit() -> None:
+    from textual.screen import Screen
+
+    class ReadOnly(Screen[None]):
+        read_only = True  # what the question screen says when another app holds the file
+
+        def __init__(self, *editors: AnswerEditor) -> None:
+            super().__init__()
+            self.editors = editors
+
+        def compose(self) -> ComposeResult:
+            yield from self.editors
+
+    editors = [
+        make("objectives.kpis", [Kpi(name="Plans")], "en"),
+        make("execution.budget", None, "en"),
+        make("vision.benefits", [], "en"),
+    ]
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(ReadOnly(*editors))
+        await pilot.pause()
+        assert all(e.disabled for e in editors)
+        await pilot.press("ctrl+r", "x", "tab", "y")
+        await pilot.pause()
+        assert app.values == [] and len(editors[0].rows()) == 1  # type: ignore[attr-defined]

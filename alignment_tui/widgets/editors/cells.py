@@ -81,6 +81,11 @@ def show_cell(kind: CellKind, value: Any, lang: str) -> str:
     return str(value)
 
 
+def shown_read_only(widget: Any) -> bool:
+    """Is the editor on a screen that must not change the profile (another app holds it)?"""
+    return bool(getattr(widget.screen, "read_only", False))
+
+
 def slug(text: str) -> str:
     """A short id from a name: "Urban walkers" → "urban-walkers"."""
     words = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")

@@ -22,6 +22,7 @@ from alignment_tui.model.typed import (
     parse_money,
 )
 from alignment_tui.widgets.editors.base import AnswerEditor, EditorContext
+from alignment_tui.widgets.editors.cells import shown_read_only
 
 _CSS = """
 {cls} {{ height: auto; }}
@@ -45,6 +46,9 @@ class _TypedFieldEditor(AnswerEditor):
     """
 
     error_text: str | None = None
+
+    def on_mount(self) -> None:
+        self.disabled = shown_read_only(self)  # read-only: shown, not editable
 
     def parse(self, text: str) -> Any:
         raise NotImplementedError
@@ -218,6 +222,9 @@ class ChoiceEditor(AnswerEditor):
         value = [_plain(v) for v in value or []] if multiple else _plain(value) if value else ""
         super().__init__(question, value, context, **kwargs)
         self.multiple = multiple
+
+    def on_mount(self) -> None:
+        self.disabled = shown_read_only(self)  # read-only: shown, not editable
 
     def options(self) -> list[tuple[str, str]]:
         source = getattr(self.question, "options_from", None)

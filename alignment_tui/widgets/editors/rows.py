@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from alignment_tui.i18n import t
 from alignment_tui.model.typed import TypedValueError
 from alignment_tui.widgets.editors.base import AnswerEditor, EditorContext
-from alignment_tui.widgets.editors.cells import Column, read_cell, show_cell
+from alignment_tui.widgets.editors.cells import Column, read_cell, show_cell, shown_read_only
 
 # (key, action, locale key of the description, how the key is written in the hint)
 ROW_KEYS: tuple[tuple[str, str, str, str], ...] = (
@@ -259,6 +259,10 @@ class RowsEditor(AnswerEditor):
             for item in self.value or [None]:
                 yield Row(self, item)
         yield Button(t(f"editors.add.{self.ADD_KEY}", self.lang), id="add-row", compact=True)
+
+    def on_mount(self) -> None:
+        # Read-only (the file is open elsewhere): shown, not editable.
+        self.disabled = shown_read_only(self)
 
     def rows(self) -> list[Row]:
         """The rows in their order (none before the editor is composed)."""
