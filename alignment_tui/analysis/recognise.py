@@ -266,6 +266,7 @@ _DEADLINE_RE = re.compile(
     rf"|(?P<eoy>(?:year[\s-]end|eoy|(?:l'|d')annee|annee|year|l'an|this\syear|cette\sannee|next\syear|"
     rf"l'an\sprochain|l'annee\sprochaine|the\syear|(?:this|the|next)\squarter|eoq|"
     rf"(?:ce|du|le)\strimestre(?:\sprochain)?|(?:this|the|next)\smonth|(?:ce|du|le)\smois(?:\sprochain)?))"
+    rf"|(?P<fy>(?:fiscal\syear|financial\syear|fy|exercice(?:\sfiscal)?|l'exercice)\s?'?(?P<y11>20\d{{2}}|\d{{2}}))"
     rf"|(?P<y9>20\d{{2}})"
     rf"|(?P<m10>{_MONTH})"
     rf")(?![\w/])"
@@ -333,6 +334,8 @@ def _deadline_value(m: re.Match[str], today: date) -> date | None:
         if prefix.strip() in _WEAK_PREFIXES and word in _BARE_YEAR_WORDS:
             return None
         return date(today.year + (1 if nxt else 0), 12, 31)
+    if g["fy"]:
+        return date(_year(g["y11"], today.year), 12, 31)
     if g["y9"]:
         # A bare year is a deadline only after a word that makes it one ("by 2027", « fin 2027 »).
         if prefix.strip() in _WEAK_PREFIXES:

@@ -45,6 +45,9 @@ TODAY = date(2026, 11, 27)
         ("within 90 days", "within 90 days", date(2027, 2, 25)),
         ("next quarter", "next quarter", date(2027, 3, 31)),
         ("by end of Q2 2027", "by end of Q2 2027", date(2027, 6, 30)),
+        ("in fiscal year 2027", "in fiscal year 2027", date(2027, 12, 31)),
+        ("sur l'exercice 2027", "l'exercice 2027", date(2027, 12, 31)),
+        ("FY27", "FY27", date(2027, 12, 31)),
     ],
 )
 def test_deadlines_resolve_to_the_end_of_the_named_period(
