@@ -157,7 +157,8 @@ def _joined(text: str, end: int, start: int) -> bool:
 
 
 def _drop_inner(hits: list[Hit]) -> list[Hit]:
-    """A hit inside a longer (or equal, earlier) hit of the same rule adds nothing."""
+    """One hit per stretch of words for a rule: of overlapping hits, the longest stays
+    ("on social" and "social media" in "on social media" are one finding)."""
     by_rule: dict[str, list[Hit]] = {}
     for h in hits:
         by_rule.setdefault(h.entry.rule, []).append(h)
@@ -166,11 +167,14 @@ def _drop_inner(hits: list[Hit]) -> list[Hit]:
         if len(group) == 1:
             out.extend(group)
             continue
-        reach = -1
+        kept: list[Hit] = []
         for h in sorted(group, key=lambda h: (h.start, -h.end)):
-            if h.end > reach:
-                out.append(h)
-                reach = h.end
+            if kept and h.start < kept[-1].end:
+                if h.end - h.start > kept[-1].end - kept[-1].start:
+                    kept[-1] = h
+                continue
+            kept.append(h)
+        out.extend(kept)
     return out
 
 

@@ -179,7 +179,10 @@ def analyze_answer(
     raws = [raw for fn in RULES for raw in fn(ctx)]
     raws += list(missing_signals(ctx, expect))
     skip = set(off) | set(disabled)
-    raws = _dedupe([r for r in raws if r.rule_id not in skip])
+    families = tuple(p[:-1] for p in skip if p.endswith("*"))  # "vague.*" turns a family off
+    raws = _dedupe(
+        [r for r in raws if r.rule_id not in skip and not r.rule_id.startswith(families or ("\0",))]
+    )
     _spare(ctx, raws, params)
     findings = sorted(
         (_finding(r, text, shown) for r in raws),

@@ -124,6 +124,13 @@ def test_settings_disable_rules_and_accept_terms() -> None:
     assert "vague.buzzword" not in _rules(text, "mission", disabled={"vague.buzzword"})
     assert "vague.buzzword" not in _rules(text, "mission", accepted_terms={"accompagnement"})
     assert "vague.cliche" not in _rules(text, "mission", off={"vague.cliche"})
+    assert not any(r.startswith("vague.") for r in _rules(text, "mission", disabled={"vague.*"}))
+
+
+def test_overlapping_words_make_one_finding() -> None:
+    result = analyze_text("Post on social media regularly.", "execution", today=TODAY)
+    channels = [f.text for f in result.findings if f.rule_id == "execution.generic_channel"]
+    assert channels == ["social media"]
 
 
 def test_question_rules_expect_and_word_limits() -> None:
