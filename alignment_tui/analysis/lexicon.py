@@ -157,7 +157,7 @@ def _joined(text: str, end: int, start: int) -> bool:
 
 
 def _drop_inner(hits: list[Hit]) -> list[Hit]:
-    """One hit per stretch of words for a rule: of overlapping hits, the longest stays
+    """One hit per stretch of words for a rule: overlapping hits merge into one
     ("on social" and "social media" in "on social media" are one finding)."""
     by_rule: dict[str, list[Hit]] = {}
     for h in hits:
@@ -170,8 +170,9 @@ def _drop_inner(hits: list[Hit]) -> list[Hit]:
         kept: list[Hit] = []
         for h in sorted(group, key=lambda h: (h.start, -h.end)):
             if kept and h.start < kept[-1].end:
-                if h.end - h.start > kept[-1].end - kept[-1].start:
-                    kept[-1] = h
+                last = kept[-1]
+                longer = h if h.end - h.start > last.end - last.start else last
+                kept[-1] = Hit(last.start, max(last.end, h.end), longer.entry)
                 continue
             kept.append(h)
         out.extend(kept)

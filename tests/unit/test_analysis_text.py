@@ -90,7 +90,7 @@ def test_messages_follow_the_ui_language_not_the_text() -> None:
     result = analyze_text("Devenir le leader de notre marché.", "vision", ui_lang="en", today=TODAY)
     assert result.lang == "fr"
     centred = next(f for f in result.findings if f.rule_id == "vision.company_centred")
-    assert "rank" in centred.message and centred.text == "Devenir le leader"
+    assert "rank" in centred.message and centred.text == "Devenir le leader de notre marché"
     french = analyze_text("Become the leader of our market.", "vision", ui_lang="fr", today=TODAY)
     assert any("rang" in f.message for f in french.findings)
 
