@@ -133,7 +133,11 @@ def generic_virtues(ctx: Context) -> Iterator[Raw]:
 
 @rule
 def dated(ctx: Context) -> Iterator[Raw]:
-    if ctx.layer != "values":
+    # The values themselves must be timeless; their story (values.origin, a hard choice
+    # made in 2023) may well carry a date.
+    if ctx.layer != "values" or not (
+        ctx.free_text() or (ctx.field or "").startswith("values.items")
+    ):
         return
     spans = [(h.start, h.end) for h in ctx.of("values.dated_reference")]
     # Years are digits, which word lists leave out: a year in a value dates it.

@@ -156,6 +156,12 @@ def test_field_specific_rules_stay_where_they_belong() -> None:
     assert "objectives.no_number" in _rules("Grow resoling subscriptions", "objectives")
 
 
+def test_a_date_in_the_story_of_the_values_is_not_a_dated_value() -> None:
+    story = "In 2019 a customer brought back boots we had sold her in 2009."
+    assert "values.dated_reference" not in _rules(story, "values", field="values.origin")
+    assert "values.dated_reference" in _rules(story, "values", field="values.items[0].meaning")
+
+
 def test_objective_deadline_and_jump_depend_on_today() -> None:
     text = "Go from 50 to 600 subscribers by end of Q1 2027."
     assert "objectives.implausible_jump" in _rules(text, "objectives")
