@@ -142,7 +142,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if len(args) != 1:
         print("usage: python -m alignment_tui.tools.screenshots DIR", file=sys.stderr)
         return 2
-    for path in asyncio.run(take(Path(args[0]))):
+    try:
+        written = asyncio.run(take(Path(args[0])))
+    except (OSError, TimeoutError) as exc:
+        # Run from a checkout: the example profiles it opens live in examples/.
+        print(f"screenshots: {exc}", file=sys.stderr)
+        return 2
+    for path in written:
         print(path)
     return 0
 
