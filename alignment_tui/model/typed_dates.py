@@ -100,6 +100,11 @@ def _deadline(folded: str, text: str, today: date) -> date:
         first, second, year = int(dmy[1]), int(dmy[2]), _year(dmy[3])
         day, month = (second, first) if second > 12 >= first else (first, second)
         return _day(year, month, day, text)
+    day_month = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})", folded)
+    if day_month:
+        day, month = int(day_month[1]), int(day_month[2])
+        _day(2000, month, day, text)  # 29/02 exists in a leap year
+        return _next(lambda y: date(y, month, min(day, _month_end(y, month).day)), today)
     month_year = re.fullmatch(r"(\d{1,2})[-/.](\d{4})|(\d{4})[-/.](\d{1,2})", folded)
     if month_year:
         month = int(month_year[1] or month_year[4])

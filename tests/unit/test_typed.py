@@ -163,6 +163,8 @@ def test_shares_out_of_range_or_unreadable() -> None:
         ("mars", date(2027, 3, 31)),
         ("December", date(2026, 12, 31)),
         ("30 Jun 2027", date(2027, 6, 30)),
+        ("30/06", date(2027, 6, 30)),  # no year: the next one
+        ("31/12", date(2026, 12, 31)),
     ],
 )
 def test_deadlines(text: str, expected: date) -> None:
@@ -175,7 +177,7 @@ def test_impossible_and_unreadable_deadlines() -> None:
     assert caught.value.message("fr") == (
         "31/02/2027 n'existe pas dans le calendrier : vérifiez le jour et le mois."
     )
-    for text in ("bientôt", "soon", "Q5 2027", "", "13/13/2027"):
+    for text in ("bientôt", "soon", "Q5 2027", "", "13/13/2027", "31/06"):
         with pytest.raises(TypedValueError) as caught:
             parse_deadline(text, TODAY)
         assert caught.value.key in {"typed.deadline", "typed.impossible_date"}
