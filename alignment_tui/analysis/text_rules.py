@@ -303,12 +303,18 @@ def no_detail(ctx: Context) -> Iterator[Raw]:
 
 
 _SIGNALS: dict[str, Callable[[Context], bool]] = {
-    "number": lambda c: c.has_number,
+    # Any number answers "a number" here, a horizon included ("in ten years").
+    "number": lambda c: c.digits or bool(NUMBER_WORD.search(c.folded)),
     "date": lambda c: bool(c.deadlines) or c.has("signal.cadence"),
     "money": lambda c: c.money,
     "name": lambda c: c.proper_nouns > 0 or c.has("signal.audience") or c.has("signal.channel"),
     "tradeoff": lambda c: c.has("signal.tradeoff"),
-    "beneficiary": lambda c: c.has("signal.audience") or c.has("signal.change"),
+    "beneficiary": lambda c: (
+        c.has("signal.audience")
+        or c.has("signal.change")
+        or c.has("signal.beneficiary")
+        or c.proper_nouns > 0
+    ),
 }
 
 
