@@ -49,6 +49,11 @@ _FILLER = frozenset(
         "values",
     ]
 )
+_WE_DO = re.compile(
+    r"\b(?:we|nous|on)\s+(?!(?:are|want|aim|strive|believe|hope|help|would|will|wish|seek|"
+    r"sommes|voulons|veut|souhaitons|visons|croyons|aidons|aide|accompagnons|accompagne|"
+    r"esperons|cherchons)\b)[a-z]{3,}"
+)
 _GERUND = re.compile(r"\b(?:by|en)\s+\w+(?:ing|ant)\b")
 _GROWTH = re.compile(
     r"\b(?:grow|growth|increase|double|doubl\w*|triple|tripl\w*|x\d|croissance|croitre|"
@@ -162,7 +167,7 @@ def vision_beneficiary(ctx: Context) -> Iterator[Raw]:
         return
     if ctx.has("signal.audience") or ctx.has("signal.change") or ctx.proper_nouns:
         return
-    if ctx.specificity >= 1:
+    if ctx.specificity >= 1 or ctx.someone:
         return
     yield Raw("vision.no_beneficiary", None, None)
 
@@ -172,6 +177,9 @@ def mission_offer(ctx: Context) -> Iterator[Raw]:
     if ctx.layer != "mission" or not ctx.free_text("mission.statement") or ctx.words < 2:
         return
     if ctx.has("signal.offer") or _GERUND.search(ctx.folded) or ctx.specificity >= 2:
+        return
+    # "we turn…", « nous transformons… »: an action of ours with something concrete around it.
+    if ctx.specificity >= 1 and _WE_DO.search(ctx.folded):
         return
     yield Raw("mission.no_offer", None, None)
 

@@ -54,6 +54,10 @@ _QUOTE = re.compile(r"[«\"“”]|(?:^|\s)'\w")
 _NOMINAL = re.compile(r"\w{3,}(?:tions?|ments?|ites?|ness|ity|ities|ances?|ences?|ismes?|isms?)$")
 _SENTENCE_START = frozenset('.!?:;\n•·-*–—>(["«“')
 # Capitalised words that name nothing: pronouns, articles, and business acronyms.
+_EVERY_ONE = re.compile(
+    r"\b(?:every|each|no|chaque|aucun|aucune|plus aucun|plus aucune)\s+(?!one\b|time\b|day\b|"
+    r"year\b|more\b|longer\b|fois\b|jour\b|annee\b|matter\b|doubt\b)[a-z]{3,}"
+)
 SPECIFICITY_CAP = 4  # rules and the score read at most "three or more" kinds of detail
 _NOT_PROPER_WORDS = """
 i we our us you the a an we're i'm it this that these they he she my nous notre nos vous on
@@ -121,6 +125,11 @@ class Context:
                 continue
             keep.append(t.key)
         return " ".join(keep)
+
+    @cached_property
+    def someone(self) -> bool:
+        """ "every child", "no family", « chaque enfant », « aucun élève »: a vision's who."""
+        return bool(_EVERY_ONE.search(self.folded))
 
     @cached_property
     def has_number(self) -> bool:
@@ -293,7 +302,9 @@ def no_detail(ctx: Context) -> Iterator[Raw]:
         return
     if ctx.words < ctx.params["no_detail_min_words"] or ctx.specificity > 0:
         return
-    if ctx.layer == "vision" and (ctx.has("signal.change") or ctx.has("signal.audience")):
+    if ctx.layer == "vision" and (
+        ctx.has("signal.change") or ctx.has("signal.audience") or ctx.someone
+    ):
         return
     if ctx.layer == "mission" and ctx.has("signal.offer"):
         return
