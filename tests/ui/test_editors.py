@@ -514,3 +514,32 @@ async def test_on_a_read_only_screen_editors_show_but_do_not_edit() -> None:
         await pilot.press("ctrl+r", "x", "tab", "y")
         await pilot.pause()
         assert app.values == [] and len(editors[0].rows()) == 1  # type: ignore[attr-defined]
+
+
+async def test_rows_pasted_from_a_spreadsheet_fill_cells_and_new_rows() -> None:
+    from textual import events
+
+    editor = make("objectives.kpis", [], "fr")
+    app = Host(editor)
+    block = (
+        "Abonnés\tFinancier\tworkshops\t120\t400\tabonnés\tT2 2027\tmonthly\tgérante\n"
+        "Boutiques\tmarketing\tNeighbourhood workshops\t2\t10\tboutiques\tfin 2027\n"
+        "Délai\tastrologie\n"
+    )
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        cell(editor, 0, "name").post_message(events.Paste(block))
+        assert await until(pilot, lambda: len(app.values) > 0 and len(app.values[-1]) == 3)
+        first, second, third = app.values[-1]
+        assert first == Kpi(name="Abonnés", branch="financial", axis="workshops", baseline=120,
+                            target=400, unit="abonnés", deadline=date(2027, 6, 30),
+                            cadence="monthly", owner="gérante")  # fmt: skip
+        assert (second.branch, second.axis, second.deadline) == (
+            "marketing",
+            "workshops",
+            date(2027, 12, 31),
+        )
+        assert third.name == "Délai" and third.branch is None
+        message = shown(editor.rows()[2].query_one(".row-error", Static))
+        assert message.startswith("Branche : « astrologie » n'est pas dans la liste")
+        assert cell(editor, 1, "deadline").value == "31/12/2027"  # shown back in French

@@ -8,6 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from textual import events
+from textual.message import Message
+from textual.widgets import Input
+
 from alignment_tui.i18n import t
 from alignment_tui.model.typed import (
     Money,
@@ -104,3 +108,30 @@ def unique_ids(wanted: list[str], fallback: str) -> list[str]:
         seen.add(candidate)
         out.append(candidate)
     return out
+
+
+class CellInput(Input):
+    """A cell's input: a paste holding tabs or several lines (from a spreadsheet) is spread
+    over the row's cells and the rows below, instead of keeping only its first line."""
+
+    class Pasted(Message):
+        def __init__(self, cell: CellInput, text: str) -> None:
+            super().__init__()
+            self.cell = cell
+            self.text = text
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if "\t" in event.text or "\n" in event.text.strip("\r\n"):
+            event.stop()
+            self.post_message(self.Pasted(self, event.text))
+            return
+        super()._on_paste(event)
+
+
+def choice_for(text: str, options: list[tuple[str, str]]) -> str | None:
+    """The option value a typed or pasted word stands for: its value or its label, any case."""
+    wanted = fold(text)
+    for label, value in options:
+        if wanted in (fold(value), fold(label)):
+            return value
+    return None

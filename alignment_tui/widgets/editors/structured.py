@@ -11,7 +11,8 @@ from alignment_tui.model.profile import Axis, Branch, Cadence, Channel, Kpi, Per
 from alignment_tui.widgets.editors.base import EditorContext
 from alignment_tui.widgets.editors.cells import Column, unique_ids
 from alignment_tui.widgets.editors.fields import BudgetEditor, ChoiceEditor, HorizonEditor
-from alignment_tui.widgets.editors.rows import Row, RowsEditor
+from alignment_tui.widgets.editors.row import Row
+from alignment_tui.widgets.editors.rows import RowsEditor
 
 __all__ = [
     "AxesEditor",
