@@ -12,7 +12,7 @@ an amount or a percentage, a date or a rhythm, a proper noun, an explicit choice
 than", « plutôt que »), a named audience, a named channel, a reason ("because", « car »),
 a quoted example. An empty answer scores 0. Word-list warnings (buzzwords, hedges…) become
 hints when the answer has at least two kinds of detail and few such words: concrete detail
-lowers suspicion.
+lowers suspicion (two kinds spare one such word, three kinds spare two).
 """
 
 from __future__ import annotations
@@ -192,9 +192,14 @@ def analyze_answer(
 
 
 def _spare(ctx: Context, raws: list[Raw], params: dict[str, float]) -> None:
-    """Concrete detail lowers suspicion: few word-list warnings become hints."""
+    """Concrete detail lowers suspicion: few word-list warnings become hints.
+
+    Each word-list warning needs one more kind of detail to be spared: one buzzword among
+    two kinds of detail is a hint, two buzzwords need three kinds.
+    """
     lexical = [r for r in raws if r.rule_id in LEXICAL and r.severity is None]
-    if ctx.specificity >= params["spare_specificity"] and len(lexical) <= params["spare_max_hits"]:
+    needed = params["spare_specificity"] + len(lexical) - 1
+    if lexical and len(lexical) <= params["spare_max_hits"] and ctx.specificity >= needed:
         for r in lexical:
             r.severity = Severity.info
 
