@@ -197,11 +197,12 @@ def _spare(ctx: Context, raws: list[Raw], params: dict[str, float]) -> None:
     Each word-list warning needs one more kind of detail to be spared: one buzzword among
     two kinds of detail is a hint, two buzzwords need three kinds.
     """
-    lexical = [r for r in raws if r.rule_id in LEXICAL and r.severity is None]
+    lexical = [r for r in raws if r.rule_id in LEXICAL]
     needed = params["spare_specificity"] + len(lexical) - 1
     if lexical and len(lexical) <= params["spare_max_hits"] and ctx.specificity >= needed:
         for r in lexical:
-            r.severity = Severity.info
+            if r.severity is None:
+                r.severity = Severity.info
 
 
 def _dedupe(raws: list[Raw]) -> list[Raw]:

@@ -248,18 +248,23 @@ def lexical(ctx: Context) -> Iterator[Raw]:
 
 @rule
 def vague_verb(ctx: Context) -> Iterator[Raw]:
-    """A vague verb counts only when its clause has no number and no named object."""
+    """A vague verb counts only when its clause has no measure (a date is no measure)."""
     for h in ctx.of("vague.vague_verb"):
-        clause = _clause(ctx.text, h.start, h.end)
-        if DIGIT.search(clause):
+        left, right = _clause(ctx.text, h.start, h.end)
+        dates = [(s, e) for s, e, _ in ctx.deadlines if left <= s < right]
+        if any(
+            not any(s <= m.start() < e for s, e in dates)
+            for m in DIGIT.finditer(ctx.text, left, right)
+        ):
             continue
         yield Raw("vague.vague_verb", h.start, h.end, values={"rewrite": h.entry.rewrite})
 
 
-def _clause(text: str, start: int, end: int) -> str:
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause around ``start:end`` (up to the nearest . ; ! ? or line end)."""
     left = max(text.rfind(c, 0, start) for c in ".;!?\n")
     rights = [i for i in (text.find(c, end) for c in ".;!?\n") if i >= 0]
-    return text[left + 1 : min(rights) if rights else len(text)]
+    return left + 1, min(rights) if rights else len(text)
 
 
 @rule
