@@ -58,6 +58,9 @@ _EVERY_ONE = re.compile(
     r"\b(?:every|each|no|chaque|aucun|aucune|plus aucun|plus aucune)\s+(?!one\b|time\b|day\b|"
     r"year\b|more\b|longer\b|fois\b|jour\b|annee\b|matter\b|doubt\b)[a-z]{3,}"
 )
+_NUMBER_ONE = re.compile(r"(?<![\w#])(?:#\s?1|n°\s?1|no\.\s?1|nr\.?\s?1)(?![\d\w])", re.IGNORECASE)
+# A value named then explained at some length: "No bs pricing: same price for all, on the door".
+_DEFINED = re.compile(r"^[^:\n]{2,60}\s?[:=–—-]\s?(?:\S+\s+){5,}\S+", re.MULTILINE)
 SPECIFICITY_CAP = 4  # rules and the score read at most "three or more" kinds of detail
 _NOT_PROPER_WORDS = """
 i we our us you the a an we're i'm it this that these they he she my nous notre nos vous on
@@ -239,6 +242,12 @@ def _hits(ctx: Context, rule_id: str) -> Iterator[Raw]:
 def lexical(ctx: Context) -> Iterator[Raw]:
     for rule_id in sorted(LEXICAL - {"vague.vague_verb", "execution.generic_channel"}):
         yield from _hits(ctx, rule_id)
+    # "#1", « n°1 »: digits, which word lists leave out.
+    for m in _NUMBER_ONE.finditer(ctx.text):
+        rule_id = (
+            "vision.company_centred" if ctx.layer in ("vision", "mission") else "vague.superlative"
+        )
+        yield Raw(rule_id, m.start(), m.end())
     if ctx.layer == "execution":
         named = ctx.has("signal.channel")
         for raw in _hits(ctx, "execution.generic_channel"):
@@ -313,7 +322,7 @@ def no_detail(ctx: Context) -> Iterator[Raw]:
         return
     if ctx.layer == "mission" and ctx.has("signal.offer"):
         return
-    if ctx.layer == "values" and ctx.has("signal.behaviour"):
+    if ctx.layer == "values" and (ctx.has("signal.behaviour") or _DEFINED.search(ctx.text)):
         return
     yield Raw("vague.no_detail", None, None)
 
