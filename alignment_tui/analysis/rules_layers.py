@@ -15,40 +15,12 @@ _ITEM_SPLIT = re.compile(r"[,;/\n•·|+&]|\s(?:et|and|ou|or)\s|\s[-–—]\s|^\
 _YEAR = re.compile(r"(?<![\w.,/-])(?:19[5-9]\d|20\d\d)(?![\w.,/-]\d|\w)")
 _LINE_SPLIT = re.compile(r"\n|[•·]|^\s*[-*]\s", re.MULTILINE)
 _LIST_ITEM_WORDS = 5  # a piece longer than this makes the answer prose, not a list
-_FILLER = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "l",
-        "un",
-        "une",
-        "des",
-        "de",
-        "du",
-        "d",
-        "the",
-        "a",
-        "an",
-        "of",
-        "our",
-        "notre",
-        "nos",
-        "we",
-        "nous",
-        "et",
-        "and",
-        "ou",
-        "or",
-        "1",
-        "2",
-        "3",
-        "4",
-        "5",
-        "valeurs",
-        "values",
-    ]
-)
+# Words that may sit around a bare virtue without giving it any meaning.
+_FILLER_WORDS = """
+le la les l un une des de du d the a an of our notre nos we nous et and ou or
+1 2 3 4 5 valeurs values always toujours really vraiment
+"""
+_FILLER = frozenset(_FILLER_WORDS.split())
 _WE_DO = re.compile(
     r"\b(?:we|nous|on)\s+(?!(?:are|want|aim|strive|believe|hope|help|would|will|wish|seek|"
     r"sommes|voulons|veut|souhaitons|visons|croyons|aidons|aide|accompagnons|accompagne|"
