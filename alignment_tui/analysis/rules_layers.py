@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import timedelta
+from collections import Counter
 from itertools import pairwise
 
 from alignment_tui.analysis.findings import Severity
@@ -16,6 +17,7 @@ _YEAR = re.compile(r"(?<![\w.,/-])(?:19[5-9]\d|20\d\d)(?![\w.,/-]\d|\w)")
 _LINE_SPLIT = re.compile(r"\n|[•·]|^\s*[-*]\s", re.MULTILINE)
 _LIST_ITEM_WORDS = 5  # a piece longer than this makes the answer prose, not a list
 # Words that may sit around a bare virtue without giving it any meaning.
+_EXPLAINED_WORDS = 4
 _FILLER_WORDS = """
 le la les l un une des de du d the a an of our notre nos we nous et and ou or
 1 2 3 4 5 valeurs values always toujours really vraiment
@@ -92,7 +94,14 @@ def generic_virtues(ctx: Context) -> Iterator[Raw]:
         if t.start not in in_virtue and t.key not in _FILLER
     }
     pieces = set(piece_of_word.values())
-    bare_pieces = [p for p in pieces if p in hits_of and p not in loose]
+    size = Counter(piece_of_word.values())
+    # A virtue alone on its line, explained on the next one ("Frugality\nNo business class…").
+    explained = {
+        p
+        for p in pieces
+        if p + 1 in loose and size[p + 1] >= _EXPLAINED_WORDS and ctx.text[bounds[p]] == "\n"
+    }
+    bare_pieces = [p for p in pieces if p in hits_of and p not in loose and p not in explained]
     bare = [h for p in sorted(bare_pieces) for h in hits_of[p]]
     items = len(pieces)
     if not bare:
@@ -206,7 +215,7 @@ def goal_as_strategy(ctx: Context) -> Iterator[Raw]:
 
 
 def _measured(ctx: Context) -> bool:
-    return ctx.layer == "objectives" and ctx.free_text("objectives.statement") and ctx.words >= 2
+    return ctx.layer == "objectives" and ctx.free_text("objectives.statement") and ctx.words >= 1
 
 
 @rule

@@ -49,6 +49,9 @@ NUMBER_WORD = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|double|doubl\w+|"
     r"triple|tripl\w+|half|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|cent|mille|"
     r"moitie|x\d+)\b"
+    # "under an hour", « en moins d'une heure »: a measure written in words.
+    r"|\b(?:than|under|within|in|moins d|sous|en|dans) (?:an?|one|une?) "
+    r"(?:hour|day|week|minute|heure|jour|journee|semaine|minute)s?\b"
 )
 _QUOTE = re.compile(r"[«\"“”]|(?:^|\s)'\w")
 _NOMINAL = re.compile(r"\w{3,}(?:tions?|ments?|ites?|ness|ity|ities|ances?|ences?|ismes?|isms?)$")
@@ -58,6 +61,7 @@ _EVERY_ONE = re.compile(
     r"\b(?:every|each|no|chaque|aucun|aucune|plus aucun|plus aucune)\s+(?!one\b|time\b|day\b|"
     r"year\b|more\b|longer\b|fois\b|jour\b|annee\b|matter\b|doubt\b)[a-z]{3,}"
 )
+_BLANK = re.compile(r"^\s*(?:\?+|x+|\.{2,}|…|-+|_+)\s*$", re.IGNORECASE)
 _NUMBER_ONE = re.compile(r"(?<![\w#])(?:#\s?1|n°\s?1|no\.\s?1|nr\.?\s?1)(?![\d\w])", re.IGNORECASE)
 # A value named then explained at some length: "No bs pricing: same price for all, on the door".
 _DEFINED = re.compile(r"^[^:\n]{2,60}\s?[:=–—-]\s?(?:\S+\s+){5,}\S+", re.MULTILINE)
@@ -253,6 +257,16 @@ def lexical(ctx: Context) -> Iterator[Raw]:
         for raw in _hits(ctx, "execution.generic_channel"):
             raw.severity = Severity.info if named else None
             yield raw
+
+
+@rule
+def placeholder(ctx: Context) -> Iterator[Raw]:
+    """ "TBD", « à définir », "???": the answer is not written yet; no detail spares it."""
+    whole = _BLANK.match(ctx.text)
+    if whole:
+        yield Raw("vague.placeholder", 0, len(ctx.text.rstrip()))
+        return
+    yield from _hits(ctx, "vague.placeholder")
 
 
 @rule
