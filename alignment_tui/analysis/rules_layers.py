@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from datetime import timedelta
-from collections import Counter
 from itertools import pairwise
 
 from alignment_tui.analysis.findings import Severity
