@@ -78,9 +78,10 @@ def test_unaccented_lower_case_french_matches_the_lists() -> None:
 
 
 def test_exceptions_keep_legitimate_phrases_quiet() -> None:
-    assert "vague.hedge" not in _rules(
-        "Réparer plutôt que remplacer, même si cela coûte une vente.", "values"
+    assert "vague.weasel" not in _rules(
+        "La plupart de nos clients reviennent dans l'année.", "strategy"
     )
+    assert "vague.weasel" in _rules("La plupart du temps, nous livrons vite.", "strategy")
     assert "vague.weasel" not in _rules(
         "We say no to too many meetings: two a week at most.", "values"
     )
