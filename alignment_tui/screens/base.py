@@ -97,8 +97,14 @@ class WalkScreen(Screen[None]):
         yield from ()
 
     def nav_buttons(self) -> ComposeResult:
-        yield Button(t("nav.back", self.lang), id="back", action="app.go_back")
-        yield Button(t("nav.next", self.lang), id="next", variant="primary", action="app.go_next")
+        yield Button(t("nav.back", self.lang), id="back", action="app.go_back", compact=True)
+        yield Button(
+            t("nav.next", self.lang),
+            id="next",
+            variant="primary",
+            action="app.go_next",
+            compact=True,
+        )
 
     def action_focus_chain(self) -> None:
         self.query_one(Chain).focus()

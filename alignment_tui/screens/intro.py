@@ -16,6 +16,7 @@ class IntroScreen(WalkScreen):
     """Shown before a layer's questions; Enter or Next starts them."""
 
     def __init__(self, view: WalkView, intro: Any, number: int, count: int) -> None:
+        view.progress = ""  # the heading says which layer this is
         super().__init__(view)
         self.intro = intro
         self.number = number
@@ -33,9 +34,13 @@ class IntroScreen(WalkScreen):
             yield Static(escape(getattr(self.intro, part)(lang)), classes=f"card intro-{part}")
 
     def nav_buttons(self) -> ComposeResult:
-        yield Button(t("nav.back", self.lang), id="back", action="app.go_back")
+        yield Button(t("nav.back", self.lang), id="back", action="app.go_back", compact=True)
         yield Button(
-            t("intro.start", self.lang), id="next", variant="primary", action="app.go_next"
+            t("intro.start", self.lang),
+            id="next",
+            variant="primary",
+            action="app.go_next",
+            compact=True,
         )
 
     def on_mount(self) -> None:

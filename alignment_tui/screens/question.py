@@ -63,18 +63,31 @@ class QuestionScreen(WalkScreen):
                 t("question.examples_button", lang),
                 id="examples-button",
                 action="screen.toggle_examples",
+                compact=True,
             )
             yield Button(
-                t("question.coach_button", lang), id="coach-button", action="app.toggle_coach"
+                t("question.coach_button", lang),
+                id="coach-button",
+                action="app.toggle_coach",
+                compact=True,
             )
             yield Button(
-                t("question.editor_button", lang), id="editor-button", action="app.external_edit"
+                t("question.editor_button", lang),
+                id="editor-button",
+                action="app.external_edit",
+                compact=True,
             )
 
     def nav_buttons(self) -> ComposeResult:
-        yield Button(t("nav.back", self.lang), id="back", action="app.go_back")
-        yield Button(t("nav.skip", self.lang), id="skip", action="app.skip")
-        yield Button(t("nav.next", self.lang), id="next", variant="primary", action="app.go_next")
+        yield Button(t("nav.back", self.lang), id="back", action="app.go_back", compact=True)
+        yield Button(t("nav.skip", self.lang), id="skip", action="app.skip", compact=True)
+        yield Button(
+            t("nav.next", self.lang),
+            id="next",
+            variant="primary",
+            action="app.go_next",
+            compact=True,
+        )
 
     def on_mount(self) -> None:
         if self.editor is None:

@@ -62,7 +62,7 @@ class ReviewScreen(WalkScreen):
     def body(self) -> ComposeResult:
         lang = self.lang
         yield Static(t("review.heading", lang, title=self.title_text), classes="title")
-        options = []
+        options: list[Option | None] = []
         for row in self.rows:
             text = answer_text(row.value)
             line = Text(row.prompt, style="bold")
@@ -74,11 +74,16 @@ class ReviewScreen(WalkScreen):
             else:
                 missing = "review.missing_required" if row.required else "review.missing"
                 line.append(t(missing, lang), style="italic")
+            if options:
+                options.append(None)  # a rule between answers
             options.append(Option(line, id=row.qid))
         yield Static(t("review.hint", lang), classes="label")
         yield OptionList(*options, id="answers")
         # Findings of the whole layer (vagueness and coherence) are mounted here.
         yield Vertical(id="findings")
+
+    def on_mount(self) -> None:
+        self.query_one("#answers", OptionList).focus()
 
     @on(OptionList.OptionSelected, "#answers")
     def _open(self, event: OptionList.OptionSelected) -> None:

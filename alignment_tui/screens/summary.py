@@ -58,8 +58,17 @@ class SummaryScreen(WalkScreen):
         yield Static(t("summary.saved_at", lang, path=self.path), id="saved-at")
 
     def nav_buttons(self) -> ComposeResult:
-        yield Button(t("nav.back", self.lang), id="back", action="app.go_back")
-        yield Button(t("summary.quit", self.lang), id="quit", variant="primary", action="app.quit")
+        yield Button(t("nav.back", self.lang), id="back", action="app.go_back", compact=True)
+        yield Button(
+            t("summary.quit", self.lang),
+            id="quit",
+            variant="primary",
+            action="app.quit",
+            compact=True,
+        )
+
+    def on_mount(self) -> None:
+        self.query_one("#layers", OptionList).focus()
 
     @on(OptionList.OptionSelected, "#layers")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -68,7 +68,7 @@ class WelcomeScreen(Screen[None]):
                 yield Static(self.error, id="welcome-error", classes="error", markup=False)
             with Horizontal(id="lang-row"):
                 yield Static(t("welcome.language", lang), classes="label")
-                with RadioSet(id="lang"):
+                with RadioSet(id="lang", compact=True):
                     yield RadioButton("Français", value=lang == "fr", id="lang-fr")
                     yield RadioButton("English", value=lang == "en", id="lang-en")
             with Vertical(id="new", classes="card"):

@@ -21,7 +21,10 @@ class KeyBar(Static):
     """Rebuilt only with its screen; Textual's Footer recomposes on every focus change."""
 
     DEFAULT_CSS = """
-    KeyBar { dock: bottom; height: 1; background: $panel; color: $foreground; padding: 0 1; }
+    KeyBar {
+        dock: bottom; height: auto; max-height: 3;
+        background: $panel; color: $foreground; padding: 0 1;
+    }
     """
 
     def __init__(self, keys: Iterable[tuple[str, str, str]]) -> None:
