@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from alignment_tui.model.bank import Question
+from alignment_tui.model.ids import unique_ids
 from alignment_tui.model.profile import Branch, Cadence, Period, Profile
-from alignment_tui.model.typed import fold
 from alignment_tui.plain_io import ADD, CLEAR, KEEP, Choice, Console, Keep
 from alignment_tui.plain_typed import parser_for
 
@@ -167,7 +166,7 @@ def _ask_cell(
     prompt = label + console.tr("colon")
     how = column.how
     if how == "id":
-        made = _unique_ids([row.get("name", "")], _WITH_ID[kind])[0]
+        made = unique_ids([row.get("name", "")], _WITH_ID[kind])[0]
         return console.read(console.tr("field.id", id=made) + console.tr("colon"))
     if how == "unit" and row.get("unit"):
         # The unit came with a number ("12 %"): an empty line keeps it.
@@ -211,24 +210,5 @@ def _plain_row(item: Any) -> dict[str, Any]:
 def _give_ids(rows: list[dict[str, Any]], fallback: str) -> None:
     """Each row's id from the id typed, else from its name, unique in the list (as the TUI)."""
     wanted = [str(row.get("id") or row.get("name") or "") for row in rows]
-    for row, ident in zip(rows, _unique_ids(wanted, fallback), strict=True):
+    for row, ident in zip(rows, unique_ids(wanted, fallback), strict=True):
         row["id"] = ident
-
-
-def _slug(text: str) -> str:
-    words = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
-    return words[:40].rstrip("-")
-
-
-def _unique_ids(wanted: list[str], fallback: str) -> list[str]:
-    """ "walkers", "walkers-2"…; a blank becomes ``fallback-N`` (N its place in the list)."""
-    seen: set[str] = set()
-    out: list[str] = []
-    for index, raw in enumerate(wanted, start=1):
-        base = _slug(raw) or f"{fallback}-{index}"
-        candidate, n = base, 2
-        while candidate in seen:
-            candidate, n = f"{base}-{n}", n + 1
-        seen.add(candidate)
-        out.append(candidate)
-    return out

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
-import unicodedata
 from pathlib import Path
 
 HOME_VAR = "ALIGNMENT_TUI_HOME"
@@ -50,8 +48,9 @@ def remember_profile(path: Path) -> None:
 
 def slug(name: str) -> str:
     """A file-name-safe form of a name: ``Atelier Semelle`` → ``atelier-semelle``."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "profile"
+    from alignment_tui.model.ids import slug as make_slug
+
+    return make_slug(name) or "profile"
 
 
 def new_profile_path(organisation: str, folder: Path | None = None) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -88,26 +87,6 @@ def show_cell(kind: CellKind, value: Any, lang: str) -> str:
 def shown_read_only(widget: Any) -> bool:
     """Is the editor on a screen that must not change the profile (another app holds it)?"""
     return bool(getattr(widget.screen, "read_only", False))
-
-
-def slug(text: str) -> str:
-    """A short id from a name: "Urban walkers" → "urban-walkers"."""
-    words = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
-    return words[:40].rstrip("-")
-
-
-def unique_ids(wanted: list[str], fallback: str) -> list[str]:
-    """Each id made unique in order ("walkers", "walkers-2"); blanks become ``fallback-N``."""
-    seen: set[str] = set()
-    out: list[str] = []
-    for index, raw in enumerate(wanted, start=1):
-        base = slug(raw) or f"{fallback}-{index}"
-        candidate, n = base, 2
-        while candidate in seen:
-            candidate, n = f"{base}-{n}", n + 1
-        seen.add(candidate)
-        out.append(candidate)
-    return out
 
 
 class CellInput(Input):

@@ -7,9 +7,10 @@ from typing import Any, ClassVar
 from textual.widgets import Input
 
 from alignment_tui.i18n import t
+from alignment_tui.model.ids import unique_ids
 from alignment_tui.model.profile import Axis, Branch, Cadence, Channel, Kpi, Persona, ValueItem
 from alignment_tui.widgets.editors.base import EditorContext
-from alignment_tui.widgets.editors.cells import Column, unique_ids
+from alignment_tui.widgets.editors.cells import Column
 from alignment_tui.widgets.editors.fields import BudgetEditor, ChoiceEditor, HorizonEditor
 from alignment_tui.widgets.editors.row import Row
 from alignment_tui.widgets.editors.rows import RowsEditor
