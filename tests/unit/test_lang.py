@@ -18,6 +18,8 @@ from alignment_tui.analysis.lang import detect_lang
         "qualite prix",
         "l'equipe repond en 24h",
         "Nous réparons les chaussures de ville.",
+        "Oser. Partager. Grandir.",
+        "+30 %",
     ],
 )
 def test_french(text: str) -> None:
@@ -41,3 +43,12 @@ def test_english(text: str) -> None:
 
 def test_mixed_answer_goes_to_the_majority() -> None:
     assert detect_lang("on veut booster notre growth sur LinkedIn avec des posts") == "fr"
+
+
+def test_every_corpus_answer_is_told_in_its_language(repo_root) -> None:
+    import tomllib
+
+    for path in sorted((repo_root / "tests" / "corpus").glob("*.toml")):
+        data = tomllib.loads(path.read_text("utf-8"))
+        wrong = [i["text"] for i in data["item"] if detect_lang(i["text"]) != data["lang"]]
+        assert wrong == [], path.name
