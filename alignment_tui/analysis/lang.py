@@ -67,7 +67,12 @@ def lang_scores(text: str) -> tuple[float, float]:
 
 def detect_lang(text: str) -> Lang:
     """``"fr"`` or ``"en"``: the language with more evidence; French wins a tie with accents."""
+    return detect_with_margin(text)[0]
+
+
+def detect_with_margin(text: str) -> tuple[Lang, float]:
+    """The detected language and by how much evidence it won (0 for a tie)."""
     fr, en = lang_scores(text)
     if fr == en:
-        return "fr" if _FR_ACCENTS.search(text.lower()) else "en"
-    return "fr" if fr > en else "en"
+        return ("fr" if _FR_ACCENTS.search(text.lower()) else "en"), 0.0
+    return ("fr" if fr > en else "en"), abs(fr - en)

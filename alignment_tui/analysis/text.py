@@ -34,7 +34,7 @@ from alignment_tui.analysis.findings import (
     TextResult,
     register,
 )
-from alignment_tui.analysis.lang import detect_lang, lang_scores
+from alignment_tui.analysis.lang import detect_with_margin
 from alignment_tui.analysis.text_rules import LEXICAL, RULES, Context, Raw, missing_signals
 
 LAYERS = ("values", "vision", "mission", "strategy", "objectives", "execution")
@@ -162,9 +162,8 @@ def analyze_answer(
     if sure:
         text_lang = str(lang)
     else:
-        fr, en = lang_scores(text)
-        text_lang = detect_lang(text)
-        sure = abs(fr - en) >= _SURE_MARGIN
+        text_lang, margin = detect_with_margin(text)
+        sure = margin >= _SURE_MARGIN
     shown = ui_lang if ui_lang in _LANGS else text_lang
     if not text.strip():
         return TextResult(findings=[], score=0, lang=text_lang)
