@@ -16,6 +16,7 @@ LANGS = ("fr", "en")
 _TOKEN = re.compile(r"\w+")
 # Characters allowed between two words of one phrase: a phrase never spans a sentence break.
 _JOINERS = frozenset(" \t-'")
+_SINGULAR_TOO = frozenset({"signal.audience", "signal.beneficiary"})
 _NEAR = 120  # the longest exception or accepted term, in characters
 _STEM = 3  # a word ending with * needs at least this many letters before it
 _KEYS = frozenset({"rule", "match", "note", "source", "rewrite", "except", "layers"})
@@ -195,7 +196,7 @@ def _load(lang: str) -> list[Entry]:
                 f"{where}: needs rule, match, note and source (unknown keys: {sorted(unknown)})"
             )
         phrases = [str(p) for p in item["match"]]
-        if str(item["rule"]).startswith("signal."):
+        if str(item["rule"]) in _SINGULAR_TOO:
             # A named group counts in the singular too ("a parent", « un artisan »).
             phrases += [p[:-1] for p in phrases if p.endswith("s") and len(p) > 4]
         entries.append(
