@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,9 +12,10 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import BindingsMap
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
 from alignment_tui.i18n import normalise_lang, t
+from alignment_tui.screens.autosave import Autosave
 from alignment_tui.screens.base import APP_KEYS, bindings
 from alignment_tui.screens.modals import TooSmallScreen
 from alignment_tui.screens.welcome import OpeningScreen, WelcomeScreen
@@ -49,13 +49,15 @@ class AlignmentApp(App[int]):
         self.saves: SaveState | None = None
         self.writer: ProfileWriter | None = None
         self.lock: ProfileLock | None = None
-        self._timer_armed = False
-        self.manual_save = False
+        self.autosave = Autosave(self)
+        self._marks: dict[str, str] = {}  # question id → chain mark last drawn
         self._set_lang(self.lang)
 
     def _set_lang(self, lang: str) -> None:
         self.lang = normalise_lang(lang)
         self._bindings = BindingsMap(bindings(APP_KEYS, self.lang))
+        # Ctrl+C quits like Ctrl+Q (saving first) wherever it does not copy text.
+        self._bindings.bind("ctrl+c", "quit", show=False)
         self.refresh_bindings()
 
     # -- start ---------------------------------------------------------------------------
@@ -190,8 +192,16 @@ class AlignmentApp(App[int]):
         error = store_answer(self.profile, message.editor.question, message.value, self.lang)
         if error:
             self.notify(error, severity="error", markup=False)
-        else:
-            self.touch()
+            return
+        self.touch()
+        if self.walk is not None:
+            from alignment_tui.widgets.chain import Chain
+
+            mark = self.walk.mark(self.profile, message.editor.question)
+            if self._marks.get(message.editor.question.id) != mark:
+                self._marks[message.editor.question.id] = mark
+                for chain in self.screen.query(Chain):
+                    chain.update_entries(self.walk.chain(self.profile))
 
     def action_toggle_coach(self) -> None:
         from alignment_tui.screens.question import QuestionScreen
@@ -213,66 +223,20 @@ class AlignmentApp(App[int]):
 
         edit_externally(self)
 
-    # -- saving --------------------------------------------------------------------------
+    # -- saving (see screens/autosave.py) -------------------------------------------------
     def touch(self) -> None:
         """A change: autosave within the scheduler's debounce and maximum wait."""
-        if self.saves is not None:
-            self.saves.changed(time.monotonic())
-            self._arm()
-
-    def _arm(self) -> None:
-        delay = self.saves.next_check(time.monotonic()) if self.saves else None
-        if delay is not None and not self._timer_armed:
-            self._timer_armed = True
-            self.set_timer(max(delay, 0.01), self._tick)
-
-    def _tick(self) -> None:
-        self._timer_armed = False
-        if self.saves is None or self.profile is None or self.writer is None:
-            return
-        if self.saves.should_save(time.monotonic()):
-            self.start_save()
-        else:
-            self._arm()
+        self.autosave.touch()
 
     def start_save(self, *, force: bool = False) -> None:
-        assert self.saves is not None and self.profile is not None and self.writer is not None
-        from alignment_tui.model.profile import now_utc
-
-        self.profile.meta.updated = now_utc()
-        snapshot, number = self.writer.snapshot(self.profile)
-        self.saves.begin()
-        writer, lang = self.writer, self.lang
-        self.run_worker(
-            lambda: writer.write(snapshot, number, lang, force=force),
-            thread=True,
-            group="save",
-            name="save",
-        )
+        self.autosave.start(force=force)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.name != "save" or event.state != WorkerState.SUCCESS:
-            return
-        from alignment_tui.screens.flow import after_write
-
-        result = event.worker.result
-        assert result is not None
-        after_write(self, result, manual=self.manual_save)
-        self.manual_save = False
-        self._arm()
+        if event.worker.name == "save":
+            self.autosave.finished(event)
 
     def action_save_now(self) -> None:
-        from alignment_tui.screens.flow import save_as
-
-        if self.saves is None:
-            return
-        if self.saves.read_only or self.saves.paused:
-            save_as(self)
-        elif not self.saves.saving:
-            self.manual_save = True
-            self.start_save()
-        else:
-            self.touch()
+        self.autosave.save_now()
 
     async def action_quit(self) -> None:
         from alignment_tui.screens.flow import save_on_exit

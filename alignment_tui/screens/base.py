@@ -23,6 +23,7 @@ KeySpec = tuple[str, str, str]
 APP_KEYS: list[KeySpec] = [
     ("ctrl+s", "app.save_now", "key.save"),
     ("ctrl+q", "app.quit", "key.quit"),
+    ("f9", "app.toggle_theme", "key.theme"),
     ("ctrl+p", "app.command_palette", "key.palette"),
 ]
 WALK_KEYS: list[KeySpec] = [

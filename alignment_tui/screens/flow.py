@@ -199,7 +199,7 @@ def _saved_as(app: AlignmentApp, path: Path | None) -> None:
         app.walk.read_only = ""
         app.walk.path = str(path)
     remember_profile(path)
-    app.manual_save = True
+    app.autosave.manual = True
     app.start_save(force=True)
     app.show_step()
 

@@ -73,6 +73,14 @@ class Chain(OptionList):
         if self._current is not None:
             self.highlighted = self._current
 
+    def update_entries(self, entries: list[ChainEntry]) -> None:
+        """Redraw the lines in place (completion changed), keeping highlight and scroll."""
+        for entry in entries:
+            try:
+                self.replace_option_prompt(entry.key, render_entry(entry))
+            except LookupError:
+                continue
+
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
         event.stop()

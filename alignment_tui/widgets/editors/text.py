@@ -35,7 +35,9 @@ class TextEditor(AnswerEditor):
 
     def set_text(self, text: str) -> None:
         """Replace the whole answer (after editing it outside), as one change."""
-        self.text_area.load_text(text)
+        area = self.text_area
+        area.load_text(text)
+        area.move_cursor(area.document.end)
 
     @staticmethod
     def to_text(value: Any) -> str:
