@@ -196,6 +196,24 @@ def answer_result(
     return LiveResult(findings, waived, result.answer_scores.get(path), marks, text)
 
 
+_warm = False  # the analysis's word lists and rule books are loaded (the first run is slow)
+
+
+def analysis_warm() -> bool:
+    """Has an analysis run in this process? Then the next one takes milliseconds."""
+    return _warm
+
+
+def analyse_profile(profile: Profile, *, lang: str, today: date | None = None) -> ProfileResult:
+    """``analyze_profile`` in the UI language; remembers that the analysis is now loaded."""
+    global _warm
+    from alignment_tui.analysis.profile import analyze_profile
+
+    result = analyze_profile(profile, today=today, ui_lang=lang)
+    _warm = True
+    return result
+
+
 def analyse_answer(
     profile: Profile,
     path: str,
@@ -210,9 +228,7 @@ def analyse_answer(
     The whole profile is analysed so that the answer's score and its coherence findings
     are the ones the review and the summary show; unchanged answers come from the cache.
     """
-    from alignment_tui.analysis.profile import analyze_profile
-
-    result = analyze_profile(profile, today=today, ui_lang=lang)
+    result = analyse_profile(profile, lang=lang, today=today)
     return answer_result(result, path, text, one_per_line=one_per_line)
 
 

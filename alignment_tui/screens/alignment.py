@@ -10,13 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from alignment_tui.analysis.findings import Finding, ProfileResult
 from alignment_tui.i18n import t
-from alignment_tui.live import broken_links, jump_target
+from alignment_tui.live import analyse_profile, analysis_warm, broken_links, jump_target
 from alignment_tui.model.profile import LAYERS, Profile, Waiver
 from alignment_tui.screens.base import bindings
 from alignment_tui.widgets.alignchain import AlignChain
@@ -153,12 +153,15 @@ class SummaryLoader(Vertical):
         self.profile: Profile | None = None
 
     def on_mount(self) -> None:
-        from alignment_tui.analysis.profile import analyze_profile
-
         self.profile = self.snapshot()
-        if self.profile is not None:
-            job = partial(analyze_profile, self.profile, ui_lang=self.lang)
-            self.run_worker(job, thread=True, group="summary", exit_on_error=False)
+        if self.profile is None:
+            return
+        if analysis_warm():
+            # Milliseconds once loaded: shown with the screen, so nothing moves under the mouse.
+            self.show(analyse_profile(self.profile, lang=self.lang))
+            return
+        job = partial(analyse_profile, self.profile, lang=self.lang)
+        self.run_worker(job, thread=True, group="summary", exit_on_error=False)
 
     @on(Worker.StateChanged)
     def _analysed(self, event: Worker.StateChanged) -> None:
@@ -167,7 +170,10 @@ class SummaryLoader(Vertical):
         event.stop()
         result = event.worker.result
         if event.state == WorkerState.SUCCESS and isinstance(result, ProfileResult):
-            assert self.profile is not None
+            self.show(result)
+
+    def show(self, result: ProfileResult) -> None:
+        if self.profile is not None and self.is_attached:
             self.mount(
                 AlignmentSummary(
                     result,
@@ -183,6 +189,8 @@ class SummaryLoader(Vertical):
 
 class AlignmentSummaryScreen(Screen[str | None]):
     """The summary alone; dismissed with the question id (or field path) to go to, or None."""
+
+    DEFAULT_CSS = "AlignmentSummaryScreen > #align-main { padding: 0 2; }"
 
     def __init__(
         self,
@@ -203,9 +211,8 @@ class AlignmentSummaryScreen(Screen[str | None]):
             self._bindings.bind(b.key, b.action, b.description)
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="⛓")
         with VerticalScroll(id="align-main"):
-            yield Static(t("align.title", self.lang), classes="title")
+            yield Static(Text("⛓ " + t("align.title", self.lang), style="bold"), classes="title")
             yield self.summary
         yield Footer(compact=True)
 

@@ -53,8 +53,9 @@ class CoachPanel(Vertical):
         started: float | None = None,
         clock: Callable[[], float] = time.monotonic,
         id: str | None = None,
+        classes: str | None = None,
     ) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, classes=classes)
         self.qid = qid
         self.probes = list(probes)
         self.note = note
@@ -83,7 +84,8 @@ class CoachPanel(Vertical):
         return line
 
     def _tick(self) -> None:
-        self.query_one("#coach-head", Static).update(self._head())
+        for head in self.query("#coach-head").results(Static):
+            head.update(self._head())
 
     @on(TextArea.Changed, "#coach-note")
     def _noted(self, event: TextArea.Changed) -> None:

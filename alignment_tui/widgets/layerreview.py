@@ -17,7 +17,7 @@ from textual.worker import Worker, WorkerState
 
 from alignment_tui.analysis.findings import Finding, ProfileResult
 from alignment_tui.i18n import t
-from alignment_tui.live import inside
+from alignment_tui.live import analyse_profile, analysis_warm, inside
 from alignment_tui.widgets.chain import Chain
 from alignment_tui.widgets.findings import finding_text
 from alignment_tui.widgets.meter import BAND_STYLE, band
@@ -83,12 +83,15 @@ class LayerReview(Vertical):
         yield OptionList(id="review-findings")
 
     def on_mount(self) -> None:
-        from alignment_tui.analysis.profile import analyze_profile
-
         profile = self.snapshot()
-        if profile is not None:
-            job = partial(analyze_profile, profile, ui_lang=self.lang)
-            self.run_worker(job, thread=True, group="review", exit_on_error=False)
+        if profile is None:
+            return
+        if analysis_warm():
+            # Milliseconds once loaded: shown with the screen, so nothing moves under the mouse.
+            self.show(analyse_profile(profile, lang=self.lang))
+            return
+        job = partial(analyse_profile, profile, lang=self.lang)
+        self.run_worker(job, thread=True, group="review", exit_on_error=False)
 
     @on(Worker.StateChanged)
     def _analysed(self, event: Worker.StateChanged) -> None:
@@ -115,7 +118,10 @@ class LayerReview(Vertical):
                 self._targets[key] = answer.qid
                 text = finding_text(finding, self.lang, indent="    ")
                 options.append(Option(text, id=key))
-        found_list = self.query_one("#review-findings", OptionList)
+        lists = self.query("#review-findings").results(OptionList)
+        found_list = next(lists, None)
+        if found_list is None:
+            return  # the review was left while the analysis ran
         found_list.clear_options()
         found_list.add_options(options)
 

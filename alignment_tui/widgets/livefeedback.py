@@ -23,7 +23,14 @@ from textual.worker import Worker, WorkerState
 
 from alignment_tui.analysis.findings import Finding
 from alignment_tui.i18n import t
-from alignment_tui.live import DEBOUNCE, LiveResult, LiveScheduler, analyse_answer, location_of
+from alignment_tui.live import (
+    DEBOUNCE,
+    LiveResult,
+    LiveScheduler,
+    analyse_answer,
+    analysis_warm,
+    location_of,
+)
 from alignment_tui.widgets.findings import FindingsPanel
 from alignment_tui.widgets.highlight import HighlightTextArea
 from alignment_tui.widgets.meter import SpecificityMeter
@@ -44,7 +51,9 @@ class LiveFeedback(Vertical):
     DEFAULT_CSS = """
     LiveFeedback { height: auto; margin: 1 0 0 0; }
     LiveFeedback > #live-title { text-style: bold; color: $text-muted; }
-    LiveFeedback > #live-waived { color: $text-muted; height: auto; }
+    LiveFeedback > #live-waived { color: $text-muted; height: 1; }
+    /* A fixed height: findings coming and going never move what is below (Next, Back). */
+    LiveFeedback > FindingsPanel { height: 8; max-height: 8; }
     LiveFeedback > #live-hint { color: $text-muted; height: auto; }
     """
 
@@ -76,9 +85,13 @@ class LiveFeedback(Vertical):
         analyse: Analyse = analyse_answer,
         today: date | None = None,
         delay: float = DEBOUNCE,
+        waivable: bool = True,
+        instant: bool = True,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        self.waivable = waivable
+        self.instant = instant
         self.path = path
         self.lang = lang
         self.snapshot = snapshot
@@ -96,39 +109,68 @@ class LiveFeedback(Vertical):
     def compose(self) -> ComposeResult:
         yield SpecificityMeter(self.lang, id="live-meter")
         yield Static(t("findings.title", self.lang), id="live-title")
-        yield FindingsPanel(self.lang, id="live-findings")
+        yield FindingsPanel(self.lang, waivable=self.waivable, id="live-findings")
         yield Static("", id="live-waived")
-        yield Static(t("findings.hint", self.lang), id="live-hint")
+        hint = "findings.hint" if self.waivable else "findings.hint_read_only"
+        yield Static(t(hint, self.lang), id="live-hint")
 
     def attach(self, area: TextArea | None) -> None:
         """The editor whose words get highlighted (none for a structured answer)."""
+        changed = area is not self.area
         self.area = area
+        if changed and self.result is not None:
+            self.reanalyse()  # what was shown was located in no editor
 
     def on_mount(self) -> None:
         self.query_one(FindingsPanel).show([], empty=t("findings.empty", self.lang))
-        self.reanalyse()
+        profile = self.snapshot() if self.instant and analysis_warm() else None
+        if profile is None:
+            self.reanalyse()
+            return
+        # Once the analysis is loaded the first result takes milliseconds: show it with the
+        # screen rather than a moment after.
+        text = self.area.text if self.area is not None else ""
+        self.analyses += 1
+        self.show(
+            self.analyse(
+                profile,
+                self.path,
+                text,
+                lang=self.lang,
+                one_per_line=self.one_per_line,
+                today=self.today,
+            )
+        )
 
     # -- scheduling ----------------------------------------------------------------------------
     def changed(self) -> None:
-        """The answer changed: analyse it once typing pauses."""
+        """The answer changed: analyse it once typing pauses.
+
+        A keystroke only moves the due time; the one pending timer, when it fires early,
+        waits again for what is left (no timer is made per key).
+        """
         self.scheduler.changed(time.monotonic())
-        self._arm()
+        if self._timer is None:
+            self._arm()
 
     def reanalyse(self) -> None:
         """Analyse now (a waiver or a setting changed, or the screen just opened)."""
         self.scheduler.changed(time.monotonic() - self.scheduler.delay)
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
         self._arm()
 
     def _arm(self) -> None:
         delay = self.scheduler.wait(time.monotonic())
-        if delay is None:
+        if delay is None or self._timer is not None:
             return
-        if self._timer is not None:
-            self._timer.stop()
         self._timer = self.set_timer(max(delay, 0.005), self._fire)  # 0 s breaks Timer.stop
 
     def _fire(self) -> None:
         self._timer = None
+        if not self.is_attached:
+            return
         generation = self.scheduler.start(time.monotonic())
         if generation is None:
             self._arm()
@@ -169,6 +211,8 @@ class LiveFeedback(Vertical):
 
     # -- showing -------------------------------------------------------------------------------
     def show(self, result: LiveResult) -> None:
+        if not self.is_attached or not self.query(FindingsPanel):
+            return  # the screen was left while the analysis ran
         self.result = result
         empty = (
             t("findings.empty", self.lang)
@@ -198,6 +242,8 @@ class LiveFeedback(Vertical):
         from alignment_tui.screens.waive import WaiveScreen
 
         panel = self.panel
+        if not self.waivable:
+            return
         finding = finding or panel.selected or (panel.findings[0] if panel.findings else None)
         if finding is None:
             return

@@ -38,8 +38,11 @@ SPECIFIC_FR = (
 class Harness(App[None]):
     """An answer editor with live feedback on ``vision.statement``; waivers kept in the profile."""
 
-    def __init__(self, text: str = "", lang: str = "fr", analyse: Any = analyse_answer) -> None:
+    def __init__(
+        self, text: str = "", lang: str = "fr", analyse: Any = analyse_answer, instant: bool = True
+    ) -> None:
         super().__init__()
+        self.instant = instant
         self.profile = Profile(lang="fr")
         self.profile.vision.statement = text
         self.text = text
@@ -54,6 +57,7 @@ class Harness(App[None]):
             self.lang_,
             lambda: self.profile.model_copy(deep=True),
             analyse=self.analyse,
+            instant=self.instant,
             id="live",
         )
 
@@ -147,7 +151,7 @@ async def test_only_one_analysis_at_a_time_and_stale_results_are_never_shown() -
             with lock:
                 running[0] -= 1
 
-    app = Harness("Être leader", analyse=slow)
+    app = Harness("Être leader", analyse=slow, instant=False)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause(0.05)  # the first analysis (of "Être leader") is in flight
         app.area.load_text(VAGUE_FR)

@@ -1,0 +1,204 @@
+"""Wires live feedback, the layer review, the alignment summary and coach mode into the walk."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.css.query import NoMatches
+from textual.widget import Widget
+from textual.widgets import TextArea
+
+from alignment_tui.i18n import t
+from alignment_tui.model.profile import LAYERS
+
+if TYPE_CHECKING:
+    from alignment_tui.model.profile import Profile
+    from alignment_tui.screens.question import QuestionScreen
+    from alignment_tui.screens.review import ReviewScreen
+    from alignment_tui.screens.summary import SummaryScreen
+    from alignment_tui.widgets.coach import CoachPanel
+    from alignment_tui.widgets.livefeedback import LiveFeedback
+
+# Question kinds typed in one TextArea, whose words can be highlighted where they are.
+TEXT_KINDS = {"text": False, "list": True}  # kind → one item per line
+
+
+def snapshot(app: Any) -> Profile | None:
+    """A private copy of the app's profile for an analysis in another thread."""
+    profile = getattr(app, "profile", None)
+    return profile.model_copy(deep=True) if profile is not None else None
+
+
+def coach_on(app: Any) -> bool:
+    profile = getattr(app, "profile", None)
+    return bool(profile is not None and profile.settings.coach_mode)
+
+
+def answer_path(question: Any) -> str:
+    """Where the question's answer lives in the profile (custom questions: ``answers.ID``)."""
+    return str(question.field) if question.field else f"answers.{question.id}"
+
+
+def _slot(screen: Widget) -> Widget | None:
+    """The screen's ``#findings`` slot, or ``None`` when the screen is already being left
+    (a fast jump can take a screen down while its mount handler still runs)."""
+    try:
+        return screen.query_one("#findings")
+    except NoMatches:
+        return None
+
+
+def install_question(screen: QuestionScreen) -> LiveFeedback | None:
+    """Mount live feedback under the answer and attach it to the editor's text."""
+    from alignment_tui.widgets.livefeedback import LiveFeedback
+
+    slot = _slot(screen)
+    if slot is None:
+        return None
+    app, question = screen.app, screen.question
+    live = LiveFeedback(
+        answer_path(question),
+        screen.lang,
+        lambda: snapshot(app),
+        one_per_line=TEXT_KINDS.get(question.kind, False),
+        coach=lambda: coach_on(app),
+        waivable=not screen.read_only,
+        id="live",
+    )
+    slot.mount(live)
+    area = None
+    if screen.editor is not None and question.kind in TEXT_KINDS:
+        area = screen.editor.query(TextArea).first() if screen.editor.query(TextArea) else None
+    live.attach(area)
+    return live
+
+
+def coach_panel(screen: QuestionScreen) -> CoachPanel:
+    """The coach's column for this question: probes, the private note, the session timer."""
+    from alignment_tui.widgets.coach import CoachPanel
+
+    app, question = screen.app, screen.question
+    profile = getattr(app, "profile", None)
+    note = profile.notes.get(question.id, "") if profile is not None else ""
+    return CoachPanel(
+        question.id,
+        question.probes(screen.lang),
+        note,
+        screen.lang,
+        started=getattr(app, "started", None),
+        id="probes",
+        classes="" if screen.coach else "hidden",
+    )
+
+
+def live_changed(screen: QuestionScreen) -> None:
+    """The answer changed: the live feedback analyses it once typing pauses."""
+    from alignment_tui.widgets.livefeedback import LiveFeedback
+
+    for live in screen.query(LiveFeedback):
+        live.changed()
+
+
+def ask_waiver(screen: QuestionScreen) -> None:
+    from alignment_tui.widgets.livefeedback import LiveFeedback
+
+    for live in screen.query(LiveFeedback):
+        live.ask_waiver()
+
+
+def store_waiver(app: Any, message: Any) -> None:
+    """Keep a waiver in the profile: rule, field, reason, who, when."""
+    from alignment_tui.analysis.waivers import add_waiver
+
+    saves = getattr(app, "saves", None)
+    if app.profile is None or (saves is not None and saves.read_only):
+        return
+    add_waiver(app.profile, message.finding, message.reason, message.by)
+    app.touch()
+
+
+def store_note(app: Any, message: Any) -> None:
+    """Keep the coach's note in ``profile.notes`` by question id (an empty note is removed)."""
+    if app.profile is None:
+        return
+    if message.text.strip():
+        app.profile.notes[message.qid] = message.text
+    else:
+        app.profile.notes.pop(message.qid, None)
+    app.touch()
+
+
+def _targets(app: Any) -> dict[str, str]:
+    bank = getattr(app, "bank", None)
+    if bank is None:
+        return {}
+    targets: dict[str, str] = {}
+    for q in bank.questions():
+        targets.setdefault(answer_path(q), q.id)
+    return targets
+
+
+def install_review(screen: ReviewScreen) -> None:
+    """Mount the layer's answers with their scores and findings under the review."""
+    from alignment_tui.widgets.layerreview import LayerReview, ReviewedAnswer
+
+    slot = _slot(screen)
+    if slot is None:
+        return
+    app = screen.app
+    bank = getattr(app, "bank", None)
+    answers = []
+    for row in screen.rows:
+        question = bank.question(row.qid) if bank is not None else None
+        path = answer_path(question) if question is not None else f"answers.{row.qid}"
+        answers.append(ReviewedAnswer(row.qid, row.prompt, path))
+    review = LayerReview(answers, screen.lang, lambda: snapshot(app), id="layer-review")
+    slot.mount(review)
+
+
+def install_summary(screen: SummaryScreen) -> None:
+    """Mount the alignment summary (chain, bars, fixes, waivers) at the end of the walk."""
+    from alignment_tui.screens.alignment import SummaryLoader
+
+    slot = _slot(screen)
+    if slot is None:
+        return
+    app = screen.app
+    walk = getattr(app, "walk", None)
+    titles = {layer: walk.title(layer) for layer in LAYERS} if walk is not None else None
+    loader = SummaryLoader(
+        screen.lang,
+        lambda: snapshot(app),
+        titles=titles,
+        targets=_targets(app),
+        coach=coach_on(app),
+        id="summary-loader",
+    )
+    slot.mount(loader)
+
+
+def show_summary(app: Any) -> None:
+    """The alignment summary as its own screen, from anywhere (palette); a fix jumps there."""
+    from alignment_tui.analysis.profile import analyze_profile
+    from alignment_tui.screens.alignment import AlignmentSummaryScreen
+
+    profile = snapshot(app)
+    if profile is None:
+        return
+    walk = getattr(app, "walk", None)
+    titles = {layer: walk.title(layer) for layer in LAYERS} if walk is not None else None
+    result = analyze_profile(profile, ui_lang=app.lang)
+    screen = AlignmentSummaryScreen(
+        result, profile, app.lang, titles=titles, targets=_targets(app), coach=coach_on(app)
+    )
+
+    def jump(target: str | None) -> None:
+        if target:
+            app.jump(target)
+
+    app.push_screen(screen, jump)
+
+
+def palette_help(name: str, lang: str) -> tuple[str, str]:
+    """Title and help of a palette command of this part of the app."""
+    return t(f"key.{name}", lang), t(f"palette.{name}_help", lang)
