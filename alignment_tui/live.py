@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -282,11 +281,6 @@ def jump_target(where: str, fields: Mapping[str, str]) -> str | None:
     if where.startswith("answers."):
         return where.removeprefix("answers.").split("[", 1)[0] or None
     return None
-
-
-def without(result: ProfileResult, finding: Finding) -> list[Finding]:
-    """The findings of ``result`` other than ``finding`` (compared by value)."""
-    return [f for f in result.findings if dataclasses.astuple(f) != dataclasses.astuple(finding)]
 
 
 def elapsed(seconds: float) -> str:

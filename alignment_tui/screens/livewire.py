@@ -8,7 +8,6 @@ from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import TextArea
 
-from alignment_tui.i18n import t
 from alignment_tui.model.profile import LAYERS
 
 if TYPE_CHECKING:
@@ -197,8 +196,3 @@ def show_summary(app: Any) -> None:
             app.jump(target)
 
     app.push_screen(screen, jump)
-
-
-def palette_help(name: str, lang: str) -> tuple[str, str]:
-    """Title and help of a palette command of this part of the app."""
-    return t(f"key.{name}", lang), t(f"palette.{name}_help", lang)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
+from rich.padding import Padding
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -116,7 +117,8 @@ class LayerReview(Vertical):
             for i, finding in enumerate(found):
                 key = f"f:{answer.qid}:{i}"
                 self._targets[key] = answer.qid
-                text = finding_text(finding, self.lang, indent="    ")
+                # Padding, not spaces: wrapped lines stay under the finding, not the answer.
+                text = Padding(finding_text(finding, self.lang), (0, 0, 0, 4))
                 options.append(Option(text, id=key))
         lists = self.query("#review-findings").results(OptionList)
         found_list = next(lists, None)

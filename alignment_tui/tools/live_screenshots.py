@@ -1,0 +1,149 @@
+"""SVGs of live feedback, a layer review, the summary and a waiver, in both languages.
+
+``python -m alignment_tui.tools.live_screenshots screenshots/live`` (run from a checkout:
+it opens the misaligned example profiles of ``examples/``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+EXAMPLES = {"fr": "misaligned-fr-cycles-hirondelle.toml", "en": "misaligned-en-ledgerline.toml"}
+# Typed at the end of the vision so the shot shows words highlighted as they are found.
+VAGUE = {
+    "fr": " Devenir le leader incontournable grâce à des solutions innovantes.",
+    "en": " Become the undisputed leader of innovative solutions for everyone.",
+}
+SIZE = (110, 40)
+
+
+async def _wait(condition: Callable[[], object], timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the app did not reach the screen to capture")
+        await asyncio.sleep(0.02)
+
+
+async def _settle(pilot: Any) -> None:
+    """Let the debounced analysis arrive and stop the cursor blinking: a stable image."""
+    from textual.widgets import Input, TextArea
+
+    await pilot.pause(0.5)
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        if isinstance(widget, Input | TextArea):
+            widget.cursor_blink = False
+    await pilot.pause()
+
+
+async def _go(pilot: Any, key: str, ready: str) -> None:
+    app = pilot.app
+    before = app.screen
+    app.jump(key)
+    await _wait(lambda: app.screen is not before and app.screen.query(ready))
+    await _settle(pilot)
+
+
+async def _shots(out: Path, lang: str, work: Path) -> list[Path]:
+    from textual.widgets import Input, TextArea
+
+    from alignment_tui.app import make_app
+    from alignment_tui.widgets.findings import FindingsPanel
+
+    profile = work / EXAMPLES[lang]
+    shutil.copyfile(Path(__file__).resolve().parents[2] / "examples" / EXAMPLES[lang], profile)
+    app = make_app(profile, lang=lang)
+    written: list[Path] = []
+
+    def save(name: str) -> None:
+        app.save_screenshot(filename=f"{lang}-{name}.svg", path=str(out))
+        written.append(out / f"{lang}-{name}.svg")
+
+    async with app.run_test(size=SIZE) as pilot:
+        await _wait(lambda: app.walk is not None and app.screen.is_mounted)
+        assert app.walk is not None and app.profile is not None
+        app.walk.path = profile.name
+        app.profile.waivers = []
+        await _go(pilot, "vision.statement", "#live")
+        area = app.screen.query_one("#answer-text", TextArea)
+        area.move_cursor(area.document.end)
+        area.insert(VAGUE[lang])
+        await pilot.pause(0.4)
+        await _settle(pilot)
+        app.screen.query_one("#main").scroll_to(y=6, animate=False)
+        await pilot.pause()
+        save("live-feedback")
+        # A waiver: the dialog asking why, then the same answer with the finding gone.
+        panel = app.screen.query_one(FindingsPanel)
+        panel.highlighted = next(
+            (i for i, f in enumerate(panel.findings) if f.start is not None), 0
+        )
+        app.screen.action_waive()  # type: ignore[attr-defined]
+        await _wait(lambda: app.screen.query("#waive-reason"))
+        reason = "le mot du métier" if lang == "fr" else "the sector's own word"
+        app.screen.query_one("#waive-reason", Input).value = reason
+        await _settle(pilot)
+        save("waive")
+        await pilot.press("enter")
+        app.action_toggle_coach()
+        await _settle(pilot)
+        app.screen.query_one("#main").scroll_end(animate=False)
+        await pilot.pause()
+        save("coach")
+        app.action_toggle_coach()
+        await _go(pilot, "review:execution", "#review-findings")
+        app.screen.query_one("#main").scroll_to(y=12, animate=False)
+        await pilot.pause()
+        save("layer-review")
+        await pilot.resize_terminal(110, 72)
+        await _go(pilot, "summary", "#align-chain")
+        app.screen.query_one("#main").scroll_to(y=4, animate=False)
+        await pilot.pause()
+        save("summary")
+    return written
+
+
+async def take(out: Path, langs: Sequence[str] = ("fr", "en")) -> list[Path]:
+    """Write the screenshots in each of ``langs`` into ``out``; their paths."""
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        previous = os.environ.get("ALIGNMENT_TUI_HOME")
+        os.environ["ALIGNMENT_TUI_HOME"] = str(work / "home")
+        try:
+            for lang in langs:
+                written += await _shots(out, lang, work)
+        finally:
+            if previous is None:
+                os.environ.pop("ALIGNMENT_TUI_HOME", None)
+            else:
+                os.environ["ALIGNMENT_TUI_HOME"] = previous
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) != 1:
+        print("usage: python -m alignment_tui.tools.live_screenshots DIR", file=sys.stderr)
+        return 2
+    try:
+        written = asyncio.run(take(Path(args[0])))
+    except (OSError, TimeoutError) as exc:
+        print(f"live_screenshots: {exc}", file=sys.stderr)
+        return 2
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
