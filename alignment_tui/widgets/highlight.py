@@ -70,7 +70,7 @@ class HighlightTextArea(TextArea):
     def _finding_styles(self) -> dict[str, Style]:
         try:
             theme = self.app.current_theme
-            error, warning, info = theme.error, theme.warning, theme.accent
+            error, warning, info = theme.error, theme.warning, theme.primary
         except Exception:  # not mounted yet: plain colours until the theme is known
             error, warning, info = "#e0585b", "#f0b400", "#5a9bd5"
         return {
