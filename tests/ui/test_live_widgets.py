@@ -251,3 +251,20 @@ async def test_coach_panel_reports_the_note_and_runs_a_timer() -> None:
         await pilot.press("o", "k")
         await wait_for(pilot, lambda: app.notes and app.notes[-1] == "vision.statement=ok")
         assert "• Who changes?" in str(app.query(".coach-probe").first().render())
+
+
+async def test_summary_in_coach_mode_says_who_waived_what_and_why() -> None:
+    profile = load_profile(EXAMPLES / "misaligned-en-ledgerline.toml")
+    profile.waivers = []
+    target = next(
+        f for f in analyze_profile(profile).findings if f.rule_id == "align.persona_unreached"
+    )
+    add_waiver(profile, target, "launch partner: reached by hand this year", by="coach")
+    app = SummaryHarness(profile, "en")
+    async with app.run_test(size=(100, 60)) as pilot:
+        await wait_for(pilot, lambda: app.screen.query("#align-waivers"))
+        text = str(app.screen.query_one("#align-waivers", Static).render())
+        assert "align.persona_unreached" in text and "waived by the coach" in text
+        assert "launch partner: reached by hand this year" in text
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.chosen == [None])
