@@ -160,3 +160,42 @@ async def test_terminal_too_small_then_grown(workdir: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, TooSmallScreen))
         await pilot.resize_terminal(80, 24)
         await wait_for(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+
+
+async def test_welcome_language_switch_and_reopening_from_the_recent_list(workdir: Path) -> None:
+    first = make_app()  # the locale says English (tests set LANG=en_GB)
+    async with first.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: first.screen.query("#organisation"))
+        assert first.lang == "en"
+        await pilot.press("f2")
+        await wait_for(
+            pilot, lambda: isinstance(first.screen, WelcomeScreen) and first.lang == "fr"
+        )
+        assert str(first.screen.query_one("#create").label) == t("welcome.create", "fr")
+        await create_profile(pilot, first, "Brasserie du Quai")
+        await pilot.press("f9")  # the light theme, remembered in the profile
+        await wait_for(pilot, lambda: not first.current_theme.dark)
+        await pilot.press("ctrl+q")
+    path = first.path
+    assert path is not None
+    saved = load_profile(path)
+    assert saved.lang == "fr" and saved.settings.theme == "textual-light"
+
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await wait_for(
+            pilot,
+            lambda: again.screen.query("#recent") and again.screen.query_one("#recent").display,
+        )
+        recent = again.screen.query_one("#recent")
+        assert recent.option_count == 1 and recent.get_option_at_index(0).id == str(path)
+        recent.focus()
+        recent.highlighted = 0
+        await pilot.press("enter")
+        await wait_for(
+            pilot, lambda: again.walk is not None and isinstance(again.screen, IntroScreen)
+        )
+        assert again.lang == "fr" and not again.current_theme.dark
+        keybar = str(again.screen.query_one("#keybar").render())
+        assert t("key.next", "fr") in keybar and t("key.save", "fr") in keybar
+        await pilot.press("ctrl+q")
