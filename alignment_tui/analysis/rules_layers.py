@@ -14,7 +14,11 @@ from alignment_tui.analysis.text_rules import DIGIT, NUMBER_WORD, Context, Raw, 
 
 _ITEM_SPLIT = re.compile(r"[,;/\n•·|+&]|\s(?:et|and|ou|or)\s|\s[-–—]\s|^\s*[-*]\s", re.MULTILINE)
 _YEAR = re.compile(r"(?<![\w.,/-])(?:19[5-9]\d|20\d\d)(?![\w.,/-]\d|\w)")
-_LINE_SPLIT = re.compile(r"\n|[•·]|^\s*[-*]\s", re.MULTILINE)
+_SEGMENT_SPLIT = re.compile(r"\n|[•·]|^\s*[-*]\s|[.!?](?=\s)|[:=]|\s[-–—]\s", re.MULTILINE)
+_DEFINITION = re.compile(
+    r"\b(?:c'est|c’est|means|veut dire|signifie|for us|pour nous|chez nous|is about)\b", re.I
+)
+_DEFINES = frozenset("\n:=-–—")
 _LIST_ITEM_WORDS = 5  # a piece longer than this makes the answer prose, not a list
 # Words that may sit around a bare virtue without giving it any meaning.
 _EXPLAINED_WORDS = 4
@@ -51,14 +55,27 @@ _PLAN_VERB = re.compile(
 
 
 def _item_bounds(text: str) -> list[int]:
-    """Where the items of a list end: at commas only when the pieces are short (a list),
-    else at line breaks and bullets only (prose: « La qualité, c'est relaver… »)."""
-    cuts = [m.start() for m in _ITEM_SPLIT.finditer(text)]
-    edges = [0, *cuts, len(text)]
-    sizes = [len(text[a:b].split()) for a, b in pairwise(edges)]
-    if sizes and max(sizes) > _LIST_ITEM_WORDS:
-        cuts = [m.start() for m in _LINE_SPLIT.finditer(text)]
-    return [*cuts, len(text)]
+    """Where the items of a list end: at sentence ends, colons and dashes, and inside a
+    sentence at commas only when its pieces are short (a list, not « La qualité, c'est… »)."""
+    cuts = [m.start() for m in _SEGMENT_SPLIT.finditer(text)]
+    for a, b in pairwise([0, *cuts, len(text)]):
+        inner = [m.start() for m in _ITEM_SPLIT.finditer(text, a, b)]
+        if not inner or _DEFINITION.search(text, a, b):
+            continue
+        edges = [a, *inner, b]
+        if max(len(text[x:y].split()) for x, y in pairwise(edges)) <= _LIST_ITEM_WORDS:
+            cuts += inner
+    return [*sorted(set(cuts)), len(text)]
+
+
+def _opens_definition(text: str, cut: int) -> bool:
+    """Whether the piece ending at ``cut`` is a name the next piece defines ("Thrift: …")."""
+    if cut >= len(text):
+        return False
+    c = text[cut]
+    if c in " \t" and cut + 1 < len(text):
+        c = text[cut + 1]
+    return c in _DEFINES
 
 
 @rule
@@ -99,7 +116,9 @@ def generic_virtues(ctx: Context) -> Iterator[Raw]:
     explained = {
         p
         for p in pieces
-        if p + 1 in loose and size[p + 1] >= _EXPLAINED_WORDS and ctx.text[bounds[p]] == "\n"
+        if p + 1 in loose
+        and size[p + 1] >= _EXPLAINED_WORDS
+        and _opens_definition(ctx.text, bounds[p])
     }
     bare_pieces = [p for p in pieces if p in hits_of and p not in loose and p not in explained]
     bare = [h for p in sorted(bare_pieces) for h in hits_of[p]]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from alignment_tui.analysis import lexicon
+from alignment_tui.analysis import lexicon, patterns
 from alignment_tui.analysis.findings import Severity
 from alignment_tui.analysis.lexicon import Hit, Token
 from alignment_tui.analysis.recognise import (
@@ -16,6 +16,7 @@ from alignment_tui.analysis.recognise import (
     find_deadlines,
     find_percentages,
     find_ranges,
+    fold,
 )
 
 
@@ -61,10 +62,20 @@ _EVERY_ONE = re.compile(
     r"\b(?:every|each|no|chaque|aucun|aucune|plus aucun|plus aucune)\s+(?!one\b|time\b|day\b|"
     r"year\b|more\b|longer\b|fois\b|jour\b|annee\b|matter\b|doubt\b)[a-z]{3,}"
 )
+_NA = re.compile(r"(?<![\w/])n/a(?![\w/])", re.IGNORECASE)
+_TARGETING = re.compile(
+    r"\b(?:serve|serving|reach|reaching|target|targeting|for|sell to|speak to|aimed at|"
+    r"servir|toucher|cibler|pour|vendre a|s'adresser a|parler a|destine a)\s(?:\w+\s)?$"
+)
 _BLANK = re.compile(r"^\s*(?:\?+|x+|\.{2,}|…|-+|_+)\s*$", re.IGNORECASE)
 _NUMBER_ONE = re.compile(r"(?<![\w#])(?:#\s?1|n°\s?1|no\.\s?1|nr\.?\s?1)(?![\d\w])", re.IGNORECASE)
 # A value named then explained at some length: "No bs pricing: same price for all, on the door".
-_DEFINED = re.compile(r"^[^:\n]{2,60}\s?[:=–—-]\s?(?:\S+\s+){5,}\S+", re.MULTILINE)
+# A definition that only restates a belief ("we believe in…") explains nothing.
+_DEFINED = re.compile(
+    r"^[^:\n]{2,60}\s?[:=–—-]\s?(?!(?:we|nous|on)\s(?:believe|think|value|croyons|croit|pensons|"
+    r"pense|valorisons)\b)(?:\S+\s+){5,}\S+",
+    re.MULTILINE | re.IGNORECASE,
+)
 SPECIFICITY_CAP = 4  # rules and the score read at most "three or more" kinds of detail
 _NOT_PROPER_WORDS = """
 i we our us you the a an we're i'm it this that these they he she my nous notre nos vous on
@@ -94,9 +105,30 @@ class Context:
 
     @cached_property
     def hits(self) -> list[Hit]:
-        return lexicon.find(
+        found = lexicon.find(
             self.text, self.toks, self.layer, self.accepted, self.lang if self.sure else None
         )
+        return found + patterns.signal_hits(self.text)
+
+    @cached_property
+    def hype(self) -> list[tuple[int, int]]:
+        """Numbers of emphasis ("110%", "24/7"): they are no detail."""
+        return patterns.hype(self.text, self.layer) if self.digits_raw else []
+
+    @cached_property
+    def unmeasured(self) -> list[tuple[int, int]]:
+        """Spans whose numbers measure nothing: hype, and counts of pillars or values."""
+        if not self.digits_raw and not NUMBER_WORD.search(self.folded):
+            return []
+        return sorted(self.hype + patterns.counted(self.text))
+
+    @cached_property
+    def plain(self) -> str:
+        """The text with its unmeasured numbers blanked (same length)."""
+        text = self.text
+        for start, end in self.unmeasured:
+            text = text[:start] + " " * (end - start) + text[end:]
+        return text
 
     @cached_property
     def by_rule(self) -> dict[str, list[Hit]]:
@@ -116,13 +148,19 @@ class Context:
         return len(self.toks)
 
     @cached_property
+    def folded_text(self) -> str:
+        """The text lower-case and unaccented, offsets unchanged."""
+        return fold(self.text)
+
+    @cached_property
     def folded(self) -> str:
         return " ".join(t.key for t in self.toks)
 
     @cached_property
     def folded_without_deadlines(self) -> str:
-        """The folded words with every deadline left out ("by June" is no "by" of means)."""
-        spans = self.deadlines
+        """The folded words with every deadline left out ("by June" is no "by" of means),
+        and the numbers that measure nothing ("3 pillars", "110%")."""
+        spans = sorted([(s, e) for s, e, _ in self.deadlines] + self.unmeasured)
         keep = []
         d = 0
         for t in self.toks:
@@ -147,8 +185,15 @@ class Context:
         return bool(DIGIT.search(plain)) or bool(NUMBER_WORD.search(plain))
 
     @cached_property
-    def digits(self) -> bool:
+    def digits_raw(self) -> bool:
         return bool(DIGIT.search(self.text))
+
+    @cached_property
+    def digits(self) -> bool:
+        """Digits that may measure something (not "110%" nor "3 pillars")."""
+        if not self.digits_raw:
+            return False
+        return bool(DIGIT.search(self.plain)) if self.unmeasured else True
 
     @cached_property
     def deadlines(self) -> list[tuple[int, int, date]]:
@@ -156,15 +201,15 @@ class Context:
 
     @cached_property
     def money(self) -> bool:
-        return bool(find_amounts(self.text)) if self.digits else False
+        return bool(find_amounts(self.plain)) if self.digits else False
 
     @cached_property
     def percent(self) -> bool:
-        return bool(find_percentages(self.text)) if self.digits else False
+        return bool(find_percentages(self.plain)) if self.digits else False
 
     @cached_property
     def ranges(self) -> list[tuple[float, float]]:
-        return [m.value for m in find_ranges(self.text)] if self.digits else []
+        return [m.value for m in find_ranges(self.plain)] if self.digits else []
 
     @cached_property
     def proper_nouns(self) -> int:
@@ -192,6 +237,9 @@ class Context:
 
     @cached_property
     def example(self) -> bool:
+        """A quoted example, or a device that shows a tone ("first names", « on vouvoie »)."""
+        if self.has("signal.device"):
+            return True
         return bool(_QUOTE.search(self.text)) or any(
             k in self.folded for k in ("for example", "for instance", "par exemple", "e g ")
         )
@@ -210,6 +258,7 @@ class Context:
             lambda: self.has_number,
             lambda: self.has("signal.cadence") or bool(self.deadlines),
             lambda: self.digits and (self.money or self.percent),
+            lambda: self.has("signal.terms"),
         )
         count = 0
         for kind in kinds:
@@ -245,7 +294,13 @@ def _hits(ctx: Context, rule_id: str) -> Iterator[Raw]:
 @rule
 def lexical(ctx: Context) -> Iterator[Raw]:
     for rule_id in sorted(LEXICAL - {"vague.vague_verb", "execution.generic_channel"}):
-        yield from _hits(ctx, rule_id)
+        for raw in _hits(ctx, rule_id):
+            if rule_id == "vague.everyone" and ctx.layer == "values" and not _aimed(ctx, raw):
+                continue  # "everyone's salary is public" is a practice, not a target
+            yield raw
+    # "110%", "24/7": a number of emphasis is a quantity nobody can check.
+    for start, end in ctx.hype:
+        yield Raw("vague.weasel", start, end)
     # "#1", « n°1 »: digits, which word lists leave out.
     for m in _NUMBER_ONE.finditer(ctx.text):
         rule_id = (
@@ -259,6 +314,12 @@ def lexical(ctx: Context) -> Iterator[Raw]:
             yield raw
 
 
+def _aimed(ctx: Context, raw: Raw) -> bool:
+    """Whether a "everyone" phrase is whom the answer targets ("to serve everyone")."""
+    before = ctx.folded_text[max(0, (raw.start or 0) - 25) : raw.start]
+    return bool(_TARGETING.search(before))
+
+
 @rule
 def placeholder(ctx: Context) -> Iterator[Raw]:
     """ "TBD", « à définir », "???": the answer is not written yet; no detail spares it."""
@@ -267,6 +328,8 @@ def placeholder(ctx: Context) -> Iterator[Raw]:
         yield Raw("vague.placeholder", 0, len(ctx.text.rstrip()))
         return
     yield from _hits(ctx, "vague.placeholder")
+    for m in _NA.finditer(ctx.text):
+        yield Raw("vague.placeholder", m.start(), m.end())
 
 
 @rule

@@ -1,0 +1,121 @@
+"""Sentence patterns word lists cannot hold: choices, conditions, behaviours, timings, hype."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from alignment_tui.analysis.lexicon import Entry, Hit
+from alignment_tui.analysis.recognise import fold
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+)
+_DAYS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|"
+    "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|week-end"
+)
+_CLAUSE = r"[^.;!?\n]"  # a pattern's two halves sit in one clause
+
+# Each pattern is evidence for a ``signal.*`` rule, in both languages side by side.
+_SIGNALS: tuple[tuple[str, str], ...] = (
+    # A preference states what is given up: "we'd rather lose a client than lie".
+    (
+        "signal.tradeoff",
+        rf"\b(?:would|'d) rather\b{_CLAUSE}{{1,80}}?\bthan\b"
+        rf"|\bprefer(?:s|red)?\b{_CLAUSE}{{1,80}}?\b(?:than|over|instead of)\b"
+        rf"|\bprefer\w*\b{_CLAUSE}{{1,80}}?(?:\bplutot\b|\bque\b|\bqu')",
+    ),
+    # A refusal or a limit, written as a negation.
+    (
+        "signal.tradeoff",
+        r"\b(?:no|zero)\s(?!one\b|longer\b|matter\b|doubt\b|idea\b|way\b|problem\b)[a-z]{3,}"
+        r"|\b(?:don't|doesn't|do not|does not|didn't|did not|won't|will not|isn't|is not|"
+        r"aren't|are not|cannot|can't|not a|not an|not the)\b"
+        r"|\bn'\w+\s(?:\w+\s)?(?:pas|jamais|plus|aucune?)\b"
+        r"|\bne\s[a-z']+\s(?:pas|jamais|plus|aucune?)\b"
+        r"|\b(?:aucune?|zero)\s(?!idee\b)[a-z]{3,}",
+    ),
+    # A condition that triggers a behaviour: "as long as…", « tant que… ».
+    (
+        "signal.behaviour",
+        r"\b(?:as long as|until|unless|whenever|as soon as|whether or not|only if|only when|"
+        r"every time|each time|before any|after every|after each)\b"
+        r"|\b(?:tant qu|des qu|a moins qu|jusqu'a ce qu|sauf si|seulement si|chaque fois qu|"
+        r"a chaque fois|avant tout|apres chaque)"
+        r"|\b(?:que|qu'il|qu'elle|qu'ils)\s[a-z']+(?:\s[a-z']+)?\sou non\b",
+    ),
+    # Someone named by role does something: "whoever breaks…", « celui qui casse… ».
+    (
+        "signal.behaviour",
+        r"\b(?:whoever|anyone who|everyone who|nobody|no one|every (?:employee|member|manager|"
+        r"one of us|new hire|team member|engineer|developer|seller|salesperson)|each (?:employee|"
+        r"member|manager|one of us)|celui qui|celle qui|ceux qui|celles qui|quiconque|"
+        r"personne ne|chaque (?:salarie|collaborateur|collaboratrice|employe|membre|manager|"
+        r"associe|nouvel|nouvelle)|tout (?:salarie|collaborateur|nouvel))\s[a-z']{2,}",
+    ),
+    # We do something (not "we believe", "we strive"): « nous racontons nos erreurs ».
+    (
+        "signal.behaviour",
+        r"\b(?:we|nous|on|our team|our staff|notre equipe|l'equipe)\s"
+        r"(?:(?:always|never|still|only|systematically|toujours|jamais|systematiquement|"
+        r"don't|do not|n'|ne)\s?)?"
+        r"(?!(?:believe|value|strive|want|aim|hope|think|love|care|are|is|be|have|will|would|"
+        r"can|could|must|should|may|might|also|embrace|put|place|keep|sommes|croyons|croit|"
+        r"pensons|pense|voulons|veut|visons|vise|esperons|valorisons|cherchons|souhaitons|aimons|"
+        r"aime|avons|a|est|sera|serons|mettons|met|placons|place|pouvons|peut|devons|doit|"
+        r"grandissons|innovons|avancons|partageons|osons|allons|va|vous)\b)[a-z]{3,}"
+        r"\s[a-z']{2,}\s[a-z']{2,}",
+    ),
+    # A weekday or a span of months is a timing: « chaque samedi d'avril à octobre ».
+    (
+        "signal.cadence",
+        rf"\b(?:every|each|on|chaque|tous les|le|les)\s(?:{_DAYS})s?\b"
+        rf"|\b(?:from|between|de|d'|du|entre)\s?(?:{_MONTHS})\b{_CLAUSE}{{0,12}}?"
+        rf"\b(?:to|until|till|through|and|a|au|jusqu'a|jusqu'en|et)\s(?:{_MONTHS})\b"
+        rf"|\b(?:from|starting|starting in|a partir de|des)\s(?:{_MONTHS})\b",
+    ),
+)
+
+# Numbers that measure nothing: hype ("110%", « 100 % ») and counts of pillars or values.
+_HYPE = re.compile(
+    r"(?<![\d.,])(?:[1-9]\d{2,}|1000)\s?%|\b360\s?(?:°|degrees?|degres)"
+    r"|\b24\s?/\s?7\b|\b24\s?h\s?/\s?24\b|\b7\s?j\s?/\s?7\b"
+)
+_COUNTED = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|deux|trois|quatre|cinq|six|sept)\s"
+    r"(?:(?:key|main|core|strategic|big|grands|grandes|principaux|strategiques|fondamentales|"
+    r"fondamentaux)\s)?(?:pillars?|axes?|axis|priorities|priorites|values|valeurs|piliers?|"
+    r"commitments|engagements|principles|principes|orientations|leviers|levers|themes)\b"
+)
+_HYPE_LAYERS = ("values", "vision", "mission")
+
+
+@cache
+def _compiled() -> tuple[tuple[Entry, re.Pattern[str]], ...]:
+    return tuple((Entry(rule, "", (), "sentence pattern"), re.compile(rx)) for rule, rx in _SIGNALS)
+
+
+def signal_hits(text: str) -> list[Hit]:
+    """Evidence found by sentence patterns, as hits of ``signal.*`` rules."""
+    folded = fold(text)
+    out = []
+    for entry, rx in _compiled():
+        m = rx.search(folded)
+        if m:
+            out.append(Hit(m.start(), m.end(), entry))
+    return out
+
+
+def hype(text: str, layer: str) -> list[tuple[int, int]]:
+    """Numbers of emphasis ("110%", "24/7"): no measure, in the layers that state a belief."""
+    if layer not in _HYPE_LAYERS:
+        return []
+    folded = fold(text)
+    return [(m.start(), m.end()) for m in _HYPE.finditer(folded)]
+
+
+def counted(text: str) -> list[tuple[int, int]]:
+    """Numbers that count the answer's own parts ("3 pillars", « quatre valeurs »)."""
+    return [(m.start(), m.end()) for m in _COUNTED.finditer(fold(text))]
