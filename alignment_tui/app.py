@@ -34,6 +34,8 @@ class AlignmentApp(App[int]):
     """The guided walk. Heavy modules (pydantic, the bank) load after the first frame."""
 
     CSS_PATH = "app.tcss"
+    # Below 72 columns the chain sidebar gives way to the answer (Ctrl+G then opens the palette).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
     TITLE = "alignment-tui"
 
     def __init__(self, profile_path: Path | None, lang: str | None, bank_dir: str | None) -> None:

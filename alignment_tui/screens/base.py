@@ -108,4 +108,8 @@ class WalkScreen(Screen[None]):
         )
 
     def action_focus_chain(self) -> None:
-        self.query_one(Chain).focus()
+        chain = self.query_one(Chain)
+        if chain.display:
+            chain.focus()
+        else:
+            self.app.action_command_palette()
