@@ -199,3 +199,15 @@ async def test_welcome_language_switch_and_reopening_from_the_recent_list(workdi
         keybar = str(again.screen.query_one("#keybar").render())
         assert t("key.next", "fr") in keybar and t("key.save", "fr") in keybar
         await pilot.press("ctrl+q")
+
+
+async def test_a_broken_bank_ends_with_one_line_and_exit_code_2(workdir: Path) -> None:
+    bank = workdir / "bank"
+    bank.mkdir()
+    (bank / "values.toml").write_text('layer = "values"\n[intro\n', "utf-8")
+    app = make_app(lang="en", bank=bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.return_code is not None)
+        message = str(app._exit_renderables[0])
+    assert app.return_code == 2
+    assert "values.toml:2" in message and "\n" not in message
