@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from alignment_tui.analysis.findings import Severity
 from alignment_tui.analysis.lexicon import Hit
+from alignment_tui.analysis.recognise import find_numbers
 from alignment_tui.analysis.text_rules import DIGIT, NUMBER_WORD, Context, Raw, rule
 
 _ITEM_SPLIT = re.compile(r"[,;/\n•·|+&]|\s(?:et|and|ou|or)\s|\s[-–—]\s|^\s*[-*]\s", re.MULTILINE)
@@ -18,6 +19,7 @@ _SEGMENT_SPLIT = re.compile(r"\n|[•·]|^\s*[-*]\s|[.!?](?=\s)|[:=]|\s[-–—]
 _DEFINITION = re.compile(
     r"\b(?:c'est|c’est|means|veut dire|signifie|for us|pour nous|chez nous|is about)\b", re.I
 )
+_WORD = re.compile(r"\w+")
 _DEFINES = frozenset("\n:=-–—")
 _LIST_ITEM_WORDS = 5  # a piece longer than this makes the answer prose, not a list
 # Words that may sit around a bare virtue without giving it any meaning.
@@ -45,6 +47,25 @@ _BASELINE = re.compile(
     r"\b(?:from|de|currently|today|now|actuellement|aujourd|vs|versus|compared|contre|"
     r"baseline|base|au lieu|instead)\b"
 )
+_HEADCOUNT = re.compile(
+    r"\b\d[\d ,.]*\s?(?:k\s)?(?:employees|staff|people on staff|salaries|collaborateurs|"
+    r"personnes en interne)\b|\btop\s?(?:[1-9]|10|20|50|100)\b"
+)
+# Words after a number that name nothing it counts: "10,000 by June", « 3 000 d'ici juin ».
+_NOT_A_UNIT_WORDS = """
+by before in within at end this next until of d ici avant en a au fin dans le la l par per et and
+or ou
+"""
+_NOT_A_UNIT = frozenset(_NOT_A_UNIT_WORDS.split())
+# A budget line: the number follows the word ("Budget: 10,000", « budget de 10 000 »).
+_BUDGET = re.compile(
+    r"\bbudgets?\b\s?(?:(?:total|global|annuel|annual|marketing|mensuel|monthly)\s?)?"
+    r"(?:[:=–-]|is|est|of|de|d'environ|about|around|environ)?\s?~?\s?\d"
+)
+_TODAY = re.compile(
+    r"\b(?:currently|today|now|actuellement|aujourd hui|vs|versus|compared|contre|baseline)\b"
+)
+_PER = re.compile(r"/\s?(?:month|mois|year|an|week|semaine|quarter|trimestre)\b")
 _TONE_TOPIC = re.compile(r"\b(?:ton|tone|voice|voix|style|registre|register)\b")
 _PLAN_VERB = re.compile(
     r"\b(?:post\w*|publish\w*|send\w*|run\w*|poster|publier|envoyer|diffuser|faire des|lancer)\b"
@@ -59,12 +80,16 @@ def _item_bounds(text: str) -> list[int]:
     sentence at commas only when its pieces are short (a list, not « La qualité, c'est… »)."""
     cuts = [m.start() for m in _SEGMENT_SPLIT.finditer(text)]
     for a, b in pairwise([0, *cuts, len(text)]):
-        inner = [m.start() for m in _ITEM_SPLIT.finditer(text, a, b)]
-        if not inner or _DEFINITION.search(text, a, b):
+        seps = list(_ITEM_SPLIT.finditer(text, a, b))
+        if not seps or _DEFINITION.search(text, a, b):
             continue
-        edges = [a, *inner, b]
-        if max(len(text[x:y].split()) for x, y in pairwise(edges)) <= _LIST_ITEM_WORDS:
-            cuts += inner
+        # Each piece runs from the end of one separator ("and", ",") to the next one.
+        starts = [a, *(m.end() for m in seps)]
+        ends = [*(m.start() for m in seps), b]
+        if max(len(_WORD.findall(text, x, y)) for x, y in zip(starts, ends, strict=True)) <= (
+            _LIST_ITEM_WORDS
+        ):
+            cuts += [m.start() for m in seps]
     return [*sorted(set(cuts)), len(text)]
 
 
@@ -159,13 +184,17 @@ def company_centred(ctx: Context) -> Iterator[Raw]:
     if ctx.layer in ("vision", "mission"):
         for h in ctx.of("vision.company_centred"):
             yield Raw("vision.company_centred", h.start, h.end, values={"rewrite": h.entry.rewrite})
+    # "500 employees by 2031", « top 3 en Europe »: the company's size or rank, not a change.
+    if ctx.layer == "vision" and ctx.digits_raw:
+        for m in _HEADCOUNT.finditer(ctx.folded_text):
+            yield Raw("vision.company_centred", m.start(), m.end())
 
 
 @rule
 def vision_beneficiary(ctx: Context) -> Iterator[Raw]:
     if ctx.layer != "vision" or not ctx.free_text("vision.statement") or ctx.words < 2:
         return
-    if ctx.has("signal.audience") or ctx.has("signal.change") or ctx.proper_nouns:
+    if ctx.audience or ctx.change or ctx.proper_nouns:
         return
     if ctx.specificity >= 1 or ctx.someone:
         return
@@ -254,10 +283,37 @@ def objective_measure(ctx: Context) -> Iterator[Raw]:
 
 
 @rule
+def no_unit(ctx: Context) -> Iterator[Raw]:
+    """ "Reach 10,000 by June": a number with nothing it counts; "Budget: 10,000": no currency."""
+    if not ctx.digits or ctx.money:
+        return
+    if _BUDGET.search(ctx.folded_text):
+        if not ctx.has("signal.cadence") and not _PER.search(ctx.folded_text):
+            yield Raw("vague.no_unit", None, None)
+        return
+    if not _measured(ctx) or ctx.percent or ctx.has("signal.outcome"):
+        return
+    dated = [(s, e) for s, e, _ in ctx.deadlines]
+    numbers = [m for m in find_numbers(ctx.plain) if not any(s <= m.start < e for s, e in dated)]
+    if not numbers:
+        return
+    after = {t.start: i for i, t in enumerate(ctx.toks)}
+    for m in numbers:
+        i = next((after[k] for k in range(m.end, m.end + 3) if k in after), None)
+        if i is not None and ctx.toks[i].key not in _NOT_A_UNIT:
+            return
+    first = numbers[0]
+    yield Raw("vague.no_unit", first.start, first.end)
+
+
+@rule
 def output_not_outcome(ctx: Context) -> Iterator[Raw]:
     if ctx.layer != "objectives":
         return
     if ctx.has("signal.outcome") or ctx.percent or ctx.money:
+        return
+    # Measured from a baseline and tracked on a rhythm: a result, whatever the verb.
+    if (ctx.ranges or _TODAY.search(ctx.folded)) and ctx.has("signal.cadence"):
         return
     early = {t.start for t in ctx.toks[:4]}
     for h in ctx.of("objectives.output"):

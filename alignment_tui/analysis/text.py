@@ -24,7 +24,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from alignment_tui.analysis import lexicon, rules_layers
+from alignment_tui.analysis import lexicon, rules_generic, rules_layers
 from alignment_tui.analysis.findings import (
     REGISTRY,
     Example,
@@ -35,7 +35,8 @@ from alignment_tui.analysis.findings import (
     register,
 )
 from alignment_tui.analysis.lang import detect_with_margin
-from alignment_tui.analysis.text_rules import LEXICAL, RULES, Context, Raw, missing_signals
+from alignment_tui.analysis.rules_generic import missing_signals
+from alignment_tui.analysis.text_rules import LEXICAL, RULES, Context, Raw
 
 LAYERS = ("values", "vision", "mission", "strategy", "objectives", "execution")
 _LANGS = ("fr", "en")
@@ -45,7 +46,7 @@ _HINTS_MAX = 9
 _ERROR_CAP = 40
 _SURE_MARGIN = 2  # evidence lead that makes a detected language sure
 _OUTPUT_LIST = "objectives.output"  # activity verbs read by objectives.output_not_outcome
-_ = rules_layers  # its rules register themselves on import
+_ = (rules_generic, rules_layers)  # their rules register themselves on import
 
 
 @cache
@@ -196,7 +197,12 @@ def _spare(ctx: Context, raws: list[Raw], params: dict[str, float]) -> None:
     Each word-list warning needs one more kind of detail to be spared: one buzzword among
     two kinds of detail is a hint, two buzzwords need three kinds.
     """
-    lexical = [r for r in raws if r.rule_id in LEXICAL]
+    # An objective is a measure: no detail excuses "a lot" or "significantly" in it.
+    lexical = [
+        r
+        for r in raws
+        if r.rule_id in LEXICAL and not (ctx.layer == "objectives" and r.rule_id == "vague.weasel")
+    ]
     needed = params["spare_specificity"] + len(lexical) - 1
     if lexical and len(lexical) <= params["spare_max_hits"] and ctx.specificity >= needed:
         for r in lexical:
