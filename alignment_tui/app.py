@@ -6,7 +6,7 @@ import asyncio
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -35,7 +35,7 @@ class AlignmentApp(App[int]):
 
     CSS_PATH = "app.tcss"
     # Below 72 columns the chain sidebar gives way to the answer (Ctrl+G then opens the palette).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (72, "-wide")]
     TITLE = "alignment-tui"
 
     def __init__(self, profile_path: Path | None, lang: str | None, bank_dir: str | None) -> None:
@@ -53,6 +53,7 @@ class AlignmentApp(App[int]):
         self.lock: ProfileLock | None = None
         self.autosave = Autosave(self)
         self._marks: dict[str, str] = {}  # question id → chain mark last drawn
+        self._busy = False  # a profile is being created or opened from the welcome screen
         self._set_lang(self.lang)
 
     def _set_lang(self, lang: str) -> None:
@@ -106,25 +107,37 @@ class AlignmentApp(App[int]):
 
     @work(group="start")
     async def on_welcome_screen_open(self, message: WelcomeScreen.Open) -> None:
-        await self.bank_ready.wait()
-        await self._open(message.path)
+        if self._busy or self.walk is not None:
+            return  # a second Enter while the first one is being handled
+        self._busy = True
+        try:
+            await self.bank_ready.wait()
+            await self._open(message.path)
+        finally:
+            self._busy = False
 
     @work(group="start")
     async def on_welcome_screen_create(self, message: WelcomeScreen.Create) -> None:
         from alignment_tui.screens.flow import create_profile
 
-        await self.bank_ready.wait()
-        result = await asyncio.to_thread(
-            create_profile, self.path, message.organisation, message.respondent, self.lang
-        )
+        if self._busy or self.walk is not None:
+            return  # a second Enter must not create a second file
+        self._busy = True
+        try:
+            await self.bank_ready.wait()
+            result = await asyncio.to_thread(
+                create_profile, self.path, message.organisation, message.respondent, self.lang
+            )
+        finally:
+            self._busy = False
         if isinstance(result, str):
-            assert isinstance(self.screen, WelcomeScreen)
-            self.screen.show_error(result)
+            self.notify(result, severity="error", markup=False, timeout=10)
             return
         self._begin(*result, self.lang)
 
     def on_welcome_screen_language(self, message: WelcomeScreen.Language) -> None:
-        assert isinstance(self.screen, WelcomeScreen)
+        if not isinstance(self.screen, WelcomeScreen):
+            return
         fields = self.screen.current_fields()
         self._set_lang(message.lang)
         self.switch_screen(WelcomeScreen(self.lang, target=self.path, fields=fields))

@@ -104,10 +104,6 @@ class WelcomeScreen(Screen[None]):
         recent.add_options([Option(str(p), id=str(p)) for p in paths])
         recent.display = bool(paths)
 
-    def show_error(self, message: str) -> None:
-        self.error = message
-        self.app.notify(message, severity="error", markup=False)
-
     @on(Input.Changed, "#organisation")
     def _org_changed(self, event: Input.Changed) -> None:
         self.query_one("#target", Static).update(self._target_text(event.value))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from alignment_tui.app import make_app
 from alignment_tui.i18n import t
@@ -211,3 +211,16 @@ async def test_a_broken_bank_ends_with_one_line_and_exit_code_2(workdir: Path) -
         message = str(app._exit_renderables[0])
     assert app.return_code == 2
     assert "values.toml:2" in message and "\n" not in message
+
+
+async def test_enter_pressed_twice_creates_one_profile(workdir: Path) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.screen.query("#respondent"))
+        app.screen.query_one("#organisation", Input).value = "Twice"
+        app.screen.query_one("#respondent", Input).focus()
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, IntroScreen))
+        await pilot.pause(0.2)
+        await pilot.press("ctrl+q")
+    assert sorted(p.name for p in workdir.glob("*.toml")) == ["twice.toml"]
