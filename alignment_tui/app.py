@@ -6,7 +6,7 @@ import asyncio
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -35,7 +35,7 @@ class AlignmentApp(App[int]):
 
     CSS_PATH = "app.tcss"
     # Below 72 columns the chain sidebar gives way to the answer (Ctrl+G then opens the palette).
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (72, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]  # noqa: RUF012 (Textual API)
     TITLE = "alignment-tui"
 
     def __init__(self, profile_path: Path | None, lang: str | None, bank_dir: str | None) -> None:
