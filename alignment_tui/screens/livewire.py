@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from textual.css.query import NoMatches
@@ -18,6 +20,12 @@ if TYPE_CHECKING:
     from alignment_tui.widgets.coach import CoachPanel
     from alignment_tui.widgets.livefeedback import LiveFeedback
 
+# When each app's session started (its first question on screen): the coach's timer.
+_STARTED: weakref.WeakKeyDictionary[Any, float] = weakref.WeakKeyDictionary()
+
+# Each question screen's live feedback, so a keystroke does not search the screen for it.
+_LIVE: weakref.WeakKeyDictionary[Any, LiveFeedback] = weakref.WeakKeyDictionary()
+
 # Question kinds typed in one TextArea, whose words can be highlighted where they are.
 TEXT_KINDS = {"text": False, "list": True}  # kind → one item per line
 
@@ -26,6 +34,11 @@ def snapshot(app: Any) -> Profile | None:
     """A private copy of the app's profile for an analysis in another thread."""
     profile = getattr(app, "profile", None)
     return profile.model_copy(deep=True) if profile is not None else None
+
+
+def session_start(app: Any) -> float:
+    """When the session on ``app`` started (its first question), on the monotonic clock."""
+    return _STARTED.setdefault(app, time.monotonic())
 
 
 def coach_on(app: Any) -> bool:
@@ -65,6 +78,7 @@ def install_question(screen: QuestionScreen) -> LiveFeedback | None:
         id="live",
     )
     slot.mount(live)
+    _LIVE[screen] = live
     area = None
     if screen.editor is not None and question.kind in TEXT_KINDS:
         area = screen.editor.query(TextArea).first() if screen.editor.query(TextArea) else None
@@ -84,7 +98,7 @@ def coach_panel(screen: QuestionScreen) -> CoachPanel:
         question.probes(screen.lang),
         note,
         screen.lang,
-        started=getattr(app, "started", None),
+        started=session_start(app),
         id="probes",
         classes="" if screen.coach else "hidden",
     )
@@ -92,9 +106,8 @@ def coach_panel(screen: QuestionScreen) -> CoachPanel:
 
 def live_changed(screen: QuestionScreen) -> None:
     """The answer changed: the live feedback analyses it once typing pauses."""
-    from alignment_tui.widgets.livefeedback import LiveFeedback
-
-    for live in screen.query(LiveFeedback):
+    live = _LIVE.get(screen)
+    if live is not None and live.is_attached:
         live.changed()
 
 
