@@ -9,6 +9,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from alignment_tui.analysis.recognise import fold
 
@@ -45,8 +46,9 @@ class Hit:
     entry: Entry
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One folded word and its offsets (a tuple: answers make thousands of them)."""
+
     start: int
     end: int
     key: str

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from functools import cache
 
 from alignment_tui.analysis.lexicon import Entry, Hit
@@ -18,10 +19,13 @@ _DAYS = (
 )
 _CLAUSE = r"[^.;!?\n]"  # a pattern's two halves sit in one clause
 
-# Each pattern is evidence for a ``signal.*`` rule, in both languages side by side.
-_SIGNALS: tuple[tuple[str, str], ...] = (
+# Each pattern is evidence for a ``signal.*`` rule, in both languages side by side, with the
+# words one of which it needs (a set lookup is far cheaper than a failed regex scan).
+_SIGNALS: tuple[tuple[str, str, str], ...] = (
     # A preference states what is given up: "we'd rather lose a client than lie".
     (
+        "rather prefer prefers preferred prefere preferes preferons preferent preferer "
+        "preferez preferait",
         "signal.tradeoff",
         rf"\b(?:would|'d) rather\b{_CLAUSE}{{1,80}}?\bthan\b"
         rf"|\bprefer(?:s|red)?\b{_CLAUSE}{{1,80}}?\b(?:than|over|instead of)\b"
@@ -29,6 +33,7 @@ _SIGNALS: tuple[tuple[str, str], ...] = (
     ),
     # A refusal or a limit, written as a negation.
     (
+        "no zero not t cannot n ne aucun aucune",
         "signal.tradeoff",
         r"\b(?:no|zero)\s(?!one\b|longer\b|matter\b|doubt\b|idea\b|way\b|problem\b)[a-z]{3,}"
         r"|\b(?:don't|doesn't|do not|does not|didn't|did not|won't|will not|isn't|is not|"
@@ -39,6 +44,8 @@ _SIGNALS: tuple[tuple[str, str], ...] = (
     ),
     # A condition that triggers a behaviour: "as long as…", « tant que… ».
     (
+        "long until unless whenever soon whether only every each before after tant des "
+        "moins jusqu sauf seulement chaque avant apres non",
         "signal.behaviour",
         r"\b(?:as long as|until|unless|whenever|as soon as|whether or not|only if|only when|"
         r"every time|each time|before any|after every|after each)\b"
@@ -48,6 +55,8 @@ _SIGNALS: tuple[tuple[str, str], ...] = (
     ),
     # Someone named by role does something: "whoever breaks…", « celui qui casse… ».
     (
+        "whoever anyone everyone nobody no every each celui celle ceux celles quiconque "
+        "personne chaque tout",
         "signal.behaviour",
         r"\b(?:whoever|anyone who|everyone who|nobody|no one|every (?:employee|member|manager|"
         r"one of us|new hire|team member|engineer|developer|seller|salesperson)|each (?:employee|"
@@ -57,6 +66,7 @@ _SIGNALS: tuple[tuple[str, str], ...] = (
     ),
     # We do something (not "we believe", "we strive"): « nous racontons nos erreurs ».
     (
+        "we nous on our notre l",
         "signal.behaviour",
         r"\b(?:we|nous|on|our team|our staff|notre equipe|l'equipe)\s"
         r"(?:(?:always|never|still|only|systematically|toujours|jamais|systematiquement|"
@@ -70,6 +80,9 @@ _SIGNALS: tuple[tuple[str, str], ...] = (
     ),
     # A weekday or a span of months is a timing: « chaque samedi d'avril à octobre ».
     (
+        f"{_DAYS.replace('|', ' ')} {_MONTHS.replace('|', ' ')} week weekends mondays tuesdays "
+        "wednesdays thursdays fridays saturdays sundays lundis mardis mercredis jeudis vendredis "
+        "samedis dimanches",
         "signal.cadence",
         rf"\b(?:every|each|on|chaque|tous les|le|les)\s(?:{_DAYS})s?\b"
         rf"|\b(?:from|between|de|d'|du|entre)\s?(?:{_MONTHS})\b{_CLAUSE}{{0,12}}?"
@@ -89,19 +102,32 @@ _COUNTED = re.compile(
     r"fondamentaux)\s)?(?:pillars?|axes?|axis|priorities|priorites|values|valeurs|piliers?|"
     r"commitments|engagements|principles|principes|orientations|leviers|levers|themes)\b"
 )
+_COUNTED_NOUNS_WORDS = """
+pillars pillar axes axe axis priorities priorites values valeurs piliers pilier commitments
+engagements principles principes orientations leviers levers themes
+"""
+_COUNTED_NOUNS = frozenset(_COUNTED_NOUNS_WORDS.split())
 _HYPE_LAYERS = ("values", "vision", "mission")
 
 
 @cache
-def _compiled() -> tuple[tuple[Entry, re.Pattern[str]], ...]:
-    return tuple((Entry(rule, "", (), "sentence pattern"), re.compile(rx)) for rule, rx in _SIGNALS)
+def _compiled() -> tuple[tuple[frozenset[str], Entry, re.Pattern[str]], ...]:
+    return tuple(
+        (frozenset(words.split()), Entry(rule, "", (), "sentence pattern"), re.compile(rx))
+        for words, rule, rx in _SIGNALS
+    )
 
 
-def signal_hits(text: str) -> list[Hit]:
-    """Evidence found by sentence patterns, as hits of ``signal.*`` rules."""
+def signal_hits(text: str, words: Set[str]) -> list[Hit]:
+    """Evidence found by sentence patterns, as hits of ``signal.*`` rules.
+
+    ``words``: the folded words of ``text``; a pattern runs only if one of its words is there.
+    """
     folded = fold(text)
     out = []
-    for entry, rx in _compiled():
+    for needs, entry, rx in _compiled():
+        if needs.isdisjoint(words):
+            continue
         m = rx.search(folded)
         if m:
             out.append(Hit(m.start(), m.end(), entry))
@@ -110,12 +136,13 @@ def signal_hits(text: str) -> list[Hit]:
 
 def hype(text: str, layer: str) -> list[tuple[int, int]]:
     """Numbers of emphasis ("110%", "24/7"): no measure, in the layers that state a belief."""
-    if layer not in _HYPE_LAYERS:
+    if layer not in _HYPE_LAYERS or not any(c in text for c in "%/°"):
         return []
-    folded = fold(text)
-    return [(m.start(), m.end()) for m in _HYPE.finditer(folded)]
+    return [(m.start(), m.end()) for m in _HYPE.finditer(fold(text))]
 
 
-def counted(text: str) -> list[tuple[int, int]]:
+def counted(text: str, words: Set[str]) -> list[tuple[int, int]]:
     """Numbers that count the answer's own parts ("3 pillars", « quatre valeurs »)."""
+    if _COUNTED_NOUNS.isdisjoint(words):
+        return []
     return [(m.start(), m.end()) for m in _COUNTED.finditer(fold(text))]

@@ -10,9 +10,12 @@ Score of one answer (0–100)::
 ``specificity`` is how many kinds of concrete detail the answer holds, out of: a number,
 an amount or a percentage, a date or a rhythm, a proper noun, an explicit choice ("rather
 than", « plutôt que »), a named audience, a named channel, a reason ("because", « car »),
-a quoted example. An empty answer scores 0. Word-list warnings (buzzwords, hedges…) become
-hints when the answer has at least two kinds of detail and few such words: concrete detail
-lowers suspicion (two kinds spare one such word, three kinds spare two).
+a quoted example or a device that shows a tone ("first names", « on vouvoie »), an offer's
+terms ("money back", « livraison offerte »). Numbers of emphasis ("110%", "24/7") and counts
+of the answer's own parts ("3 pillars") are no detail. An empty answer scores 0.
+Word-list warnings (buzzwords, hedges…) become hints when the answer has at least two kinds
+of detail and few such words: concrete detail lowers suspicion (two kinds spare one such
+word, three kinds spare two); weasel words in an objective are never spared.
 """
 
 from __future__ import annotations

@@ -93,7 +93,11 @@ class Context:
         found = lexicon.find(
             self.text, self.toks, self.layer, self.accepted, self.lang if self.sure else None
         )
-        return found + patterns.signal_hits(self.text)
+        return found + patterns.signal_hits(self.text, self.keys)
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        return frozenset(t.key for t in self.toks)
 
     @cached_property
     def hype(self) -> list[tuple[int, int]]:
@@ -105,7 +109,7 @@ class Context:
         """Spans whose numbers measure nothing: hype, and counts of pillars or values."""
         if not self.digits_raw and not NUMBER_WORD.search(self.folded):
             return []
-        return sorted(self.hype + patterns.counted(self.text))
+        return sorted(self.hype + patterns.counted(self.text, self.keys))
 
     @cached_property
     def plain(self) -> str:
