@@ -38,8 +38,9 @@ _SIGNALS: tuple[tuple[str, str, str], ...] = (
         r"\b(?:no|zero)\s(?!one\b|longer\b|matter\b|doubt\b|idea\b|way\b|problem\b)[a-z]{3,}"
         r"|\b(?:don't|doesn't|do not|does not|didn't|did not|won't|will not|isn't|is not|"
         r"aren't|are not|cannot|can't|not a|not an|not the)\b"
-        r"|\bn'\w+\s(?:\w+\s)?(?:pas|jamais|plus|aucune?)\b"
-        r"|\bne\s[a-z']+\s(?:pas|jamais|plus|aucune?)\b"
+        r"(?!\s(?:just|only|simply|merely)\b)"
+        r"|\b(?:n'\w+\s(?:\w+\s)?|ne\s[a-z']+\s)(?:pas|jamais|plus|aucune?)\b"
+        r"(?!\s(?:que|qu'|seulement|juste|une? simple)\b)"
         r"|\b(?:aucune?|zero)\s(?!idee\b)[a-z]{3,}",
     ),
     # A condition that triggers a behaviour: "as long as…", « tant que… ».
