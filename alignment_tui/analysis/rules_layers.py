@@ -66,6 +66,12 @@ _TODAY = re.compile(
     r"\b(?:currently|today|now|actuellement|aujourd hui|vs|versus|compared|contre|baseline)\b"
 )
 _PER = re.compile(r"/\s?(?:month|mois|year|an|week|semaine|quarter|trimestre)\b")
+_WE = frozenset(("we", "nous", "on"))
+_GENERIC_OFFER = re.compile(
+    r"(?:\b(?:products? and services?|produits et services|services? et produits|solutions?)"
+    r"|\b(?:des|nos|our|the|quality|qualite|premium|global|globales?|integrated|complete)\s"
+    r"(?:services?|products?|produits))\b(?!\s(?:de|d'|of)\s)"
+)
 _TONE_TOPIC = re.compile(r"\b(?:ton|tone|voice|voix|style|registre|register)\b")
 _PLAN_VERB = re.compile(
     r"\b(?:post\w*|publish\w*|send\w*|run\w*|poster|publier|envoyer|diffuser|faire des|lancer)\b"
@@ -201,11 +207,22 @@ def vision_beneficiary(ctx: Context) -> Iterator[Raw]:
     yield Raw("vision.no_beneficiary", None, None)
 
 
+def _offered(ctx: Context) -> bool:
+    """An offer is named: a thing sold, or a verb of ours whose object is not "products and
+    services" or "solutions" (« nous concevons des produits et services… » names nothing)."""
+    hits = ctx.of("signal.offer")
+    if not hits:
+        return False
+    if any(ctx.folded_text[h.start : h.end].split()[0] not in _WE for h in hits):
+        return True
+    return not _GENERIC_OFFER.search(ctx.folded_text)
+
+
 @rule
 def mission_offer(ctx: Context) -> Iterator[Raw]:
     if ctx.layer != "mission" or not ctx.free_text("mission.statement") or ctx.words < 2:
         return
-    if ctx.has("signal.offer") or _GERUND.search(ctx.folded) or ctx.specificity >= 2:
+    if _offered(ctx) or _GERUND.search(ctx.folded) or ctx.specificity >= 2:
         return
     # "we turn…", « nous transformons… »: an action of ours with something concrete around it.
     if ctx.specificity >= 1 and _WE_DO.search(ctx.folded):
