@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 import time
 from datetime import date
@@ -228,3 +229,113 @@ def test_every_word_list_entry_explains_itself() -> None:
         if not entry.rule.startswith("signal.") and entry.rule != "objectives.output":
             assert entry.rewrite.strip(), entry.rule
             assert entry.rule in REGISTRY, entry.rule
+
+
+def _flagged(text: str, layer: str) -> set[str]:
+    """The warnings and errors a user sees for ``text`` (language detected)."""
+    result = analyze_text(text, layer, today=TODAY)
+    return {f.rule_id for f in result.findings if f.severity is not Severity.info}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We'd rather lose a client than lie about a deadline.",
+        "On préfère perdre un client que mentir sur un délai.",
+        "As long as a customer's site is down, nobody on the team starts new work.",
+        "Tant qu'un client attend une réponse, personne ne part en réunion interne.",
+        "Own it: whoever breaks production writes the incident report, with no blame.",
+        "Celui qui casse la prod écrit le compte rendu, sans chercher de coupable.",
+        "Exigence : un chantier n'est pas terminé tant que le client n'a pas signé les réserves.",
+        "Open books: every employee can see the company accounts and everyone's salary.",
+    ],
+)
+def test_a_value_stated_as_a_behaviour_in_plain_words_is_not_vague(text: str) -> None:
+    assert _flagged(text, "values") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        ("Bold. Humble. Together.", "values.generic_virtue"),
+        ("Nos valeurs : Engagement. Exigence. Partage.", "values.generic_virtue"),
+        ("We are guided by strong values: team spirit, high standards and a passion.", None),
+        ("Giving 200% for our clients", "vague.weasel"),
+        ("Un engagement à 110 % au quotidien", "vague.weasel"),
+        ("La confiance : nous croyons que la confiance est essentielle entre nous.", None),
+        ("Sustainability: we believe in a sustainable future for all of us.", None),
+    ],
+)
+def test_slogans_hype_numbers_and_beliefs_are_vague_values(text: str, rule_id: str | None) -> None:
+    found = _flagged(text, "values")
+    assert found, text
+    if rule_id:
+        assert rule_id in found
+
+
+def test_a_virtue_defined_after_a_colon_is_not_bare() -> None:
+    assert _flagged("Candour: whoever spots a mistake says so the same day.", "values") == set()
+    assert _flagged("Franchise : celui qui voit une erreur le dit le jour même.", "values") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "layer"),
+    [
+        ("Our strategy rests on 3 pillars: people, planet, performance.", "strategy"),
+        ("Notre stratégie repose sur 3 axes : croissance, innovation, excellence.", "strategy"),
+        ("Reach 10,000 by the end of the year.", "objectives"),
+        ("Atteindre 10 000 d'ici la fin de l'année.", "objectives"),
+        ("+30%", "objectives"),
+        ("Budget: 10,000.", "execution"),
+        ("Budget : 10 000.", "execution"),
+        ("Be #1 in Europe by 2030", "vision"),
+        ("devenir numéro 1 en europe", "vision"),
+        ("Reach $100M ARR and 500 employees by 2031.", "vision"),
+        ("Être une entreprise dont nos collaborateurs et nos actionnaires sont fiers.", "vision"),
+        ("Helping build a fairer, more inclusive and more sustainable society.", "vision"),
+        ("Contribuer à construire une société plus juste et plus inclusive.", "vision"),
+        ("We design and deliver products and services that improve how people live.", "mission"),
+        (
+            "Nous concevons et distribuons des produits et services qui changent la donne.",
+            "mission",
+        ),
+    ],
+)
+def test_digits_and_help_verbs_do_not_hide_a_vague_answer(text: str, layer: str) -> None:
+    assert _flagged(text, layer), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A stall at the Broadway market every Saturday from May to September.",
+        "Un stand au marché de la Croix-Rousse chaque dimanche matin, de mai à septembre.",
+        "Tone: first names, short sentences, no technical jargon; we talk like a plumber.",
+        "On vouvoie, phrases de moins de 20 mots, aucun anglicisme, chaque prix affiché TTC.",
+        "Value proposition: a jacket repaired free for life, or your money back.",
+        "Proposition de valeur : une veste réparée gratuitement à vie, ou remboursée.",
+    ],
+)
+def test_timings_tone_devices_and_offer_terms_are_concrete_execution(text: str) -> None:
+    assert _flagged(text, "execution") == set()
+
+
+def test_recruiting_partners_from_a_baseline_on_a_rhythm_is_an_outcome() -> None:
+    text = "Recruter 25 restaurants partenaires d'ici mars 2027 (aujourd'hui : 8), point le lundi."
+    assert _flagged(text, "objectives") == set()
+    text = "Sign 12 partner bakeries by March 2027 (today: 4), reviewed each Friday."
+    assert _flagged(text, "objectives") == set()
+
+
+def test_idioms_with_best_are_no_superlative() -> None:
+    text = "Saying no: we turn down projects where we're not the best fit and refer a colleague."
+    assert "vague.superlative" not in _flagged(text, "values")
+
+
+def test_french_messages_keep_guillemets_and_colons_on_their_line() -> None:
+    from alignment_tui.analysis.text import rulebook
+
+    for rule_id, spec in rulebook()["rule"].items():
+        for key in ("title", "catches", "why", "message", "suggestion"):
+            french = spec[key]["fr"]
+            assert not re.search(r"« | »| [:;!?]", french), (rule_id, key, french)
