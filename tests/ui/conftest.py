@@ -11,7 +11,6 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from alignment_tui.app import AlignmentApp
-from alignment_tui.model.bank import load_bank
 
 SIZE = (100, 36)
 
@@ -43,7 +42,3 @@ async def create_profile(pilot: Pilot[object], app: AlignmentApp, organisation: 
     await pilot.pause()  # the target path shown under the form may re-wrap the layout
     await pilot.click("#create")
     await wait_for(pilot, lambda: app.walk is not None)
-
-
-def first_question(kinds: tuple[str, ...] = ("text",)) -> str:
-    return next(q.id for q in load_bank().questions() if q.kind in kinds)
