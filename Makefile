@@ -29,8 +29,8 @@ run: install
 test: install-test lint typecheck unit
 
 lint: install-test
-	$(PY) -m ruff check .
-	$(PY) -m ruff format --check .
+	$(PY) -m ruff check alignment_tui tests benchmarks
+	$(PY) -m ruff format --check alignment_tui tests benchmarks
 
 typecheck: install-test
 	$(PY) -m mypy alignment_tui
