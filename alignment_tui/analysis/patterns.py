@@ -56,8 +56,18 @@ _SIGNALS: tuple[tuple[str, str, str], ...] = (
         r"can|could|must|should|may|might|also|embrace|put|place|keep|sommes|croyons|croit|"
         r"pensons|pense|voulons|veut|visons|vise|esperons|valorisons|cherchons|souhaitons|aimons|"
         r"aime|avons|a|est|sera|serons|mettons|met|placons|place|pouvons|peut|devons|doit|"
-        r"grandissons|innovons|avancons|partageons|osons|allons|va|vous)\b)[a-z]{3,}"
+        r"grandissons|innovons|avancons|partageons|osons|allons|va|vous|had|was|were|avions|avait|"
+        r"etions|etait)\b)[a-z]{3,}"
         r"\s[a-z']{2,}\s[a-z']{2,}",
+    ),
+    # An offer by its shape: "we turn old sails into bags", "sell them to sailors".
+    (
+        "turn turns transform transforms convert converts transforme transformons transforment "
+        "transformer sell sells selling vend vends vendons vendent vendre vendu vendus",
+        "signal.offer",
+        rf"\b(?:turn|transform|convert|transform)\w*\s{_CLAUSE}{{3,60}}?\s(?:into|en)\s"
+        rf"|\b(?:sell|sells|selling|vend|vends|vendons|vendent|vendre)\b{_CLAUSE}{{0,40}}?"
+        r"\s(?:to|aux|a des|a la|a l'|au)\s[a-z]{3,}",
     ),
     # A weekday or a span of months is a timing: « chaque samedi d'avril à octobre ».
     (

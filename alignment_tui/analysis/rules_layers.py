@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from itertools import pairwise
 
@@ -81,21 +81,24 @@ _PLAN_VERB = re.compile(
 # values ----------------------------------------------------------------------------------
 
 
-def _item_bounds(text: str) -> list[int]:
+def _item_bounds(text: str, only_virtues: Callable[[int, int], bool]) -> list[int]:
     """Where the items of a list end: at sentence ends, colons and dashes, and inside a
-    sentence at commas only when its pieces are short (a list, not « La qualité, c'est… »)."""
+    sentence at commas only when its pieces are short (a list, not « La qualité, c'est… »)
+    or when two pieces or more are bare virtues ("Excellence, Integrity and Teamwork are…")."""
     cuts = [m.start() for m in _SEGMENT_SPLIT.finditer(text)]
     for a, b in pairwise([0, *cuts, len(text)]):
         seps = list(_ITEM_SPLIT.finditer(text, a, b))
         if not seps or _DEFINITION.search(text, a, b):
             continue
         # Each piece runs from the end of one separator ("and", ",") to the next one.
-        starts = [a, *(m.end() for m in seps)]
-        ends = [*(m.start() for m in seps), b]
-        if max(len(_WORD.findall(text, x, y)) for x, y in zip(starts, ends, strict=True)) <= (
-            _LIST_ITEM_WORDS
-        ):
+        starts, ends = [a, *(m.end() for m in seps)], [*(m.start() for m in seps), b]
+        pieces = list(zip(starts, ends, strict=True))
+        if max(len(_WORD.findall(text, x, y)) for x, y in pieces) <= _LIST_ITEM_WORDS:
             cuts += [m.start() for m in seps]
+            continue
+        bare = [i for i, (x, y) in enumerate(pieces) if only_virtues(x, y)]
+        if len(bare) >= 2:
+            cuts += [seps[i].start() for i in bare if i < len(seps)]
     return [*sorted(set(cuts)), len(text)]
 
 
@@ -117,16 +120,7 @@ def generic_virtues(ctx: Context) -> Iterator[Raw]:
     virtues = ctx.of("values.generic_virtue")
     if not virtues:
         return
-    # Cut the text into items at list separators, then walk words and hits once, in order.
-    bounds = _item_bounds(ctx.text)
-    piece_of_word: dict[int, int] = {}
-    b = 0
-    for t in ctx.toks:
-        while bounds[b] <= t.start:
-            b += 1
-        piece_of_word[t.start] = b
     in_virtue: set[int] = set()
-    hits_of: dict[int, list[Hit]] = {}
     k = 0
     for h in virtues:
         while k < len(ctx.toks) and ctx.toks[k].start < h.start:
@@ -135,6 +129,23 @@ def generic_virtues(ctx: Context) -> Iterator[Raw]:
         while j < len(ctx.toks) and ctx.toks[j].start < h.end:
             in_virtue.add(ctx.toks[j].start)
             j += 1
+
+    def only_virtues(a: int, b: int) -> bool:
+        words = [t for t in ctx.toks if a <= t.start < b]
+        return any(t.start in in_virtue for t in words) and all(
+            t.start in in_virtue or t.key in _FILLER for t in words
+        )
+
+    # Cut the text into items at list separators, then walk words and hits once, in order.
+    bounds = _item_bounds(ctx.text, only_virtues)
+    piece_of_word: dict[int, int] = {}
+    b = 0
+    for t in ctx.toks:
+        while bounds[b] <= t.start:
+            b += 1
+        piece_of_word[t.start] = b
+    hits_of: dict[int, list[Hit]] = {}
+    for h in virtues:
         hits_of.setdefault(piece_of_word.get(h.start, -1), []).append(h)
     loose: set[int] = {
         piece_of_word[t.start]
@@ -176,8 +187,10 @@ def dated(ctx: Context) -> Iterator[Raw]:
     ):
         return
     spans = [(h.start, h.end) for h in ctx.of("values.dated_reference")]
-    # Years are digits, which word lists leave out: a year in a value dates it.
-    spans += [(m.start(), m.end()) for m in _YEAR.finditer(ctx.text)]
+    # Years are digits, which word lists leave out: a year in a value dates it, unless it
+    # dates the proof of a refusal ("we never sell data; we turned down two offers in 2024").
+    if not ctx.has("signal.tradeoff"):
+        spans += [(m.start(), m.end()) for m in _YEAR.finditer(ctx.text)]
     for start, end in sorted(spans):
         yield Raw("values.dated_reference", start, end)
 
@@ -213,8 +226,10 @@ def _offered(ctx: Context) -> bool:
     hits = ctx.of("signal.offer")
     if not hits:
         return False
-    if any(ctx.folded_text[h.start : h.end].split()[0] not in _WE for h in hits):
-        return True
+    for h in hits:
+        span = ctx.folded_text[h.start : h.end]
+        if span.split()[0] not in _WE and not _GENERIC_OFFER.search(span):
+            return True
     return not _GENERIC_OFFER.search(ctx.folded_text)
 
 
