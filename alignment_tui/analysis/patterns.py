@@ -98,6 +98,15 @@ pillars pillar axes axe axis priorities priorites values valeurs piliers pilier 
 engagements principles principes orientations leviers levers themes
 """
 _COUNTED_NOUNS = frozenset(_COUNTED_NOUNS_WORDS.split())
+# "Since 1998", « fondée en 2012 »: the company's age, not a measure nor a deadline.
+_FOUNDED = re.compile(
+    r"\b(?:since|founded in|established in|created in|started in|depuis|fondee? en|creee? en|"
+    r"nee? en)\s(?:19|20)\d\d\b"
+)
+_FOUNDED_TRIGGERS = (
+    """since founded established created started depuis fonde fondee cree creee ne nee"""
+)
+_FOUNDED_WORDS = frozenset(_FOUNDED_TRIGGERS.split())
 _HYPE_LAYERS = ("values", "vision", "mission")
 
 
@@ -133,7 +142,11 @@ def hype(text: str, layer: str) -> list[tuple[int, int]]:
 
 
 def counted(text: str, words: Set[str]) -> list[tuple[int, int]]:
-    """Numbers that count the answer's own parts ("3 pillars", « quatre valeurs »)."""
-    if _COUNTED_NOUNS.isdisjoint(words):
-        return []
-    return [(m.start(), m.end()) for m in _COUNTED.finditer(fold(text))]
+    """Numbers that count the answer's own parts ("3 pillars", « quatre valeurs ») or the
+    company's age ("since 1998")."""
+    spans = []
+    if not _COUNTED_NOUNS.isdisjoint(words):
+        spans += [(m.start(), m.end()) for m in _COUNTED.finditer(fold(text))]
+    if not _FOUNDED_WORDS.isdisjoint(words):
+        spans += [(m.start(), m.end()) for m in _FOUNDED.finditer(fold(text))]
+    return spans

@@ -147,6 +147,9 @@ def no_detail(ctx: Context) -> Iterator[Raw]:
         return
     if ctx.layer == "mission" and ctx.has("signal.offer"):
         return
+    # "a handwritten card in every parcel": a practice applied each time is a detail.
+    if ctx.layer == "execution" and ctx.someone:
+        return
     if ctx.layer == "values" and (ctx.has("signal.behaviour") or _DEFINED.search(ctx.text)):
         return
     yield Raw("vague.no_detail", None, None)

@@ -72,6 +72,11 @@ _GENERIC_OFFER = re.compile(
     r"|\b(?:des|nos|our|the|quality|qualite|premium|global|globales?|integrated|complete)\s"
     r"(?:services?|products?|produits))\b(?!\s(?:de|d'|of)\s)"
 )
+_THE_X_OF = re.compile(
+    r"\b(?:[Bb]e|[Bb]ecome|[Bb]eing|[Êê]tre|[Ee]tre|[Dd]evenir)\s(?:the\s|l['’]|le\s|la\s)"
+    r"(?!(?:[A-Z]{2,})\b)[A-Z][\w-]+\s(?:of|for|de|des|du)\b"
+)
+_MEANS_REACH = 25  # characters after "through" where a buzzword makes the means empty
 _TONE_TOPIC = re.compile(r"\b(?:ton|tone|voice|voix|style|registre|register)\b")
 _PLAN_VERB = re.compile(
     r"\b(?:post\w*|publish\w*|send\w*|run\w*|poster|publier|envoyer|diffuser|faire des|lancer)\b"
@@ -207,6 +212,10 @@ def company_centred(ctx: Context) -> Iterator[Raw]:
     if ctx.layer == "vision" and ctx.digits_raw:
         for m in _HEADCOUNT.finditer(ctx.folded_text):
             yield Raw("vision.company_centred", m.start(), m.end())
+    # "Be the Amazon of home services": a rank borrowed from a famous company.
+    if ctx.layer in ("vision", "mission"):
+        for m in _THE_X_OF.finditer(ctx.text):
+            yield Raw("vision.company_centred", m.start(), m.end())
 
 
 @rule
@@ -272,6 +281,18 @@ def strategy_choice(ctx: Context) -> Iterator[Raw]:
         yield Raw("strategy.no_insight", None, None)
 
 
+def _real_means(ctx: Context) -> bool:
+    """A means is named: "by", "through"… not followed by a buzzword ("through innovation")."""
+    empty = [h.start for r in ("vague.buzzword", "vague.cliche") for h in ctx.of(r)]
+    empty += [h.start for h in ctx.of("values.generic_virtue")]
+    for m in _MEANS.finditer(ctx.folded_text):
+        if ctx.deadlines and any(s <= m.start() < e for s, e, _ in ctx.deadlines):
+            continue
+        if not any(m.end() <= s <= m.end() + _MEANS_REACH for s in empty):
+            return True
+    return False
+
+
 @rule
 def goal_as_strategy(ctx: Context) -> Iterator[Raw]:
     if ctx.layer != "strategy":
@@ -280,7 +301,7 @@ def goal_as_strategy(ctx: Context) -> Iterator[Raw]:
     if not growth or not (ctx.digits or NUMBER_WORD.search(ctx.folded)):
         return
     if (
-        _MEANS.search(ctx.folded_without_deadlines)
+        _real_means(ctx)
         or _GERUND.search(ctx.folded_without_deadlines)
         or ctx.has("signal.tradeoff")
         or ctx.has("signal.insight")

@@ -197,7 +197,10 @@ class Context:
 
     @cached_property
     def deadlines(self) -> list[tuple[int, int, date]]:
-        return [(m.start, m.end, m.value) for m in find_deadlines(self.text, self.today)]
+        found = [(m.start, m.end, m.value) for m in find_deadlines(self.text, self.today)]
+        if found and self.unmeasured:  # "since 1998" is no deadline
+            found = [d for d in found if not any(s <= d[0] < e for s, e in self.unmeasured)]
+        return found
 
     @cached_property
     def money(self) -> bool:
