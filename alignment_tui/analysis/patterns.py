@@ -19,9 +19,10 @@ _DAYS = (
 )
 _CLAUSE = r"[^.;!?\n]"  # a pattern's two halves sit in one clause
 
-# Each pattern is evidence for a ``signal.*`` rule, in both languages side by side, with the
-# words one of which it needs (a set lookup is far cheaper than a failed regex scan).
-_SIGNALS: tuple[tuple[str, str, str], ...] = (
+# Each pattern is evidence for a ``signal.*`` rule: the words one of which it needs (a set
+# lookup is far cheaper than a failed regex scan), the rule, the regex, and its language
+# ("" for both; a one-language pattern runs on the other language only when unsure).
+_SIGNALS: tuple[tuple[str, str, str, str], ...] = (
     # A preference states what is given up: "we'd rather lose a client than lie".
     (
         "rather prefer prefers preferred prefere preferes preferons preferent preferer "
@@ -30,6 +31,7 @@ _SIGNALS: tuple[tuple[str, str, str], ...] = (
         rf"\b(?:would|'d) rather\b{_CLAUSE}{{1,80}}?\bthan\b"
         rf"|\bprefer(?:s|red)?\b{_CLAUSE}{{1,80}}?\b(?:than|over|instead of)\b"
         rf"|\bprefer\w*\b{_CLAUSE}{{1,80}}?(?:\bplutot\b|\bque\b|\bqu')",
+        "",
     ),
     # A French refusal, elided or not: « n'est pas », « ne facture jamais ». (The fixed phrases
     # of both languages — "don't", "unless", « tant que », « celui qui » — are word lists.)
@@ -38,27 +40,51 @@ _SIGNALS: tuple[tuple[str, str, str], ...] = (
         "signal.tradeoff",
         r"\b(?:n'\w+\s(?:\w+\s)?|ne\s[a-z']+\s)(?:pas|jamais|plus|aucune?)\b"
         r"(?!\s(?:que|qu'|seulement|juste|une? simple)\b)",
+        "",
     ),
     # A rule that holds either way: "whether they ask or not", « qu'il pleuve ou non ».
     (
         "non not",
         "signal.behaviour",
         r"\b(?:que|qu'il|qu'elle|qu'ils|whether)\s[a-z']+(?:\s[a-z']+)?\s(?:ou non|or not)\b",
+        "",
     ),
-    # We do something (not "we believe", "we strive"): « nous racontons nos erreurs ».
+    # We do something (not "we believe", "we strive"): "we publish our errors".
     (
-        "we nous on our notre equipe",
+        "we our",
         "signal.behaviour",
-        r"\b(?:we|nous|on|our team|our staff|notre equipe|l'equipe)\s"
-        r"(?:(?:always|never|still|only|systematically|toujours|jamais|systematiquement|"
-        r"don't|do not|n'|ne)\s?)?"
-        r"(?!(?:believe|value|strive|want|aim|hope|think|love|care|are|is|be|have|will|would|"
-        r"can|could|must|should|may|might|also|embrace|put|place|keep|sommes|croyons|croit|"
-        r"pensons|pense|voulons|veut|visons|vise|esperons|valorisons|cherchons|souhaitons|aimons|"
-        r"aime|avons|a|est|sera|serons|mettons|met|placons|place|pouvons|peut|devons|doit|"
-        r"grandissons|innovons|avancons|partageons|osons|allons|va|vous|had|was|were|avions|avait|"
-        r"etions|etait)\b)[a-z]{3,}"
-        r"\s[a-z']{2,}\s[a-z']{2,}",
+        r"\b(?:we|our team|our staff)\s(?:(?:always|never|still|only|systematically|don't|do not)"
+        r"\s)?(?!(?:believe|value|strive|want|aim|hope|think|love|care|are|is|be|have|had|was|"
+        r"were|will|would|can|could|must|should|may|might|also|embrace|put|place|keep|grow|"
+        r"innovate|dare|share)\b)[a-z]{3,}\s[a-z']{2,}\s[a-z']{2,}",
+        "en",
+    ),
+    # …and in French: « nous racontons nos erreurs ».
+    (
+        "nous on notre equipe",
+        "signal.behaviour",
+        r"\b(?:nous|on|notre equipe|l'equipe)\s(?:(?:toujours|jamais|systematiquement|n'|ne)\s?)?"
+        r"(?!(?:sommes|croyons|croit|pensons|pense|voulons|veut|visons|vise|esperons|valorisons|"
+        r"cherchons|souhaitons|aimons|aime|avons|avions|avait|a|est|etions|etait|sera|serons|"
+        r"mettons|met|placons|place|pouvons|peut|devons|doit|grandissons|innovons|avancons|"
+        r"partageons|osons|allons|va|vous)\b)[a-z]{3,}\s[a-z']{2,}\s[a-z']{2,}",
+        "fr",
+    ),
+    # A group defined by what its people do: "people who stammer", « ceux qui louent ».
+    (
+        "people those families women men children kids parents personnes ceux celles familles "
+        "femmes hommes enfants",
+        "signal.audience",
+        r"\b(?:people|those|families|women|men|children|kids|parents|personnes|ceux|celles|"
+        r"familles|femmes|hommes|enfants)\s(?:who|qui)\s[a-z']{3,}",
+        "",
+    ),
+    # A contrast names what is left out: "on their skills, not on their speed".
+    (
+        "not pas non",
+        "signal.tradeoff",
+        r",\s(?:not|and not|but not|pas|et non|non pas|mais pas)\s",
+        "",
     ),
     # An offer by its shape: "we turn old sails into bags", "sell them to sailors".
     (
@@ -68,6 +94,7 @@ _SIGNALS: tuple[tuple[str, str, str], ...] = (
         rf"\b(?:turn|transform|convert|transform)\w*\s{_CLAUSE}{{3,60}}?\s(?:into|en)\s"
         rf"|\b(?:sell|sells|selling|vend|vends|vendons|vendent|vendre)\b{_CLAUSE}{{0,40}}?"
         r"\s(?:to|aux|a des|a la|a l'|au)\s[a-z]{3,}",
+        "",
     ),
     # A weekday or a span of months is a timing: « chaque samedi d'avril à octobre ».
     (
@@ -79,6 +106,7 @@ _SIGNALS: tuple[tuple[str, str, str], ...] = (
         rf"|\b(?:from|between|de|d'|du|entre)\s?(?:{_MONTHS})\b{_CLAUSE}{{0,12}}?"
         rf"\b(?:to|until|till|through|and|a|au|jusqu'a|jusqu'en|et)\s(?:{_MONTHS})\b"
         rf"|\b(?:from|starting|starting in|a partir de|des)\s(?:{_MONTHS})\b",
+        "",
     ),
 )
 
@@ -113,20 +141,21 @@ _HYPE_LAYERS = ("values", "vision", "mission")
 @cache
 def _compiled() -> tuple[tuple[frozenset[str], Entry, re.Pattern[str]], ...]:
     return tuple(
-        (frozenset(words.split()), Entry(rule, "", (), "sentence pattern"), re.compile(rx))
-        for words, rule, rx in _SIGNALS
+        (frozenset(words.split()), Entry(rule, lang, (), "sentence pattern"), re.compile(rx))
+        for words, rule, rx, lang in _SIGNALS
     )
 
 
-def signal_hits(text: str, words: Set[str]) -> list[Hit]:
+def signal_hits(text: str, words: Set[str], lang: str | None = None) -> list[Hit]:
     """Evidence found by sentence patterns, as hits of ``signal.*`` rules.
 
     ``words``: the folded words of ``text``; a pattern runs only if one of its words is there.
+    ``lang``: the text's language when sure (English "on" is no French « on »).
     """
     folded = fold(text)
     out = []
     for needs, entry, rx in _compiled():
-        if needs.isdisjoint(words):
+        if needs.isdisjoint(words) or (lang and entry.lang and entry.lang != lang):
             continue
         m = rx.search(folded)
         if m:

@@ -272,7 +272,9 @@ def strategy_choice(ctx: Context) -> Iterator[Raw]:
         return
     insight = ctx.has("signal.insight")
     choice = ctx.has("signal.tradeoff")
-    concrete = ctx.specificity - insight - choice
+    # A horizon ("three priorities for 2027") is no detail of the strategy itself.
+    dated = bool(ctx.deadlines) and not ctx.has_number and not ctx.has("signal.cadence")
+    concrete = ctx.specificity - insight - choice - dated
     if not choice and not insight and concrete == 0:
         yield Raw("strategy.no_choice", None, None)
     elif not choice:

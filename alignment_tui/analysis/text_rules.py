@@ -93,7 +93,7 @@ class Context:
         found = lexicon.find(
             self.text, self.toks, self.layer, self.accepted, self.lang if self.sure else None
         )
-        return found + patterns.signal_hits(self.text, self.keys)
+        return found + patterns.signal_hits(self.text, self.keys, self.lang if self.sure else None)
 
     @cached_property
     def keys(self) -> frozenset[str]:
