@@ -222,9 +222,12 @@ def company_centred(ctx: Context) -> Iterator[Raw]:
 def vision_beneficiary(ctx: Context) -> Iterator[Raw]:
     if ctx.layer != "vision" or not ctx.free_text("vision.statement") or ctx.words < 2:
         return
-    if ctx.audience or ctx.change or ctx.proper_nouns:
+    if ctx.audience or ctx.change or ctx.someone:
         return
-    if ctx.specificity >= 1 or ctx.someone:
+    # A place or a date alone ("a greener Paris by 2030") names nobody who benefits.
+    named = ctx.proper_nouns > 0
+    dated = bool(ctx.deadlines) or ctx.has("signal.cadence")
+    if ctx.specificity - named - dated >= 1 or (named and ctx.has("signal.beneficiary")):
         return
     yield Raw("vision.no_beneficiary", None, None)
 

@@ -163,8 +163,8 @@ class Context:
     @cached_property
     def audience(self) -> bool:
         """A named group other than the company's own staff or shareholders."""
-        staff = {(h.start, h.end) for h in self.of("signal.staff")}
-        return any((h.start, h.end) not in staff for h in self.of("signal.audience"))
+        staff = [(h.start, h.end) for h in self.of("signal.staff")]
+        return any(not any(s <= h.start < e for s, e in staff) for h in self.of("signal.audience"))
 
     @cached_property
     def change(self) -> bool:
@@ -253,7 +253,7 @@ class Context:
         # Cheapest checks first; past SPECIFICITY_CAP kinds nothing reads the exact count.
         kinds: tuple[Callable[[], bool], ...] = (
             lambda: self.has("signal.tradeoff"),
-            lambda: self.has("signal.audience"),
+            lambda: self.audience,
             lambda: self.has("signal.channel"),
             lambda: self.has("signal.insight"),
             lambda: self.proper_nouns > 0,
