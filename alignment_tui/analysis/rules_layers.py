@@ -45,7 +45,7 @@ _MEANS = re.compile(
 )
 _BASELINE = re.compile(
     r"\b(?:from|de|currently|today|now|actuellement|aujourd|vs|versus|compared|contre|"
-    r"baseline|base|au lieu|instead)\b"
+    r"baseline|base|au lieu|instead|against|par rapport)\b"
 )
 _HEADCOUNT = re.compile(
     r"\b\d[\d ,.]*\s?(?:k\s)?(?:employees|staff|people on staff|salaries|collaborateurs|"
