@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 from alignment_tui.analysis.lexicon import Entry, Hit
@@ -18,6 +18,9 @@ _DAYS = (
     "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|week-end"
 )
 _CLAUSE = r"[^.;!?\n]"  # a pattern's two halves sit in one clause
+# Patterns are searched around the words they need: from this many characters before one
+# to this many after (the longest pattern spans a clause of 80 characters).
+_BEFORE, _AFTER = 24, 140
 
 # Each pattern is evidence for a ``signal.*`` rule: the words one of which it needs (a set
 # lookup is far cheaper than a failed regex scan), the rule, the regex, and its language
@@ -146,21 +149,40 @@ def _compiled() -> tuple[tuple[frozenset[str], Entry, re.Pattern[str]], ...]:
     )
 
 
-def signal_hits(text: str, words: Set[str], lang: str | None = None) -> list[Hit]:
+def signal_hits(
+    text: str, where: Mapping[str, Sequence[int]], lang: str | None = None
+) -> list[Hit]:
     """Evidence found by sentence patterns, as hits of ``signal.*`` rules.
 
-    ``words``: the folded words of ``text``; a pattern runs only if one of its words is there.
+    ``where``: each folded word of ``text`` and its offsets; a pattern runs only around the
+    words it needs (scanning a whole answer for every pattern costs too much).
     ``lang``: the text's language when sure (English "on" is no French « on »).
     """
     folded = fold(text)
     out = []
     for needs, entry, rx in _compiled():
-        if needs.isdisjoint(words) or (lang and entry.lang and entry.lang != lang):
+        if lang and entry.lang and entry.lang != lang:
             continue
-        m = rx.search(folded)
+        m = _around(rx, folded, sorted(p for w in needs if w in where for p in where[w]))
         if m:
             out.append(Hit(m.start(), m.end(), entry))
     return out
+
+
+def _around(rx: re.Pattern[str], folded: str, starts: Sequence[int]) -> re.Match[str] | None:
+    """The first match of ``rx`` in the windows around ``starts`` (overlapping ones merged)."""
+    windows: list[list[int]] = []
+    for start in starts:
+        lo, hi = max(0, start - _BEFORE), start + _AFTER
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    for lo, hi in windows:
+        m = rx.search(folded, lo, hi)
+        if m:
+            return m
+    return None
 
 
 def hype(text: str, layer: str) -> list[tuple[int, int]]:
@@ -170,12 +192,13 @@ def hype(text: str, layer: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _HYPE.finditer(fold(text))]
 
 
-def counted(text: str, words: Set[str]) -> list[tuple[int, int]]:
+def counted(text: str, where: Mapping[str, Sequence[int]]) -> list[tuple[int, int]]:
     """Numbers that count the answer's own parts ("3 pillars", « quatre valeurs ») or the
     company's age ("since 1998")."""
-    spans = []
-    if not _COUNTED_NOUNS.isdisjoint(words):
-        spans += [(m.start(), m.end()) for m in _COUNTED.finditer(fold(text))]
-    if not _FOUNDED_WORDS.isdisjoint(words):
-        spans += [(m.start(), m.end()) for m in _FOUNDED.finditer(fold(text))]
-    return spans
+    folded = fold(text)
+    spans: set[tuple[int, int]] = set()
+    for words, rx in ((_COUNTED_NOUNS, _COUNTED), (_FOUNDED_WORDS, _FOUNDED)):
+        for start in sorted(p for w in words if w in where for p in where[w]):
+            lo, hi = max(0, start - _BEFORE), start + _AFTER
+            spans.update((m.start(), m.end()) for m in rx.finditer(folded, lo, hi))
+    return sorted(spans)

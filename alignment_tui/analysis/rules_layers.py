@@ -226,8 +226,11 @@ def vision_beneficiary(ctx: Context) -> Iterator[Raw]:
         return
     # A place or a date alone ("a greener Paris by 2030") names nobody who benefits.
     named = ctx.proper_nouns > 0
-    dated = bool(ctx.deadlines) or ctx.has("signal.cadence")
-    if ctx.specificity - named - dated >= 1 or (named and ctx.has("signal.beneficiary")):
+    if named and ctx.has("signal.beneficiary"):
+        return
+    if ctx.specificity - named >= 2 or (
+        ctx.specificity - named == 1 and not (ctx.deadlines or ctx.has("signal.cadence"))
+    ):
         return
     yield Raw("vision.no_beneficiary", None, None)
 
@@ -267,6 +270,10 @@ def me_too(ctx: Context) -> Iterator[Raw]:
             yield Raw("strategy.me_too", h.start, h.end, values={"rewrite": h.entry.rewrite})
 
 
+def _horizon_only(ctx: Context) -> bool:
+    return bool(ctx.deadlines) and not ctx.has_number and not ctx.has("signal.cadence")
+
+
 @rule
 def strategy_choice(ctx: Context) -> Iterator[Raw]:
     # In a profile the insight and the choice have fields of their own: judge them here
@@ -275,9 +282,10 @@ def strategy_choice(ctx: Context) -> Iterator[Raw]:
         return
     insight = ctx.has("signal.insight")
     choice = ctx.has("signal.tradeoff")
-    # A horizon ("three priorities for 2027") is no detail of the strategy itself.
-    dated = bool(ctx.deadlines) and not ctx.has_number and not ctx.has("signal.cadence")
-    concrete = ctx.specificity - insight - choice - dated
+    concrete = ctx.specificity - insight - choice
+    # A horizon alone ("three priorities for 2027") is no detail of the strategy itself.
+    if concrete == 1 and not (insight or choice) and _horizon_only(ctx):
+        concrete = 0
     if not choice and not insight and concrete == 0:
         yield Raw("strategy.no_choice", None, None)
     elif not choice:
@@ -343,9 +351,10 @@ def objective_measure(ctx: Context) -> Iterator[Raw]:
 @rule
 def no_unit(ctx: Context) -> Iterator[Raw]:
     """ "Reach 10,000 by June": a number with nothing it counts; "Budget: 10,000": no currency."""
-    if not ctx.digits or ctx.money:
+    budget = not ctx.keys.isdisjoint(("budget", "budgets"))
+    if not (budget or _measured(ctx)) or not ctx.digits or ctx.money:
         return
-    if _BUDGET.search(ctx.folded_text):
+    if budget and _BUDGET.search(ctx.folded_text):
         if not ctx.has("signal.cadence") and not _PER.search(ctx.folded_text):
             yield Raw("vague.no_unit", None, None)
         return

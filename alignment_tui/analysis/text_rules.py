@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -93,11 +93,19 @@ class Context:
         found = lexicon.find(
             self.text, self.toks, self.layer, self.accepted, self.lang if self.sure else None
         )
-        return found + patterns.signal_hits(self.text, self.keys, self.lang if self.sure else None)
+        return found + patterns.signal_hits(self.text, self.where, self.lang if self.sure else None)
 
     @cached_property
-    def keys(self) -> frozenset[str]:
-        return frozenset(t.key for t in self.toks)
+    def where(self) -> dict[str, list[int]]:
+        """Each folded word and where it starts."""
+        out: dict[str, list[int]] = {}
+        for t in self.toks:
+            out.setdefault(t.key, []).append(t.start)
+        return out
+
+    @cached_property
+    def keys(self) -> Set[str]:
+        return self.where.keys()
 
     @cached_property
     def hype(self) -> list[tuple[int, int]]:
@@ -109,7 +117,7 @@ class Context:
         """Spans whose numbers measure nothing: hype, and counts of pillars or values."""
         if not self.digits_raw and not NUMBER_WORD.search(self.folded):
             return []
-        return sorted(self.hype + patterns.counted(self.text, self.keys))
+        return sorted(self.hype + patterns.counted(self.text, self.where))
 
     @cached_property
     def plain(self) -> str:
