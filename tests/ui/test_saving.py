@@ -168,7 +168,9 @@ async def test_changed_on_disk_save_as(workdir: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _conflict(pilot, app, path)
         await pilot.press("a")
-        await wait_for(pilot, lambda: isinstance(app.screen, SaveAsScreen))
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, SaveAsScreen) and app.screen.query(Input)
+        )
         app.screen.query_one(Input).value = str(copy)
         await pilot.press("enter")
         await wait_for(

@@ -41,6 +41,7 @@ async def test_new_profile_walk_back_jump_skip_quit_reopen(workdir: Path, lang: 
         path = app.path
         assert path == workdir / "atelier-semelle.toml" and path.exists()  # written at once
         assert isinstance(app.screen, IntroScreen)
+        await wait_for(pilot, lambda: app.screen.query("#next"))
         assert app.screen.query_one("#next").label.plain == t("intro.start", lang)
         walk = app.walk
         assert walk is not None
@@ -50,17 +51,23 @@ async def test_new_profile_walk_back_jump_skip_quit_reopen(workdir: Path, lang: 
             if step.kind == "question" and step.qid == SKIPPED:
                 await pilot.press("ctrl+o")
             else:
+                typed = False
                 if step.kind == "question":
                     q = bank.question(step.qid)
                     await wait_for(pilot, lambda: app.screen.is_mounted)
                     editor = app.screen.editor
                     if isinstance(editor, TextEditor):
+                        await wait_for(pilot, lambda e=editor: e.query(TextArea))
                         value = _answer_for(q.id, q.kind)
                         text = "\n".join(value) if isinstance(value, list) else value
                         editor.query_one(TextArea).insert(text)
                         await wait_for(pilot, lambda e=editor, v=value: e.value == v)
                         expected[q.id] = value
-                await pilot.press("ctrl+n")
+                        typed = True
+                if typed:
+                    await pilot.press("ctrl+n")  # the key, from inside the editor
+                else:
+                    app.action_go_next()  # the same action, without Pilot's idle waits
             await wait_for(pilot, lambda b=before: app.screen is not b and app.screen.is_mounted)
         assert isinstance(app.screen, SummaryScreen)
         kinds = {q.kind for q in bank.questions()}
@@ -171,6 +178,7 @@ async def test_welcome_language_switch_and_reopening_from_the_recent_list(workdi
         await wait_for(
             pilot, lambda: isinstance(first.screen, WelcomeScreen) and first.lang == "fr"
         )
+        await wait_for(pilot, lambda: first.screen.query("#create"))
         assert str(first.screen.query_one("#create").label) == t("welcome.create", "fr")
         await create_profile(pilot, first, "Brasserie du Quai")
         await pilot.press("f9")  # the light theme, remembered in the profile
@@ -196,6 +204,7 @@ async def test_welcome_language_switch_and_reopening_from_the_recent_list(workdi
             pilot, lambda: again.walk is not None and isinstance(again.screen, IntroScreen)
         )
         assert again.lang == "fr" and not again.current_theme.dark
+        await wait_for(pilot, lambda: again.screen.query("#keybar"))
         keybar = str(again.screen.query_one("#keybar").render())
         assert t("key.next", "fr") in keybar and t("key.save", "fr") in keybar
         await pilot.press("ctrl+q")
@@ -216,9 +225,11 @@ async def test_a_broken_bank_ends_with_one_line_and_exit_code_2(workdir: Path) -
 async def test_enter_pressed_twice_creates_one_profile(workdir: Path) -> None:
     app = make_app(lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.screen.query("#respondent"))
+        await wait_for(pilot, lambda: app.screen.query("#respondent") and app.screen.focused)
         app.screen.query_one("#organisation", Input).value = "Twice"
-        app.screen.query_one("#respondent", Input).focus()
+        respondent = app.screen.query_one("#respondent", Input)
+        respondent.focus()
+        await wait_for(pilot, lambda: app.screen.focused is respondent)
         await pilot.press("enter", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, IntroScreen))
         await pilot.pause(0.2)
