@@ -27,7 +27,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from alignment_tui.analysis import lexicon, rules_generic, rules_layers
+from alignment_tui.analysis import lexicon, rules_generic, rules_layers, rules_plan
 from alignment_tui.analysis.findings import (
     REGISTRY,
     Example,
@@ -49,7 +49,7 @@ _HINTS_MAX = 9
 _ERROR_CAP = 40
 _SURE_MARGIN = 2  # evidence lead that makes a detected language sure
 _OUTPUT_LIST = "objectives.output"  # activity verbs read by objectives.output_not_outcome
-_ = (rules_generic, rules_layers)  # their rules register themselves on import
+_ = (rules_generic, rules_layers, rules_plan)  # their rules register themselves on import
 
 
 @cache
