@@ -264,6 +264,9 @@ def test_a_value_stated_as_a_behaviour_in_plain_words_is_not_vague(text: str) ->
         ("Un engagement à 110 % au quotidien", "vague.weasel"),
         ("La confiance : nous croyons que la confiance est essentielle entre nous.", None),
         ("Sustainability: we believe in a sustainable future for all of us.", None),
+        ("Our values are who we are: people first, always.", "values.generic_virtue"),
+        ("Excellence, Integrity and Teamwork are the foundations on which we build.", None),
+        ("Resilience through the 2025 tariff crisis", "values.dated_reference"),
     ],
 )
 def test_slogans_hype_numbers_and_beliefs_are_vague_values(text: str, rule_id: str | None) -> None:
@@ -318,6 +321,19 @@ def test_digits_and_help_verbs_do_not_hide_a_vague_answer(text: str, layer: str)
 )
 def test_timings_tone_devices_and_offer_terms_are_concrete_execution(text: str) -> None:
     assert _flagged(text, "execution") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "People who stammer get hired on their skills, not on how fast they speak.",
+        "Les personnes qui bégaient sont embauchées pour leurs compétences, pas pour leur débit.",
+        "No pregnant woman in a rural area should have to drive an hour to see a midwife.",
+        "Plus aucune famille de la Creuse ne fait une heure de route pour voir un pédiatre.",
+    ],
+)
+def test_a_vision_naming_who_benefits_in_plain_words_is_not_vague(text: str) -> None:
+    assert _flagged(text, "vision") == set()
 
 
 def test_recruiting_partners_from_a_baseline_on_a_rhythm_is_an_outcome() -> None:
