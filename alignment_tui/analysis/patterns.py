@@ -59,7 +59,8 @@ _SIGNALS: tuple[tuple[str, str, str, str], ...] = (
         r"\b(?:we|our team|our staff)\s(?:(?:always|never|still|only|systematically|don't|do not)"
         r"\s)?(?!(?:believe|value|strive|want|aim|hope|think|love|care|are|is|be|have|had|was|"
         r"were|will|would|can|could|must|should|may|might|also|embrace|put|place|keep|grow|"
-        r"innovate|dare|share)\b)[a-z]{3,}\s[a-z']{2,}\s[a-z']{2,}",
+        r"innovate|dare|share|respect|listen|support|serve|build)\b)[a-z]{3,}\s[a-z']{2,}"
+        r"\s[a-z']{2,}",
         "en",
     ),
     # …and in French: « nous racontons nos erreurs ».
@@ -70,7 +71,8 @@ _SIGNALS: tuple[tuple[str, str, str, str], ...] = (
         r"(?!(?:sommes|croyons|croit|pensons|pense|voulons|veut|visons|vise|esperons|valorisons|"
         r"cherchons|souhaitons|aimons|aime|avons|avions|avait|a|est|etions|etait|sera|serons|"
         r"mettons|met|placons|place|pouvons|peut|devons|doit|grandissons|innovons|avancons|"
-        r"partageons|osons|allons|va|vous)\b)[a-z]{3,}\s[a-z']{2,}\s[a-z']{2,}",
+        r"partageons|osons|allons|va|vous|respectons|respecte|ecoutons|ecoute|accompagnons|"
+        r"accompagne|soutenons|servons|construisons)\b)[a-z]{3,}\s[a-z']{2,}\s[a-z']{2,}",
         "fr",
     ),
     # A group defined by what its people do: "people who stammer", « ceux qui louent ».
@@ -105,7 +107,7 @@ _SIGNALS: tuple[tuple[str, str, str, str], ...] = (
         "wednesdays thursdays fridays saturdays sundays lundis mardis mercredis jeudis vendredis "
         "samedis dimanches",
         "signal.cadence",
-        rf"\b(?:every|each|on|chaque|tous les|le|les)\s(?:{_DAYS})s?\b"
+        rf"\b(?:every|each|on|the|chaque|tous les|le|les|du)\s(?:{_DAYS})s?\b"
         rf"|\b(?:from|between|de|d'|du|entre)\s?(?:{_MONTHS})\b{_CLAUSE}{{0,12}}?"
         rf"\b(?:to|until|till|through|and|a|au|jusqu'a|jusqu'en|et)\s(?:{_MONTHS})\b"
         rf"|\b(?:from|starting|starting in|a partir de|des)\s(?:{_MONTHS})\b",

@@ -22,6 +22,7 @@ _DEFINES = frozenset("\n:=-–—")
 _LIST_ITEM_WORDS = 5  # a piece longer than this makes the answer prose, not a list
 # Words that may sit around a bare virtue without giving it any meaning.
 _EXPLAINED_WORDS = 4
+_STEM = 5  # letters that make two words one ("trust", "trusted"; « confiance », « confiant »)
 _FILLER_WORDS = """
 le la les l un une des de du d the a an of our notre nos we nous et and ou or
 1 2 3 4 5 valeurs values always toujours really vraiment
@@ -135,12 +136,18 @@ def generic_virtues(ctx: Context) -> Iterator[Raw]:
     pieces = set(piece_of_word.values())
     size = Counter(piece_of_word.values())
     # A virtue alone on its line, explained on the next one ("Frugality\nNo business class…").
+    # …unless the explanation only repeats it ("Trust: we build trust with our clients").
+    stems_of = {p: {t.key[:_STEM] for t in ctx.toks if piece_of_word[t.start] == p} for p in pieces}
     explained = {
         p
         for p in pieces
         if p + 1 in loose
         and size[p + 1] >= _EXPLAINED_WORDS
         and _opens_definition(ctx.text, bounds[p])
+        and not any(
+            ctx.folded_text[h.start : h.start + _STEM] in stems_of[p + 1]
+            for h in hits_of.get(p, [])
+        )
     }
     bare_pieces = [p for p in pieces if p in hits_of and p not in loose and p not in explained]
     bare = [h for p in sorted(bare_pieces) for h in hits_of[p]]
