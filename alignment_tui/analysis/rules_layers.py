@@ -45,6 +45,10 @@ _MEANS = re.compile(
 _HEADCOUNT = re.compile(
     r"\b\d[\d ,.]*\s?(?:k\s)?(?:employees|staff|people on staff|salaries|collaborateurs|"
     r"personnes en interne)\b|\btop\s?(?:[1-9]|10|20|50|100)\b"
+    # "open 10 new stores", « ouvrir 10 nouveaux magasins »: the company's own expansion.
+    r"|\b(?:open|opening|ouvrir|ouvrons|ouvert)\s(?:\d+|\w+)\s(?:new\s|nouve\w+\s)?"
+    r"(?:stores|shops|offices|branches|sites|outlets|agencies|franchises|magasins|boutiques|"
+    r"agences|bureaux|succursales|points de vente|restaurants)\b"
 )
 _WE = frozenset(("we", "nous", "on"))
 _GENERIC_OFFER = re.compile(
