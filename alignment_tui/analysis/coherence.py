@@ -81,7 +81,7 @@ def echoes(probe: str, text: str, lang: str) -> frozenset[str]:
 
 def _names(items: Iterable[str], lang: str) -> str:
     """Names quoted as the language quotes them."""
-    pattern = "« {} »" if lang == "fr" else "'{}'"
+    pattern = "«\u00a0{}\u00a0»" if lang == "fr" else "'{}'"
     return ", ".join(pattern.format(i) for i in items if i) or "—"
 
 

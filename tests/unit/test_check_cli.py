@@ -83,7 +83,7 @@ def test_misaligned_examples_exit_1_and_name_both_ends(capsys: pytest.CaptureFix
     assert "'startup founders'" in channel
     code, out, _ = run(capsys, MISALIGNED_FR)
     assert code == 1
-    assert "« Abonnés Instagram »" in out and "« Atelier express »" in out
+    assert "«\u00a0Abonnés Instagram\u00a0»" in out and "«\u00a0Atelier express\u00a0»" in out
 
 
 def test_json_has_the_exact_shape(capsys: pytest.CaptureFixture[str]) -> None:
@@ -185,7 +185,7 @@ def test_dropped_waiver_is_reported(capsys: pytest.CaptureFixture[str], tmp_path
 
 def test_lang_option_changes_messages(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, MISALIGNED_EN, "--lang", "fr")
-    assert "L’indicateur « LinkedIn followers »" in out
+    assert "L’indicateur «\u00a0LinkedIn followers\u00a0»" in out
     assert "avertissement(s)" in out
 
 
