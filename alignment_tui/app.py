@@ -209,6 +209,11 @@ class AlignmentApp(App[int]):
             self.notify(error, severity="error", markup=False)
             return
         self.touch()
+        from alignment_tui.screens.livewire import live_changed
+        from alignment_tui.screens.question import QuestionScreen
+
+        if isinstance(self.screen, QuestionScreen):
+            live_changed(self.screen)
         if self.walk is not None:
             from alignment_tui.widgets.chain import Chain
 
@@ -217,6 +222,16 @@ class AlignmentApp(App[int]):
                 self._marks[message.editor.question.id] = mark
                 for chain in self.screen.query(Chain):
                     chain.update_entries(self.walk.chain(self.profile))
+
+    def on_live_feedback_waived(self, message: Any) -> None:
+        from alignment_tui.screens.livewire import store_waiver
+
+        store_waiver(self, message)
+
+    def on_coach_panel_note_changed(self, message: Any) -> None:
+        from alignment_tui.screens.livewire import store_note
+
+        store_note(self, message)
 
     def action_toggle_coach(self) -> None:
         from alignment_tui.screens.question import QuestionScreen

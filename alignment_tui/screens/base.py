@@ -36,6 +36,7 @@ QUESTION_KEYS: list[KeySpec] = [
     ("f2", "toggle_examples", "key.examples"),
     ("f3", "app.toggle_coach", "key.coach"),
     ("f4", "app.external_edit", "key.editor"),
+    ("f8", "waive", "key.waive"),
 ]
 
 

@@ -19,6 +19,7 @@ from alignment_tui.i18n import t
 from alignment_tui.model.answers import has_content, set_answer
 from alignment_tui.model.bank import Bank, Question
 from alignment_tui.model.profile import Meta, Profile, now_utc
+from alignment_tui.screens.livewire import show_summary
 from alignment_tui.screens.modals import ChangedOnDiskScreen, NoticeScreen, SaveAsScreen
 from alignment_tui.screens.question import QuestionScreen
 from alignment_tui.screens.walk import Walk
@@ -253,6 +254,9 @@ def palette(app: AlignmentApp, screen: Screen[Any]) -> Iterator[SystemCommand]:
         yield cmd("skip", app.action_skip)
         yield cmd("examples", screen.action_toggle_examples)
         yield cmd("editor", app.action_external_edit)
+        if not screen.read_only:
+            yield cmd("waive", screen.action_waive)
+    yield cmd("summary", partial(show_summary, app))
     yield cmd("coach", app.action_toggle_coach)
     yield cmd("save", app.action_save_now)
     yield cmd("theme", app.action_toggle_theme)

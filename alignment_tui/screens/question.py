@@ -54,10 +54,10 @@ class QuestionScreen(WalkScreen):
             yield Static(t("question.no_editor", lang, kind=q.kind), id="no-editor")
         # Findings from the analysis are mounted here, live, below the answer.
         yield Vertical(id="findings")
-        with Vertical(id="probes", classes="" if self.coach else "hidden"):
-            yield Static(t("question.probes", lang), classes="label")
-            for probe in q.probes(lang):
-                yield Static(f"• {escape(probe)}", classes="probe")
+        from alignment_tui.screens.livewire import coach_panel
+
+        # The coach's probes, private note and session timer (``#probes``, hidden when off).
+        yield coach_panel(self)
         with Horizontal(id="tools"):
             yield Button(
                 t("question.examples_button", lang),
@@ -90,6 +90,7 @@ class QuestionScreen(WalkScreen):
         )
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._install_live)
         if self.editor is None:
             self.query_one("#next", Button).focus()
             return
@@ -99,6 +100,17 @@ class QuestionScreen(WalkScreen):
             for control in self.editor.query("Input, Select, Checkbox, RadioSet, Button"):
                 control.disabled = True
         self.editor.focus_first()
+
+    def _install_live(self) -> None:
+        from alignment_tui.screens.livewire import install_question
+
+        if self.is_attached:
+            install_question(self)
+
+    def action_waive(self) -> None:
+        from alignment_tui.screens.livewire import ask_waiver
+
+        ask_waiver(self)
 
     def action_toggle_examples(self) -> None:
         self.query_one("#examples").toggle_class("hidden")

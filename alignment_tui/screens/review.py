@@ -83,7 +83,10 @@ class ReviewScreen(WalkScreen):
         yield Vertical(id="findings")
 
     def on_mount(self) -> None:
+        from alignment_tui.screens.livewire import install_review
+
         self.query_one("#answers", OptionList).focus()
+        install_review(self)
 
     @on(OptionList.OptionSelected, "#answers")
     def _open(self, event: OptionList.OptionSelected) -> None:

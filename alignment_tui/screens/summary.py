@@ -68,7 +68,10 @@ class SummaryScreen(WalkScreen):
         )
 
     def on_mount(self) -> None:
+        from alignment_tui.screens.livewire import install_summary
+
         self.query_one("#layers", OptionList).focus()
+        install_summary(self)
 
     @on(OptionList.OptionSelected, "#layers")
     def _open(self, event: OptionList.OptionSelected) -> None:

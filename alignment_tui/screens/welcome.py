@@ -79,14 +79,15 @@ class WelcomeScreen(Screen[None]):
                 yield Button(t("welcome.create", lang), id="create", variant="primary")
             with Vertical(id="open", classes="card"):
                 yield Static(t("welcome.open", lang), classes="label")
-                yield OptionList(id="recent")
+                yield OptionList(id="recent", classes="hidden")  # shown once read
                 yield Input(path, placeholder=t("welcome.path", lang), id="path")
                 yield Button(t("welcome.open_button", lang), id="open-button")
         yield KeyBar((b.key, b.action, b.description) for b in self.keys)
 
     def on_mount(self) -> None:
-        self.query_one("#recent").display = False
-        self.query_one("#organisation", Input).focus()
+        # The screen may already be on its way out (a fast switch): then there is nothing.
+        for field in self.query("#organisation"):
+            field.focus()
 
     def _target_text(self, organisation: str) -> str:
         if self.target is not None:
@@ -99,10 +100,10 @@ class WelcomeScreen(Screen[None]):
 
     def show_recent(self, paths: list[Path]) -> None:
         """Fill the recent list once it has been read (off the first frame)."""
-        recent = self.query_one("#recent", OptionList)
-        recent.clear_options()
-        recent.add_options([Option(str(p), id=str(p)) for p in paths])
-        recent.display = bool(paths)
+        for recent in self.query("#recent").results(OptionList):
+            recent.clear_options()
+            recent.add_options([Option(str(p), id=str(p)) for p in paths])
+            recent.set_class(not paths, "hidden")
 
     @on(Input.Changed, "#organisation")
     def _org_changed(self, event: Input.Changed) -> None:

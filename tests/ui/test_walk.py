@@ -228,8 +228,15 @@ async def test_enter_pressed_twice_creates_one_profile(workdir: Path) -> None:
         await wait_for(pilot, lambda: app.screen.query("#respondent") and app.screen.focused)
         app.screen.query_one("#organisation", Input).value = "Twice"
         respondent = app.screen.query_one("#respondent", Input)
-        respondent.focus()
-        await wait_for(pilot, lambda: app.screen.focused is respondent)
+
+        def in_respondent() -> bool:
+            # The welcome screen focuses the organisation once mounted: insist until it sticks.
+            if app.screen.focused is respondent:
+                return True
+            respondent.focus()
+            return False
+
+        await wait_for(pilot, in_respondent)
         await pilot.press("enter", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, IntroScreen))
         await pilot.pause(0.2)

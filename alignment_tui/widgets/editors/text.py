@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import TextArea
 
 from alignment_tui.widgets.editors.base import AnswerEditor
+from alignment_tui.widgets.highlight import HighlightTextArea
 
 
 class TextEditor(AnswerEditor):
@@ -21,7 +22,8 @@ class TextEditor(AnswerEditor):
     """
 
     def compose(self) -> ComposeResult:
-        yield TextArea(
+        # A TextArea that can underline the words the live analysis finds.
+        yield HighlightTextArea(
             self.to_text(self.value), soft_wrap=True, tab_behavior="focus", id="answer-text"
         )
 
