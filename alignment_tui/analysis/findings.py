@@ -99,6 +99,7 @@ class TextResult:
     findings: list[Finding]
     score: int
     lang: str = "en"
+    specificity: int = 0  # kinds of concrete detail found (the score's base)
 
 
 @dataclass

@@ -218,12 +218,14 @@ def analyze_profile(
             if not _disabled(f.rule_id, off_rules)
         ]
         score = result.score
-        waived_here = {f.rule_id for f in found if any(covers(w, f) for w in waivers)}
-        if waived_here or len(found) != len(result.findings):
-            # Scores leave out waived and disabled findings: analyse again without them.
-            gone = {f.rule_id for f in result.findings} - {f.rule_id for f in found}
-            again = _analyse(*args, tuple(sorted({*exact_off, *waived_here, *gone})), accepted)
-            score = again.score if again is not None else score
+        counted = [f for f in found if not any(covers(w, f) for w in waivers)]
+        if len(counted) != len(result.findings):
+            # Waived and disabled findings do not count: the same findings scored without
+            # them (analysing again with those rules off could bring back other findings
+            # they had covered, and lower the score a waiver is meant to raise).
+            from alignment_tui.analysis.text import score as text_score
+
+            score = text_score(counted, result.specificity) if result.findings else score
         text_findings.extend(found)
         text_scores.setdefault(spec.field, []).append(score)
 

@@ -191,7 +191,12 @@ def analyze_answer(
         (_finding(r, text, shown) for r in raws),
         key=lambda f: (f.start if f.start is not None else len(text), -f.severity.rank),
     )
-    return TextResult(findings=findings, score=score(findings, ctx.specificity), lang=text_lang)
+    return TextResult(
+        findings=findings,
+        score=score(findings, ctx.specificity),
+        lang=text_lang,
+        specificity=ctx.specificity,
+    )
 
 
 def _spare(ctx: Context, raws: list[Raw], params: dict[str, float]) -> None:

@@ -475,3 +475,29 @@ def test_text_findings_are_located_in_the_answer_they_quote() -> None:
     for f in analyze_profile(p, today=TODAY).findings:
         if f.start is not None and f.end is not None and f.rule_id != "profile.copy":
             assert get_field(p, f.where)[f.start : f.end] == f.text
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_waiver_never_lowers_the_score_of_its_answer(lang: str) -> None:
+    from alignment_tui.analysis.waivers import add_waiver
+    from alignment_tui.store import load_profile
+
+    name = {"fr": "misaligned-fr-cycles-hirondelle", "en": "misaligned-en-ledgerline"}[lang]
+    path = Path(__file__).resolve().parents[2] / "examples" / f"{name}.toml"
+    if lang == "fr":
+        base = load_profile(path)
+        base.vision.statement = "Devenir le leader incontournable du vélo à Nantes."
+    else:
+        base = load_profile(path)
+        base.vision.statement = "Become the undisputed leader of innovative bookkeeping."
+    before = analyze_profile(base, today=TODAY)
+    checked = 0
+    for finding in [f for f in before.findings if f.start is not None][:12]:
+        profile = base.model_copy(deep=True)
+        add_waiver(profile, finding, "accepted for the test")
+        after = analyze_profile(profile, today=TODAY)
+        assert finding.rule_id in {f.rule_id for f in after.waived}
+        field = next(k for k in before.answer_scores if finding.where.startswith(k))
+        assert after.answer_scores[field] >= before.answer_scores[field], finding.rule_id
+        checked += 1
+    assert checked >= 3
