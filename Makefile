@@ -41,6 +41,7 @@ unit: install-test
 ## Regenerate the SVGs in screenshots/
 screenshots: install-test
 	$(PY) -m alignment_tui.tools.screenshots screenshots
+	$(PY) -m alignment_tui.tools.live_screenshots screenshots/live
 
 ## Regenerate docs/rules.md from the rule registry
 docs: install-test
