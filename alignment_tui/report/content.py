@@ -235,22 +235,10 @@ def _block_score(path: str, scores: dict[str, int]) -> int | None:
 
 def chain_links(findings: list[Finding]) -> list[Link]:
     """Each ``align.*`` finding breaks the link into the lowest layer it involves: that
-    layer does not follow from what is stated above it."""
-    links = [Link(LAYERS[i], LAYERS[i + 1], []) for i in range(len(LAYERS) - 1)]
-    for f in findings:
-        if not f.rule_id.startswith("align."):
-            continue
-        ranks = [layer_rank(p) for p in (f.where, *f.related) if p]
-        ranks = [r for r in ranks if r < len(LAYERS)]
-        if not ranks:
-            continue
-        lowest = max(max(ranks), 1)
-        link = links[lowest - 1]
-        if f.rule_id not in link.rules:
-            link.rules.append(f.rule_id)
-    for link in links:
-        link.rules.sort()
-    return links
+    layer does not follow from what is stated above it (the TUI's summary draws the same)."""
+    from alignment_tui.live import broken_links
+
+    return [Link(link.upper, link.lower, link.rules) for link in broken_links(findings, LAYERS)]
 
 
 def _stamp(profile: Profile) -> str:
