@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from alignment_tui.i18n import t
+from alignment_tui.model.typed import format_item
 from alignment_tui.screens.base import WalkScreen, WalkView
 from alignment_tui.widgets.chain import Chain
 
@@ -27,28 +28,19 @@ class ReviewRow:
     required: bool = False
 
 
-def _scalar(value: Any) -> str:
-    if isinstance(value, Enum):
-        return str(value.value)
-    return str(value)
-
-
-def answer_text(value: Any) -> str:
-    """A readable rendering of any answer: text, list, or structured rows."""
+def answer_text(value: Any, lang: str) -> str:
+    """A readable rendering of any answer (text, list, structured rows), numbers, dates
+    and choices written as people of ``lang`` write them."""
     if value is None:
         return ""
     if isinstance(value, str):
         return value.strip()
+    if isinstance(value, Enum):
+        return str(value.value)
     if isinstance(value, list):
-        lines = [answer_text(item) for item in value]
+        lines = [answer_text(item, lang) for item in value]
         return "\n".join(f"• {line}" for line in lines if line)
-    fields = getattr(type(value), "model_fields", None)
-    if fields is not None:
-        parts = [
-            _scalar(getattr(value, n)) for n in fields if getattr(value, n) not in (None, "", [])
-        ]
-        return " — ".join(parts)
-    return _scalar(value)
+    return format_item(value, lang)
 
 
 class ReviewScreen(WalkScreen):
@@ -64,7 +56,7 @@ class ReviewScreen(WalkScreen):
         yield Static(t("review.heading", lang, title=self.title_text), classes="title")
         options: list[Option | None] = []
         for row in self.rows:
-            text = answer_text(row.value)
+            text = answer_text(row.value, lang)
             line = Text(row.prompt, style="bold")
             line.append("\n")
             if text:

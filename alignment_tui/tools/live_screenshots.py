@@ -7,14 +7,14 @@ it opens the misaligned example profiles of ``examples/``).
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+
+from alignment_tui.tools.screenshots import run_main, scratch_home
 
 EXAMPLES = {"fr": "misaligned-fr-cycles-hirondelle.toml", "en": "misaligned-en-ledgerline.toml"}
 # Typed at the end of the vision so the shot shows words highlighted as they are found.
@@ -115,34 +115,14 @@ async def take(out: Path, langs: Sequence[str] = ("fr", "en")) -> list[Path]:
     """Write the screenshots in each of ``langs`` into ``out``; their paths."""
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        previous = os.environ.get("ALIGNMENT_TUI_HOME")
-        os.environ["ALIGNMENT_TUI_HOME"] = str(work / "home")
-        try:
-            for lang in langs:
-                written += await _shots(out, lang, work)
-        finally:
-            if previous is None:
-                os.environ.pop("ALIGNMENT_TUI_HOME", None)
-            else:
-                os.environ["ALIGNMENT_TUI_HOME"] = previous
+    with scratch_home() as work:
+        for lang in langs:
+            written += await _shots(out, lang, work)
     return written
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if len(args) != 1:
-        print("usage: python -m alignment_tui.tools.live_screenshots DIR", file=sys.stderr)
-        return 2
-    try:
-        written = asyncio.run(take(Path(args[0])))
-    except (OSError, TimeoutError) as exc:
-        print(f"live_screenshots: {exc}", file=sys.stderr)
-        return 2
-    for path in written:
-        print(path)
-    return 0
+    return run_main("live_screenshots", take, list(sys.argv[1:] if argv is None else argv))
 
 
 if __name__ == "__main__":

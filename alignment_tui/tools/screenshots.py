@@ -8,7 +8,8 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -109,6 +110,41 @@ async def _walk(out: Path, lang: str, work: Path, shots: Sequence[Shot]) -> list
     return written
 
 
+@contextmanager
+def scratch_home() -> Iterator[Path]:
+    """A temporary folder that also holds the app's own files (recent profiles), so that
+    taking screenshots writes nothing in the user's home."""
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        previous = os.environ.get("ALIGNMENT_TUI_HOME")
+        os.environ["ALIGNMENT_TUI_HOME"] = str(work / "home")
+        try:
+            yield work
+        finally:
+            if previous is None:
+                os.environ.pop("ALIGNMENT_TUI_HOME", None)
+            else:
+                os.environ["ALIGNMENT_TUI_HOME"] = previous
+
+
+def run_main(
+    name: str, take: Callable[[Path], Coroutine[Any, Any, list[Path]]], argv: list[str]
+) -> int:
+    """``python -m alignment_tui.tools.NAME DIR``: one line and exit 2 when it cannot run."""
+    if len(argv) != 1:
+        print(f"usage: python -m alignment_tui.tools.{name} DIR", file=sys.stderr)
+        return 2
+    try:
+        written = asyncio.run(take(Path(argv[0])))
+    except (OSError, TimeoutError) as exc:
+        # Run from a checkout: the example profiles it opens live in examples/.
+        print(f"{name}: {exc}", file=sys.stderr)
+        return 2
+    for path in written:
+        print(path)
+    return 0
+
+
 def _save(app: Any, out: Path, name: str) -> Path:
     app.save_screenshot(filename=name, path=str(out))
     return out / name
@@ -120,37 +156,15 @@ async def take(
     """Write the screenshots of ``shots`` in each of ``langs`` into ``out``; their paths."""
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        # Recent profiles and every other user file go to the temporary folder, not home.
-        previous = os.environ.get("ALIGNMENT_TUI_HOME")
-        os.environ["ALIGNMENT_TUI_HOME"] = str(work / "home")
-        try:
-            for lang in langs:
-                written += await _welcome(out, lang, [s for s in shots if not s.step])
-                written += await _walk(out, lang, work, [s for s in shots if s.step])
-        finally:
-            if previous is None:
-                os.environ.pop("ALIGNMENT_TUI_HOME", None)
-            else:
-                os.environ["ALIGNMENT_TUI_HOME"] = previous
+    with scratch_home() as work:
+        for lang in langs:
+            written += await _welcome(out, lang, [s for s in shots if not s.step])
+            written += await _walk(out, lang, work, [s for s in shots if s.step])
     return written
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if len(args) != 1:
-        print("usage: python -m alignment_tui.tools.screenshots DIR", file=sys.stderr)
-        return 2
-    try:
-        written = asyncio.run(take(Path(args[0])))
-    except (OSError, TimeoutError) as exc:
-        # Run from a checkout: the example profiles it opens live in examples/.
-        print(f"screenshots: {exc}", file=sys.stderr)
-        return 2
-    for path in written:
-        print(path)
-    return 0
+    return run_main("screenshots", take, list(sys.argv[1:] if argv is None else argv))
 
 
 if __name__ == "__main__":
