@@ -1,4 +1,4 @@
-"""Scores 0–100 per answer, per layer and overall, from findings (formula in docs/scores.md)."""
+"""Scores 0–100 per answer, per layer and overall, from findings (formula in the README)."""
 
 from __future__ import annotations
 

@@ -192,7 +192,7 @@ def to_json(
     old: Profile | None = None,
     new: Profile | None = None,
 ) -> dict[str, Any]:
-    """The documented JSON shape of a diff (see docs/report.md)."""
+    """The documented JSON shape of a diff (the README, "Client report and profile diff")."""
     warnings = []
     if d.unfollowed:
         warnings.append(
