@@ -48,7 +48,7 @@ docs: install-test
 	$(PY) -m alignment_tui.tools.rulesdoc docs/rules.md
 
 bench: install-test
-	for b in benchmarks/*.py; do $(PY) $$b || exit 1; done
+	for b in startup analysis keystrokes; do $(PY) benchmarks/$$b.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

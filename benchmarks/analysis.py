@@ -165,6 +165,14 @@ def main(argv: list[str]) -> int:
     print(f"| median per answer | {statistics.median(ms):.3f} |")
     print(f"| 95th percentile | {sorted(ms)[int(len(ms) * 0.95)]:.3f} |")
     print(f"| median, 1,000-character answer | {statistics.median(long_ms):.3f} |")
+    if "--no-profile" not in argv:
+        # analyze_profile on complete profiles and `check` on 1,000 files (its own script).
+        import runpy
+
+        print()
+        runpy.run_path(str(Path(__file__).with_name("profile_analysis.py")), run_name="bench")[
+            "main"
+        ]()
     if "-v" in argv or "--misses" in argv:
         print("\nMisclassified:")
         for item, fired in report.misses:
