@@ -238,7 +238,7 @@ async def test_enter_pressed_twice_creates_one_profile(workdir: Path) -> None:
 
         await wait_for(pilot, in_respondent)
         await pilot.press("enter", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, IntroScreen), 10.0)
+        await wait_for(pilot, lambda: isinstance(app.screen, IntroScreen), 30.0)
         await pilot.pause(0.2)
         await pilot.press("ctrl+q")
     assert sorted(p.name for p in workdir.glob("*.toml")) == ["twice.toml"]
