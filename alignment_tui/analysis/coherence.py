@@ -13,12 +13,12 @@ from alignment_tui.analysis.structure import (
     RuleBook,
     annual,
     growth,
-    is_empty,
     kpi_label,
     load_rulebook,
     money,
     objectives_months,
 )
+from alignment_tui.model.answers import is_empty
 from alignment_tui.model.profile import LAYERS, Axis, Kpi, Persona, Profile
 
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from alignment_tui.analysis.findings import REGISTRY, Example, Finding, RuleInfo, Severity, register
+from alignment_tui.model.answers import is_empty
 from alignment_tui.model.profile import Profile
 
 
@@ -155,18 +156,6 @@ class Context:
 
 def kpi_label(kpi_name: str, index: int) -> str:
     return kpi_name.strip() or f"#{index + 1}"
-
-
-def is_empty(value: object) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, list):
-        return all(is_empty(v) for v in value)
-    if isinstance(value, BaseModel):
-        return all(is_empty(getattr(value, k)) for k in type(value).model_fields)
-    return False
 
 
 def check_structure(ctx: Context) -> list[Finding]:

@@ -54,6 +54,11 @@ def has_content(value: Any) -> bool:
     return isinstance(value, int | float | date)
 
 
+def is_empty(value: Any) -> bool:
+    """Nothing a person wrote: ``None``, blanks, or rows and models holding only those."""
+    return not has_content(value)
+
+
 def is_answered(profile: Profile, question: Question) -> bool:
     return has_content(get_answer(profile, question))
 

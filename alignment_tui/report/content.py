@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from alignment_tui.analysis.findings import Finding, ProfileResult
 from alignment_tui.i18n import t
+from alignment_tui.model.answers import is_empty
 from alignment_tui.model.paths import get_field
 from alignment_tui.model.profile import LAYERS, Profile, Waiver
 from alignment_tui.report.diff import OTHER
@@ -21,7 +22,6 @@ from alignment_tui.report.fields import (
     filled_fields,
     format_number,
     format_scalar,
-    is_empty,
     layer_rank,
     owner_field,
     path_label,

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from alignment_tui.analysis.findings import Finding, ProfileResult
+from alignment_tui.model.answers import is_empty
 from alignment_tui.model.paths import answer_fields, get_field
 from alignment_tui.model.profile import LAYERS, Profile
 from alignment_tui.report.fields import (
@@ -18,7 +19,6 @@ from alignment_tui.report.fields import (
     field_layer,
     format_percent,
     format_scalar,
-    is_empty,
     persona_names,
     row_key,
     row_title,

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from alignment_tui.i18n import t
+from alignment_tui.model.answers import is_empty
 from alignment_tui.model.paths import answer_fields, get_field, layer_of
 from alignment_tui.model.profile import LAYERS, Profile
 
@@ -109,18 +110,6 @@ def format_scalar(value: Any, lang: str) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
-
-
-def is_empty(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, list):
-        return all(is_empty(v) for v in value)
-    if isinstance(value, BaseModel):
-        return all(is_empty(getattr(value, k)) for k in type(value).model_fields)
-    return False
 
 
 def row_key(field: str, row: BaseModel) -> str:
