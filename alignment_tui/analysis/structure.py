@@ -168,6 +168,7 @@ def check_structure(ctx: Context) -> list[Finding]:
 
 def _missing(ctx: Context) -> Iterator[Finding]:
     from alignment_tui.model.paths import get_field
+    from alignment_tui.report.fields import field_label
 
     book = rulebook()
     for path in ctx.required:
@@ -176,7 +177,8 @@ def _missing(ctx: Context) -> Iterator[Finding]:
         except KeyError:
             value = ctx.profile.answers.get(path)
         if is_empty(value):
-            yield book.finding("profile.missing", ctx.lang, path, field=path)
+            label = field_label(path, ctx.lang)
+            yield book.finding("profile.missing", ctx.lang, path, field=label)
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
