@@ -37,6 +37,30 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} ({t('cli.see_help', self.ui_lang)})\n")
 
 
+# argparse's own words, looked up through its module-level ``_`` when they are shown.
+_ARGPARSE_WORDS = {
+    "usage: ": "usage",
+    "positional arguments": "positionals",
+    "options": "options",
+    "show this help message and exit": "help",
+    "unrecognized arguments: %s": "unrecognized",
+    "the following arguments are required: %s": "required",
+    "invalid choice: %(value)r (choose from %(choices)s)": "invalid_choice",
+    "expected one argument": "expected_one",
+    "argument %(argument_name)s: %(message)s": "argument",
+}
+
+
+def _speak(lang: Lang) -> None:
+    """Make argparse's own words (usage, options, its errors) speak ``lang``."""
+
+    def gettext(message: str) -> str:
+        key = _ARGPARSE_WORDS.get(message)
+        return t(f"cli.argparse.{key}", lang) if key else message
+
+    argparse._ = gettext  # type: ignore[attr-defined]
+
+
 def _early_lang(argv: Sequence[str]) -> str | None:
     """``--lang`` read before parsing, so that ``--help`` itself is in that language."""
     for i, arg in enumerate(argv):
@@ -86,6 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     early = _early_lang(args_in)
     lang = normalise_lang(early)
     command = args_in[0] if args_in and args_in[0] in COMMANDS else None
+    _speak(lang)
     parser = build_parser(lang, command)
     args = parser.parse_args(args_in[1:] if command else args_in)
     try:

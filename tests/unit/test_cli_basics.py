@@ -71,3 +71,15 @@ def test_usage_error_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
         main(["check", "--no-such-flag", "x.toml"])
     assert info.value.code == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_help_and_usage_errors_speak_french(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["check", "--help", "--lang", "fr"])
+    out = capsys.readouterr().out
+    assert out.startswith("utilisation : alignment-tui check")
+    assert "afficher cette aide" in out and "show this help" not in out
+    with pytest.raises(SystemExit) as info:
+        main(["check", "--lang", "fr"])
+    assert info.value.code == 2
+    assert "obligatoires" in capsys.readouterr().err
