@@ -126,7 +126,12 @@ class AlignmentApp(App[int]):
         try:
             await self.bank_ready.wait()
             result = await asyncio.to_thread(
-                create_profile, self.path, message.organisation, message.respondent, self.lang
+                create_profile,
+                self.path,
+                message.organisation,
+                message.respondent,
+                self.lang,
+                self.bank_dir,
             )
         finally:
             self._busy = False

@@ -46,12 +46,19 @@ def open_profile(path: Path, lang: str) -> tuple[Profile, FileStamp, ProfileLock
 
 
 def create_profile(
-    target: Path | None, organisation: str, respondent: str, lang: str
+    target: Path | None,
+    organisation: str,
+    respondent: str,
+    lang: str,
+    bank_dir: str | Path | None = None,
 ) -> tuple[Profile, Path, FileStamp, ProfileLock] | str:
-    """A new profile, written at once (in the current folder unless a path was given)."""
+    """A new profile, written at once (in the current folder unless a path was given);
+    it records the custom bank's folder, if one is used, as plain mode does."""
     path = target if target is not None else new_profile_path(organisation)
     now = now_utc()
     meta = Meta(organisation=organisation, respondent=respondent, created=now, updated=now)
+    if bank_dir is not None:
+        meta.bank = str(Path(bank_dir).resolve())
     profile = Profile(lang="fr" if lang == "fr" else "en", meta=meta)
     lock = ProfileLock(path)
     lock.acquire()

@@ -242,3 +242,15 @@ async def test_enter_pressed_twice_creates_one_profile(workdir: Path) -> None:
         await pilot.pause(0.2)
         await pilot.press("ctrl+q")
     assert sorted(p.name for p in workdir.glob("*.toml")) == ["twice.toml"]
+
+
+def test_a_new_profile_records_the_bank_it_was_made_with(workdir: Path) -> None:
+    from alignment_tui.screens.flow import create_profile as new_profile
+
+    made = []
+    for name, bank in (("builtin.toml", None), ("custom.toml", workdir / "my-bank")):
+        result = new_profile(workdir / name, "Org", "Me", "en", bank)
+        assert not isinstance(result, str)
+        result[3].release()
+        made.append(load_profile(workdir / name).meta.bank)
+    assert made == ["builtin", str((workdir / "my-bank").resolve())]
