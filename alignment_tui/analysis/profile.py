@@ -17,7 +17,7 @@ from alignment_tui.analysis.scoring import answer_score, layer_score, overall_sc
 from alignment_tui.analysis.structure import Context, check_structure, known_rules
 from alignment_tui.analysis.waivers import covers, split_waived
 from alignment_tui.model.answers import has_content
-from alignment_tui.model.paths import answer_fields, get_field, layer_of
+from alignment_tui.model.paths import answer_fields, layer_of, value_at
 from alignment_tui.model.profile import LAYERS, Profile
 
 # Sub-fields of structured answers that hold prose worth reading (names and ids are labels).
@@ -41,19 +41,31 @@ class Spec:
     prose: bool = True  # holds text written by a person (not ids, options or numbers)
 
 
+def bank_key(profile: Profile) -> str:
+    """Which bank a profile was answered with: ``builtin`` or its folder (``meta.bank``)."""
+    return profile.meta.bank.strip() or "builtin"
+
+
 @cache
-def answer_specs() -> tuple[Spec, ...]:
-    """One spec per answer field, from the built-in bank (plain defaults without it)."""
+def answer_specs(bank: str = "builtin") -> tuple[Spec, ...]:
+    """One spec per answer, from the profile's bank (the built-in one when ``bank`` is
+    ``builtin`` or cannot be read; plain defaults without any): its fields, and the
+    custom questions' answers as ``answers.ID``."""
     specs: dict[str, Spec] = {}
     try:
-        from alignment_tui.model.bank import load_bank
+        from alignment_tui.model.bank import BankError, load_bank
 
-        for q in load_bank().questions():
-            if q.field is None or q.field in specs:
+        try:
+            questions = load_bank(None if bank == "builtin" else bank).questions()
+        except BankError:
+            questions = load_bank().questions()
+        for q in questions:
+            field = q.field or f"answers.{q.id}"
+            if field in specs:
                 continue
             rules = q.rules
-            specs[q.field] = Spec(
-                q.field,
+            specs[field] = Spec(
+                field,
                 q.layer,
                 q.required,
                 rules.min_words,
@@ -63,7 +75,7 @@ def answer_specs() -> tuple[Spec, ...]:
                 q.required or q.kind not in ("horizon", "choice"),
                 q.kind not in ("horizon", "choice", "kpis", "channels", "budget"),
             )
-    except Exception:  # a broken built-in bank must not stop the analysis
+    except Exception:  # a broken bank must not stop the analysis
         specs = {}
     for path in answer_fields():
         if path not in specs:
@@ -83,13 +95,10 @@ class Leaf:
 
 
 def leaves(profile: Profile) -> Iterator[Leaf]:
-    for spec in answer_specs():
+    for spec in answer_specs(bank_key(profile)):
         if not spec.prose:
             continue
-        try:
-            value = get_field(profile, spec.field)
-        except KeyError:
-            continue
+        value = value_at(profile, spec.field)
         if isinstance(value, str):
             if value.strip():
                 yield Leaf(spec.field, value, spec, True)
@@ -229,7 +238,7 @@ def analyze_profile(
         text_findings.extend(found)
         text_scores.setdefault(spec.field, []).append(score)
 
-    specs = answer_specs()
+    specs = answer_specs(bank_key(profile))
     ctx = Context(profile, lang, today, tuple(s.field for s in specs if s.required), tuple(prose))
     other = [
         f
@@ -262,7 +271,7 @@ def analyze_profile(
     answer_scores: dict[str, int] = {}
     by_layer: dict[str, list[int]] = {layer: [] for layer in LAYERS}
     for spec in specs:
-        value = get_field(profile, spec.field)
+        value = value_at(profile, spec.field)
         if not has_content(value):
             if not spec.required:
                 continue

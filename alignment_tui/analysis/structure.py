@@ -167,15 +167,12 @@ def check_structure(ctx: Context) -> list[Finding]:
 
 
 def _missing(ctx: Context) -> Iterator[Finding]:
-    from alignment_tui.model.paths import get_field
+    from alignment_tui.model.paths import value_at
     from alignment_tui.report.fields import field_label
 
     book = rulebook()
     for path in ctx.required:
-        try:
-            value = get_field(ctx.profile, path)
-        except KeyError:
-            value = ctx.profile.answers.get(path)
+        value = value_at(ctx.profile, path)
         if is_empty(value):
             label = field_label(path, ctx.lang)
             yield book.finding("profile.missing", ctx.lang, path, field=label)

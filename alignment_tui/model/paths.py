@@ -86,6 +86,17 @@ def set_field(obj: Any, path: str, value: Any) -> None:
         setattr(parent, name, value)
 
 
+def value_at(profile: Any, path: str) -> Any:
+    """The answer at ``path``: a field path, or ``answers.ID`` for a custom question (whose
+    id may itself hold dots); ``None`` when there is none."""
+    if path.startswith("answers."):
+        return profile.answers.get(path.removeprefix("answers."))
+    try:
+        return get_field(profile, path)
+    except KeyError:
+        return None
+
+
 def is_known_field(path: str) -> bool:
     """Does ``path`` name a field of a profile model (layer field or personas)?"""
     return path in answer_fields()

@@ -501,3 +501,40 @@ def test_a_waiver_never_lowers_the_score_of_its_answer(lang: str) -> None:
         assert after.answer_scores[field] >= before.answer_scores[field], finding.rule_id
         checked += 1
     assert checked >= 3
+
+
+def test_a_custom_banks_own_questions_are_analysed(tmp_path: Path) -> None:
+    from tests.unit.test_answers import CUSTOM
+
+    (tmp_path / "values.toml").write_text(
+        CUSTOM.replace('kind = "text"\n', 'kind = "text"\nrequired = true\n', 1), "utf-8"
+    )
+    profile = Profile(lang="en")
+    profile.meta.bank = str(tmp_path)
+    missing = analyze_profile(profile, today=TODAY)
+    assert any(
+        f.rule_id == "profile.missing" and f.where == "answers.acme.founding-story"
+        for f in missing.findings
+    )
+    assert missing.answer_scores["answers.acme.founding-story"] == 0
+
+    profile.answers["acme.founding-story"] = "It was a great adventure with synergy and passion."
+    vague = analyze_profile(profile, today=TODAY)
+    on_story = [f for f in vague.findings if f.where == "answers.acme.founding-story"]
+    assert on_story and all(f.start is not None or f.rule_id.startswith("vague.") for f in on_story)
+    assert {f.rule_id for f in on_story} & {"vague.too_short", "vague.missing_signal"}
+
+    profile.answers["acme.founding-story"] = (
+        "Leeds, March 2019: my uncle lent us his garage in Hunslet and a second-hand lathe; "
+        "we resoled 40 pairs for the neighbours in the first month, rather than buying stock."
+    )
+    specific = analyze_profile(profile, today=TODAY)
+    story = "answers.acme.founding-story"
+    assert specific.answer_scores[story] > vague.answer_scores[story]
+
+
+def test_an_unreadable_custom_bank_falls_back_to_the_built_in_one(tmp_path: Path) -> None:
+    profile = Profile(lang="en")
+    profile.meta.bank = str(tmp_path / "gone")
+    result = analyze_profile(profile, today=TODAY)
+    assert "vision.statement" in result.answer_scores
