@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from functools import partial
 
 from rich.text import Text
 from textual import on
@@ -12,14 +11,14 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import Worker, WorkerState
 
 from alignment_tui.analysis.findings import Finding, ProfileResult
 from alignment_tui.i18n import t
-from alignment_tui.live import analyse_profile, analysis_warm, broken_links, jump_target
+from alignment_tui.live import broken_links, jump_target
 from alignment_tui.model.profile import LAYERS, Profile, Waiver
 from alignment_tui.screens.base import bindings
 from alignment_tui.widgets.alignchain import AlignChain
+from alignment_tui.widgets.analysed import AnalysedView
 from alignment_tui.widgets.chain import Chain
 from alignment_tui.widgets.findings import finding_text
 from alignment_tui.widgets.meter import BAND_STYLE, band
@@ -129,7 +128,7 @@ def _score_bar(score: int, width: int = 30) -> Text:
     return line
 
 
-class SummaryLoader(Vertical):
+class SummaryLoader(AnalysedView):
     """Analyses a snapshot of the profile off the UI thread, then shows ``AlignmentSummary``."""
 
     DEFAULT_CSS = "SummaryLoader { height: auto; }"
@@ -156,21 +155,7 @@ class SummaryLoader(Vertical):
         self.profile = self.snapshot()
         if self.profile is None:
             return
-        if analysis_warm():
-            # Milliseconds once loaded: shown with the screen, so nothing moves under the mouse.
-            self.show(analyse_profile(self.profile, lang=self.lang))
-            return
-        job = partial(analyse_profile, self.profile, lang=self.lang)
-        self.run_worker(job, thread=True, group="summary", exit_on_error=False)
-
-    @on(Worker.StateChanged)
-    def _analysed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "summary":
-            return
-        event.stop()
-        result = event.worker.result
-        if event.state == WorkerState.SUCCESS and isinstance(result, ProfileResult):
-            self.show(result)
+        self.analyse(self.profile, self.lang)
 
     def show(self, result: ProfileResult) -> None:
         if self.profile is not None and self.is_attached:

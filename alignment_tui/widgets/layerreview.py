@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.padding import Padding
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import Worker, WorkerState
 
 from alignment_tui.analysis.findings import Finding, ProfileResult
 from alignment_tui.i18n import t
-from alignment_tui.live import analyse_profile, analysis_warm, inside
+from alignment_tui.live import inside
+from alignment_tui.widgets.analysed import AnalysedView
 from alignment_tui.widgets.chain import Chain
 from alignment_tui.widgets.findings import finding_text
 from alignment_tui.widgets.meter import BAND_STYLE, band
@@ -49,7 +47,7 @@ def answer_header(answer: ReviewedAnswer, score: int | None, count: int, lang: s
     return line
 
 
-class LayerReview(Vertical):
+class LayerReview(AnalysedView):
     """Analyses a snapshot of the profile off the UI thread, then lists the layer's answers.
 
     Out: ``Chain.Jump`` with the question id of the answer or finding chosen.
@@ -87,21 +85,7 @@ class LayerReview(Vertical):
         profile = self.snapshot()
         if profile is None:
             return
-        if analysis_warm():
-            # Milliseconds once loaded: shown with the screen, so nothing moves under the mouse.
-            self.show(analyse_profile(profile, lang=self.lang))
-            return
-        job = partial(analyse_profile, profile, lang=self.lang)
-        self.run_worker(job, thread=True, group="review", exit_on_error=False)
-
-    @on(Worker.StateChanged)
-    def _analysed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "review":
-            return
-        event.stop()
-        result = event.worker.result
-        if event.state == WorkerState.SUCCESS and isinstance(result, ProfileResult):
-            self.show(result)
+        self.analyse(profile, self.lang)
 
     def show(self, result: ProfileResult) -> None:
         """Every answer of the layer, its score, then its findings (worst first)."""
