@@ -237,6 +237,10 @@ async def test_enter_pressed_twice_creates_one_profile(workdir: Path) -> None:
             return False
 
         await wait_for(pilot, in_respondent)
+        await pilot.pause()
+        # Focus may still be settling on a slow first start: make sure it is where the
+        # user's Enter lands before pressing it twice.
+        await wait_for(pilot, in_respondent)
         await pilot.press("enter", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, IntroScreen), 30.0)
         await pilot.pause(0.2)
