@@ -92,7 +92,10 @@ class AlignmentApp(App[int]):
         elif isinstance(self.screen, WelcomeScreen):
             from alignment_tui.store.paths import recent_profiles
 
-            self.screen.show_recent(await asyncio.to_thread(recent_profiles))
+            recent = await asyncio.to_thread(recent_profiles)
+            # The user may have moved on while the list was read.
+            if isinstance(self.screen, WelcomeScreen) and self.screen.is_attached:
+                self.screen.show_recent(recent)
 
     async def _open(self, path: Path) -> None:
         from alignment_tui.screens.flow import open_profile
