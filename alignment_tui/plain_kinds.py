@@ -162,12 +162,12 @@ def _ask_rows(console: Console, kind: str, profile: Profile, current: Any) -> An
 def _ask_cell(
     console: Console, kind: str, column: Column, profile: Profile, row: dict[str, Any]
 ) -> Any:
-    label = console.tr(f"field.{kind}.{column.key}")
-    prompt = label + console.tr("colon")
     how = column.how
     if how == "id":
         made = unique_ids([row.get("name", "")], _WITH_ID[kind])[0]
         return console.read(console.tr("field.id", id=made) + console.tr("colon"))
+    label = console.tr(f"field.{kind}.{column.key}")
+    prompt = label + console.tr("colon")
     if how == "unit" and row.get("unit"):
         # The unit came with a number ("12 %"): an empty line keeps it.
         typed = console.read(console.tr("field.unit_kept", unit=row["unit"]) + console.tr("colon"))

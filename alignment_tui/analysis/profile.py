@@ -15,7 +15,7 @@ from alignment_tui.analysis.coherence import check_coherence
 from alignment_tui.analysis.findings import Finding, ProfileResult, TextResult
 from alignment_tui.analysis.scoring import answer_score, layer_score, overall_score
 from alignment_tui.analysis.structure import Context, check_structure, known_rules
-from alignment_tui.analysis.waivers import covers, split_waived
+from alignment_tui.analysis.waivers import split_waived, waived_ids
 from alignment_tui.model.answers import has_content
 from alignment_tui.model.paths import answer_fields, layer_of, value_at
 from alignment_tui.model.profile import LAYERS, Profile
@@ -227,7 +227,8 @@ def analyze_profile(
             if not _disabled(f.rule_id, off_rules)
         ]
         score = result.score
-        counted = [f for f in found if not any(covers(w, f) for w in waivers)]
+        covered = waived_ids(found, waivers)
+        counted = [f for f in found if id(f) not in covered]
         if len(counted) != len(result.findings):
             # Waived and disabled findings do not count: the same findings scored without
             # them (analysing again with those rules off could bring back other findings

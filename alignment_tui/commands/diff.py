@@ -15,6 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument(
         "--format", choices=["text", "json"], default="text", help=t("diff.arg.format", lang)
     )
+    parser.add_argument("--notes", action="store_true", help=t("diff.arg.notes", lang))
 
 
 def run(args: argparse.Namespace, lang: Lang) -> int:
@@ -34,6 +35,7 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
         old_result=analyse(old, out_lang),
         new_result=analyse(new, out_lang),
         lang=out_lang,
+        notes=args.notes,
     )
     if args.format == "json":
         data = to_json(d, args.old, args.new, out_lang, old, new)

@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
         "-o", "--output", metavar="FILE", required=True, help=t("report.arg.output", lang)
     )
     parser.add_argument("--format", choices=["md", "html"], help=t("report.arg.format", lang))
-    parser.add_argument("--no-notes", action="store_true", help=t("report.arg.no_notes", lang))
+    parser.add_argument("--notes", action="store_true", help=t("report.arg.notes", lang))
 
 
 def run(args: argparse.Namespace, lang: Lang) -> int:
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     if fmt is None:
         return fail(t("report.error.format", out_lang, path=args.output))
     text = render_report(
-        profile, analyse(profile, out_lang), fmt=fmt, lang=out_lang, notes=not args.no_notes
+        profile, analyse(profile, out_lang), fmt=fmt, lang=out_lang, notes=args.notes
     )
     if args.output == "-":
         sys.stdout.write(text)

@@ -195,6 +195,8 @@ class Execution(Section):
 class Waiver(Section):
     rule: Text
     where: Text
+    text: Text = ""  # the words the finding was about ("" for a finding on a whole field)
+    occurrence: Annotated[int, Field(ge=2)] | None = None  # the 2nd, 3rd… time those words
     reason: Text = ""
     by: Literal["respondent", "coach"] = "respondent"
     at: Timestamp | None = None

@@ -259,7 +259,7 @@ def build_report(
     result: ProfileResult | None,
     *,
     lang: str,
-    notes: bool = True,
+    notes: bool = False,
     today: date | None = None,
 ) -> Report:
     """Everything the report shows, in ``lang``; ``result`` is ``None`` without analysis."""
@@ -322,7 +322,7 @@ def build_report(
             t(f"report.layer.{field_layer(f.where) or OTHER}", lang),
             _related(f, profile, lang),
         )
-        for f in (top_fixes(result) if result else [])
+        for f in (top_fixes(result, profile, today=today, lang=lang) if result else [])
     ]
     note_items = None
     if notes:

@@ -72,6 +72,9 @@ class LayerDiff:
     fixed: list[Finding] = field(default_factory=list)
     waived: list[Finding] = field(default_factory=list)
     new: list[Finding] = field(default_factory=list)
+    # New in this version and already waived in it: the reader should know it was accepted
+    # rather than never there.
+    new_waived: list[Finding] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -90,6 +93,8 @@ class ProfileDiff:
     stale: list[str] = field(default_factory=list)
     meta_old: dict[str, str] = field(default_factory=dict)
     meta_new: dict[str, str] = field(default_factory=dict)
+    # The coach's private notes that changed, by question id; ``None`` unless asked for.
+    notes: list[Change] | None = None
 
     @property
     def changed(self) -> bool:
@@ -320,11 +325,20 @@ def diff_profiles(
     old_result: ProfileResult | None = None,
     new_result: ProfileResult | None = None,
     lang: str = "en",
+    notes: bool = False,
 ) -> ProfileDiff:
-    """Compare ``old`` with ``new``; scores and findings are compared when results are given."""
+    """Compare ``old`` with ``new``; scores and findings are compared when results are given.
+
+    The coach's notes are private: they are compared only when ``notes`` is true.
+    """
     groups, moves = compare_answers(old, new, lang)
     layers = [LayerDiff(name, changes=groups[name]) for name in (*LAYERS, OTHER)]
     out = ProfileDiff(layers=layers)
+    if notes:
+        out.notes = []
+        for qid in sorted(old.notes.keys() | new.notes.keys()):
+            a, b = old.notes.get(qid, ""), new.notes.get(qid, "")
+            _compare_value(out.notes, qid, qid, qid, a, b, lang)
     for side, profile in ((out.meta_old, old), (out.meta_new, new)):
         for key in ("organisation", "respondent", "coach"):
             side[key] = getattr(profile.meta, key)
@@ -367,3 +381,10 @@ def _add_scores(
             layer.fixed.append(f)
     for f in fresh:
         out.layer(_group_of(f.where)).new.append(f)
+    seen = Counter(_finding_key(f, map_path(f.where, moves)) for f in (*a.findings, *a.waived))
+    for f in b.waived:
+        key = _finding_key(f, f.where)
+        if seen[key] > 0:
+            seen[key] -= 1
+        else:
+            out.layer(_group_of(f.where)).new_waived.append(f)

@@ -71,7 +71,7 @@ def _change_lines(change: Change, lang: str) -> list[str]:
 
 def _tag(kind: str, lang: str) -> str:
     """ "fixed:", "waived:", "new:" padded to one width so the rule ids line up."""
-    width = max(len(t(f"diff.{k}_tag", lang)) for k in ("fixed", "waived", "new"))
+    width = max(len(t(f"diff.{k}_tag", lang)) for k in ("fixed", "waived", "new", "new_waived"))
     return t(f"diff.{kind}_tag", lang).ljust(width)
 
 
@@ -103,12 +103,19 @@ def _layer_lines(
         lines.append(_finding_line(f, _tag("waived", lang), lang, old))
     for f in layer.new:
         lines.append(_finding_line(f, _tag("new", lang), lang, new))
+    for f in layer.new_waived:
+        lines.append(_finding_line(f, _tag("new_waived", lang), lang, new))
     return lines
 
 
 def _shown(layer: LayerDiff) -> bool:
     return layer.layer != OTHER or bool(
-        layer.changes or layer.answer_scores or layer.fixed or layer.new or layer.waived
+        layer.changes
+        or layer.answer_scores
+        or layer.fixed
+        or layer.new
+        or layer.waived
+        or layer.new_waived
     )
 
 
@@ -134,6 +141,13 @@ def render_text(
         if _shown(layer):
             lines.extend(_layer_lines(layer, lang, old, new))
             lines.append("")
+    if d.notes is not None:
+        lines.append(t("diff.notes", lang))
+        for change in d.notes:
+            lines.extend(_change_lines(change, lang))
+        if not d.notes:
+            lines.append("  " + t("diff.no_change", lang))
+        lines.append("")
     if d.unfollowed:
         lines.append(warning_text(d, lang))
     changes = sum(len(layer.changes) for layer in d.layers)
@@ -145,7 +159,7 @@ def render_text(
     if d.score_old is not None:
         fixed = sum(len(layer.fixed) for layer in d.layers)
         fresh = sum(len(layer.new) for layer in d.layers)
-        waived = sum(len(layer.waived) for layer in d.layers)
+        waived = sum(len(layer.waived) + len(layer.new_waived) for layer in d.layers)
         lines.append(t("diff.findings_summary", lang, fixed=fixed, new=fresh, waived=waived))
     return "\n".join(lines) + "\n"
 
@@ -203,7 +217,7 @@ def to_json(
                 "message": warning_text(d, lang),
             }
         )
-    return {
+    data: dict[str, Any] = {
         "old": {"path": old_name, **d.meta_old},
         "new": {"path": new_name, **d.meta_new},
         "changed": d.changed,
@@ -218,8 +232,12 @@ def to_json(
                 "findings_fixed": [f.to_json() for f in layer.fixed],
                 "findings_waived": [f.to_json() for f in layer.waived],
                 "findings_new": [f.to_json() for f in layer.new],
+                "findings_new_waived": [f.to_json() for f in layer.new_waived],
             }
             for layer in d.layers
         ],
         "warnings": warnings,
     }
+    if d.notes is not None:
+        data["notes"] = [_change_json(c, lang) for c in d.notes]
+    return data

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from alignment_tui.i18n import t
+from alignment_tui.i18n import lookup, t
 from alignment_tui.model.answers import is_empty
 from alignment_tui.model.paths import answer_fields, get_field, layer_of
 from alignment_tui.model.profile import LAYERS, Profile
@@ -46,15 +46,11 @@ def field_label(path: str, lang: str) -> str:
     """A short human name for an answer field (``vision.statement`` → "Vision statement")."""
     if path.startswith("answers."):
         return path[len("answers.") :]  # a custom question: its id is its name
-    key = f"report.field.{path}"
-    text = t(key, lang)
-    return path if text == key else text
+    return lookup(f"report.field.{path}", lang) or path
 
 
 def column_label(name: str, lang: str) -> str:
-    key = f"report.col.{name}"
-    text = t(key, lang)
-    return name if text == key else text
+    return lookup(f"report.col.{name}", lang) or name
 
 
 def owner_field(path: str) -> str:
@@ -100,9 +96,7 @@ def format_scalar(value: Any, lang: str) -> str:
     if isinstance(value, bool):
         return t("report.yes" if value else "report.no", lang)
     if isinstance(value, Enum):
-        key = f"report.enum.{value.value}"
-        text = t(key, lang)
-        return str(value.value) if text == key else text
+        return lookup(f"report.enum.{value.value}", lang) or str(value.value)
     if isinstance(value, int | float):
         return format_number(value, lang)
     if isinstance(value, datetime):

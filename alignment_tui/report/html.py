@@ -120,12 +120,13 @@ def _header(r: Report, lang: str) -> str:
     score = "–" if r.score is None else str(r.score)
     cap = t("report.overall", lang) if r.score is not None else t("report.no_score", lang)
     out_of = "<small>/100</small>" if r.score is not None else ""
+    notes = f'<p class="private">{_e(t("report.notes_included", lang))}</p>' if r.notes else ""
     return (
         f'<header class="top"><div><h1>{_e(t("report.title", lang))}</h1>'
         f'<p class="org">{_e(r.organisation or t("report.unnamed", lang))}</p>'
         f'<dl class="meta">{meta}</dl>'
         f'<p class="muted">{_e(t("report.generated", lang, date=r.generated.isoformat()))}</p>'
-        "</div>"
+        f"{notes}</div>"
         f'<div class="overall {band(r.score)}"><span class="num">{score}{out_of}</span>'
         f'<span class="cap">{_e(cap)}</span></div></header>'
     )

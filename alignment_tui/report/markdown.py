@@ -184,6 +184,8 @@ def _header(r: Report, lang: str) -> list[str]:
             out.append(f"- {key}{colon(lang)}{esc(value)}")
     out.append(f"- {t('report.generated', lang, date=r.generated.isoformat())}")
     out.append("")
+    if r.notes:
+        out += [f"> **{t('report.notes_included', lang)}**", ""]
     if r.score is not None:
         out.append(
             f"**{t('report.overall', lang)}{colon(lang)}{t('report.out_of', lang, score=r.score)}**"

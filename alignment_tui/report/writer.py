@@ -27,7 +27,7 @@ def render_report(
     *,
     fmt: str,
     lang: str,
-    notes: bool = True,
+    notes: bool = False,
     today: date | None = None,
 ) -> str:
     """The report as Markdown (``fmt="md"``) or as one self-contained HTML page."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 
 from rich.text import Text
 from textual import on
@@ -14,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from alignment_tui.analysis.findings import Finding, ProfileResult
 from alignment_tui.i18n import t
-from alignment_tui.live import broken_links, jump_target
+from alignment_tui.live import analyse_profile, broken_links, jump_target
 from alignment_tui.model.profile import LAYERS, Profile, Waiver
 from alignment_tui.screens.base import bindings
 from alignment_tui.widgets.alignchain import AlignChain
@@ -71,6 +72,7 @@ class AlignmentSummary(Vertical):
         titles: Mapping[str, str] | None = None,
         targets: Mapping[str, str] | None = None,
         coach: bool = False,
+        fixes: list[Finding] | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
@@ -83,7 +85,9 @@ class AlignmentSummary(Vertical):
         self.targets = dict(targets or {})
         self.coach = coach
         self.links = broken_links(result.findings, LAYERS)
-        self.fixes: list[Finding] = top_fixes(result, 5)
+        self.fixes: list[Finding] = (
+            fixes if fixes is not None else top_fixes(result, profile, 5, lang=lang)
+        )
 
     def compose(self) -> ComposeResult:
         lang, result = self.lang, self.result
@@ -151,11 +155,27 @@ class SummaryLoader(AnalysedView):
         self.coach = coach
         self.profile: Profile | None = None
 
+        self.fixes: list[Finding] | None = None
+
     def on_mount(self) -> None:
         self.profile = self.snapshot()
         if self.profile is None:
             return
-        self.analyse(self.profile, self.lang)
+        # Ranking the fixes analyses the profile once per candidate (tens of milliseconds):
+        # always in a thread, so the summary never holds a keystroke.
+        self.run_worker(
+            partial(self._analyse_and_rank, self.profile),
+            thread=True,
+            group=self.ANALYSIS_GROUP,
+            exit_on_error=False,
+        )
+
+    def _analyse_and_rank(self, profile: Profile) -> ProfileResult:
+        from alignment_tui.report.ranking import top_fixes
+
+        result = analyse_profile(profile, lang=self.lang)
+        self.fixes = top_fixes(result, profile, 5, lang=self.lang)
+        return result
 
     def show(self, result: ProfileResult) -> None:
         if self.profile is not None and self.is_attached:
@@ -167,6 +187,7 @@ class SummaryLoader(AnalysedView):
                     titles=self.titles,
                     targets=self.targets,
                     coach=self.coach,
+                    fixes=self.fixes,
                     id="alignment",
                 )
             )

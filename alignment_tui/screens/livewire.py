@@ -119,13 +119,14 @@ def ask_waiver(screen: QuestionScreen) -> None:
 
 
 def store_waiver(app: Any, message: Any) -> None:
-    """Keep a waiver in the profile: rule, field, reason, who, when."""
+    """Keep a waiver in the profile: rule, field, words, reason, who, when."""
     from alignment_tui.analysis.waivers import add_waiver
 
     saves = getattr(app, "saves", None)
     if app.profile is None or (saves is not None and saves.read_only):
         return
-    add_waiver(app.profile, message.finding, message.reason, message.by)
+    among = getattr(message, "among", ())
+    add_waiver(app.profile, message.finding, message.reason, message.by, among=among)
     app.touch()
 
 

@@ -66,13 +66,20 @@ class LiveFeedback(Vertical):
             self.result = result
 
     class Waived(Message):
-        """Waive ``finding`` with ``reason``, by ``by`` ("respondent" or "coach")."""
+        """Waive ``finding`` with ``reason``, by ``by`` ("respondent" or "coach").
 
-        def __init__(self, finding: Finding, reason: str, by: str) -> None:
+        ``among``: the answer's findings, kept and waived, to tell which occurrence of
+        its words the finding is.
+        """
+
+        def __init__(
+            self, finding: Finding, reason: str, by: str, among: tuple[Finding, ...] = ()
+        ) -> None:
             super().__init__()
             self.finding = finding
             self.reason = reason
             self.by = by
+            self.among = among
 
     def __init__(
         self,
@@ -248,10 +255,11 @@ class LiveFeedback(Vertical):
         if finding is None:
             return
         by = "coach" if self.coach() else "respondent"
+        among = (*self.result.findings, *self.result.waived) if self.result else ()
 
         def done(reason: str | None) -> None:
             if reason:
-                self.post_message(self.Waived(finding, reason, by))
+                self.post_message(self.Waived(finding, reason, by, among))
                 self.notify(t("waive.done", self.lang, rule=finding.rule_id), markup=False)
                 self.changed()
 

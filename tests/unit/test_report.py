@@ -12,7 +12,6 @@ from alignment_tui.analysis.findings import Finding, ProfileResult, Severity
 from alignment_tui.cli import main
 from alignment_tui.model.profile import Kpi, Profile, ValueItem, Waiver
 from alignment_tui.report.content import build_report
-from alignment_tui.report.ranking import top_fixes
 from alignment_tui.report.writer import render_report
 from alignment_tui.store import load_profile
 
@@ -101,29 +100,6 @@ def test_offending_words_are_marked_and_suggestions_shown() -> None:
     assert "fix vague.superlative" in html
 
 
-def test_top_fixes_rank_severity_then_layer_then_impact() -> None:
-    findings = [
-        _f("a.exec", "warning", "execution.tone"),
-        _f("b.vision_small", "warning", "vision.statement"),
-        _f("c.vision_big", "warning", "vision.beneficiaries"),
-        _f("d.error_low", "error", "execution.channels[0].persona"),
-        _f("e.info_top", "info", "values.items"),
-        _f("b.vision_small", "warning", "vision.statement", start=3, end=5, text="xx"),
-        _f("f.values", "warning", "values.items[0].meaning"),
-    ]
-    result = ProfileResult(
-        findings=findings,
-        waived=[],
-        score=50,
-        layer_scores={},
-        answer_scores={"vision.statement": 80, "vision.beneficiaries": 10, "values.items": 70},
-    )
-    ranked = [f.rule_id for f in top_fixes(result)]
-    # an error first even in execution; then the values, then the vision (the bigger gain first)
-    assert ranked == ["d.error_low", "f.values", "c.vision_big", "b.vision_small", "a.exec"]
-    assert [f.rule_id for f in top_fixes(result, n=2)] == ["d.error_low", "f.values"]
-
-
 def test_chain_link_broken_by_the_rule_that_broke_it() -> None:
     report = build_report(_profile(), _result(), lang="en")
     broken = {(link.upper, link.lower): link.rules for link in report.links if link.broken}
@@ -154,34 +130,47 @@ def test_html_is_one_self_contained_file_with_a_print_stylesheet() -> None:
     assert html.count("<svg") == 2  # the chain and the layer chart, inline
 
 
-def test_waivers_and_notes_and_no_notes() -> None:
-    md = render_report(_profile(), _result(), fmt="md", lang="en", today=date(2026, 11, 27))
+def test_waivers_and_notes_only_when_asked() -> None:
+    md = render_report(
+        _profile(), _result(), fmt="md", lang="en", notes=True, today=date(2026, 11, 27)
+    )
     waivers = md.split("## Accepted findings (waivers)")[1]
     assert "`vague.hype` **Vision statement** — vague.hype says" in waivers
     assert "*waived by the coach*" in waivers
     assert "Reason: the client's own word" in waivers
     assert "## Coach notes" in md and "Ask who the leader is measured against." in md
+    assert "This report includes the coach’s private notes" in md
     assert "Report written on 2026-11-27" in md
-    quiet = render_report(_profile(), _result(), fmt="md", lang="en", notes=False)
-    assert "Coach notes" not in quiet and "Ask who the leader" not in quiet
-    html = render_report(_profile(), _result(), fmt="html", lang="en", notes=False)
-    assert "Ask who the leader" not in html
+    for quiet in (
+        render_report(_profile(), _result(), fmt="md", lang="en"),
+        render_report(_profile(), _result(), fmt="html", lang="en"),
+    ):
+        assert "Coach notes" not in quiet and "Ask who the leader" not in quiet
+        assert "private notes" not in quiet
+    html = render_report(_profile(), _result(), fmt="html", lang="fr", notes=True)
+    assert "Ce rapport contient les notes privées du coach" in html
+    assert "Ask who the leader" in html
 
 
-def test_cli_no_notes_and_french(repo_root: Path, tmp_path: Path) -> None:
+def test_cli_notes_only_with_the_flag_and_french(repo_root: Path, tmp_path: Path) -> None:
     out = tmp_path / "r.html"
-    assert main(["report", str(repo_root / HISTORY), "-o", str(out), "--lang", "fr"]) == 0
+    src = str(repo_root / HISTORY)
+    assert main(["report", src, "-o", str(out), "--lang", "fr", "--notes"]) == 0
     html = out.read_text("utf-8")
     assert '<html lang="fr">' in html
     assert "Les cinq corrections les plus utiles" in html and "Notes du coach" in html
+    assert "Ce rapport contient les notes privées du coach" in html
     assert (
         "Remarques acceptées (dérogations)" in html
         and "acceptée par le coach le 2026-11-24" in html
     )
     assert out.stat().st_mode & 0o777 == 0o600
-    assert main(["report", str(repo_root / HISTORY), "-o", str(out), "--no-notes"]) == 0
+    assert main(["report", src, "-o", str(out)]) == 0
     html = out.read_text("utf-8")
     assert "Ask for the raw answers" not in html and '<html lang="en">' in html
+    assert "private notes" not in html
+    assert main(["report", src, "-o", str(out), "--notes"]) == 0
+    assert "Ask for the raw answers" in out.read_text("utf-8")
 
 
 def test_format_from_extension_or_flag(repo_root: Path, tmp_path: Path, capsys) -> None:
