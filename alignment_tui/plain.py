@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from datetime import date
 from enum import Enum
@@ -15,9 +16,11 @@ from alignment_tui.i18n import Lang, normalise_lang, t
 from alignment_tui.model.answers import get_answer, has_content, is_answered, set_answer
 from alignment_tui.model.bank import Bank, BankError, LayerBank, Question, load_bank
 from alignment_tui.model.profile import Profile, now_utc
-from alignment_tui.plain_io import Console, EndOfInput, Keep, clean
+from alignment_tui.plain_io import Console, EndOfInput, Keep
 from alignment_tui.plain_kinds import ask
-from alignment_tui.store import ProfileError, ProfileLock, load_profile, save_profile
+from alignment_tui.safe_text import one_line
+from alignment_tui.store import ProfileError, ProfileLock, load_profile, same_content, save_profile
+from alignment_tui.store.files import check_new_file, is_read_only
 from alignment_tui.store.paths import new_profile_path, remember_profile
 
 EXIT_OK = 0
@@ -44,11 +47,19 @@ def run_plain(
     cli_lang = lang if lang in ("fr", "en") else None
     path = Path(profile_path) if profile_path else None
     profile: Profile | None = None
-    if path is not None and (path.exists() or path.is_symlink()):
+    read_only = False
+    if path is not None and os.path.lexists(path):
         try:
             profile = load_profile(path)
         except ProfileError as exc:
             return _fail(err, exc.message(cli_lang or normalise_lang(None)))
+        read_only = is_read_only(path)
+    elif path is not None:
+        # Said before any question: a profile that could never be saved there.
+        problem = check_new_file(path)
+        if problem is not None:
+            error = ProfileError(problem.key, path, **problem.params)
+            return _fail(err, error.message(cli_lang or normalise_lang(None)))
     ui: Lang = normalise_lang(cli_lang or (profile.lang if profile else None))
     try:
         the_bank = load_bank(bank)
@@ -56,6 +67,7 @@ def run_plain(
         return _fail(err, exc.text(ui))
     console = Console(ui, stdin or _tolerant(sys.stdin), stdout or _tolerant(sys.stdout))
     walk = PlainWalk(console, the_bank, bank)
+    walk.read_only = read_only
     try:
         return walk.run(path, profile)
     except ProfileError as exc:
@@ -84,7 +96,8 @@ class PlainError(Exception):
 
 
 def _fail(err: TextIO, message: str) -> int:
-    err.write(clean(message) + "\n")
+    # One line whatever the path holds (a newline in a file name is shown as \n).
+    err.write(one_line(message) + "\n")
     err.flush()
     return EXIT_BAD_INPUT
 
@@ -100,6 +113,8 @@ class PlainWalk:
         self.profile = Profile()
         self.lock: ProfileLock | None = None
         self.saved = 0
+        self.read_only = False  # the file's owner made it read-only: shown, never written
+        self.on_disk: Profile | None = None  # what the file holds, to skip a save of nothing
 
     @property
     def lang(self) -> str:
@@ -120,6 +135,8 @@ class PlainWalk:
                 assert path is not None
                 self._open(profile, path)
                 say(self.tr("resuming", path=str(path), organisation=profile.meta.organisation))
+                if self.read_only:
+                    say(self.tr("read_only", path=str(path)))
             for layer in self.bank.layers:
                 self._walk_layer(layer)
         except EndOfInput:
@@ -133,6 +150,8 @@ class PlainWalk:
         """The last line: why the walk stopped, and where the answers are."""
         if self.path is None:
             return self.tr(f"{key}_nothing")
+        if self.read_only:
+            return self.tr("read_only_closing", path=str(self.path))
         return self.tr(key, path=str(self.path))
 
     def lock_release(self) -> None:
@@ -171,12 +190,22 @@ class PlainWalk:
         self.lock = lock
         self.profile = profile
         self.path = path
+        if path.exists():
+            self.on_disk = profile.model_copy(deep=True)
         remember_profile(path)
 
     def _save(self) -> None:
+        """Write the profile if an answer changed (the question reached does not count:
+        plain mode always walks from the first one)."""
         assert self.path is not None
+        if self.read_only:
+            return
+        unchanged = ("updated", "position")
+        if self.on_disk is not None and same_content(self.profile, self.on_disk, ignore=unchanged):
+            return
         self.profile.meta.updated = now_utc()
         save_profile(self.profile, self.path)
+        self.on_disk = self.profile.model_copy(deep=True)
         self.saved += 1
 
     # -- the walk ----------------------------------------------------------------------

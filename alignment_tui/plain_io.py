@@ -11,7 +11,7 @@ from alignment_tui.i18n import t
 
 # A full escape sequence first (so its parameters go too), then any lone control character.
 _ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 END = "."  # a line holding only this ends a multi-line answer or a list
 CLEAR = "-"  # a line holding only this empties the current answer

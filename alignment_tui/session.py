@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Literal
 
 from alignment_tui.model.profile import Profile
-from alignment_tui.store import FileStamp, ProfileError, changed_on_disk, save_profile
+from alignment_tui.store import (
+    FileStamp,
+    ProfileError,
+    changed_on_disk,
+    same_content,
+    save_profile,
+)
 from alignment_tui.store.autosave import SaveScheduler
 
 StepKind = Literal["intro", "question", "review", "summary"]
@@ -154,9 +160,10 @@ class SaveState:
 
 @dataclass(frozen=True)
 class WriteResult:
-    """``saved``; ``stale`` (a newer snapshot is already on disk); ``conflict``; ``error``."""
+    """``saved``; ``unchanged`` (the file already holds it: nothing written); ``stale`` (a
+    newer snapshot is already on disk); ``conflict``; ``error``."""
 
-    status: Literal["saved", "stale", "conflict", "error"]
+    status: Literal["saved", "unchanged", "stale", "conflict", "error"]
     message: str = ""
 
 
@@ -164,9 +171,11 @@ class ProfileWriter:
     """Writes numbered snapshots of the profile, one at a time, never an older over a newer,
     and never over a file someone else changed since we last read or wrote it."""
 
-    def __init__(self, path: Path, stamp: FileStamp | None) -> None:
+    def __init__(self, path: Path, stamp: FileStamp | None, on_disk: Profile | None = None) -> None:
         self.path = path
         self.stamp = stamp
+        # What the file holds (a private copy), so that a save changing nothing is skipped.
+        self.on_disk = on_disk.model_copy(deep=True) if on_disk is not None else None
         self._lock = threading.Lock()
         self._taken = 0
         self._written = 0
@@ -182,18 +191,23 @@ class ProfileWriter:
         with self._lock:
             if number <= self._written:
                 return WriteResult("stale")
+            if not force and self.on_disk is not None and same_content(snapshot, self.on_disk):
+                self._written = number
+                return WriteResult("unchanged")
             if not force and changed_on_disk(self.path, self.stamp):
                 return WriteResult("conflict")
             try:
                 self.stamp = save_profile(snapshot, self.path)
             except ProfileError as exc:
                 return WriteResult("error", exc.message(lang))
+            self.on_disk = snapshot
             self._written = number
             return WriteResult("saved")
 
-    def reset(self, path: Path, stamp: FileStamp | None) -> None:
+    def reset(self, path: Path, stamp: FileStamp | None, on_disk: Profile | None = None) -> None:
         """After a reload or a save-as: earlier snapshots must not be written any more."""
         with self._lock:
             self.path = path
             self.stamp = stamp
+            self.on_disk = on_disk.model_copy(deep=True) if on_disk is not None else None
             self._written = self._taken

@@ -20,6 +20,14 @@ def wants_plain(args: argparse.Namespace) -> bool:
 
 
 def run(args: argparse.Namespace, lang: Lang) -> int:
+    if args.profile:
+        # A path that can be neither read nor created is said now, in one line.
+        from alignment_tui.store import ProfileError
+        from alignment_tui.store.files import check_profile_path
+
+        problem = check_profile_path(args.profile)
+        if problem is not None:
+            return fail(ProfileError(problem.key, args.profile, **problem.params).message(lang))
     if args.bank:
         # A custom bank with problems is refused before anything opens, in one line.
         from alignment_tui.model.bank import BankError, load_bank
@@ -36,4 +44,6 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
 
     app = make_app(args.profile, lang=args.lang, bank=args.bank)
     result: object = app.run()
+    if app.return_code:  # an error the app ended on (it printed its one line)
+        return app.return_code
     return result if isinstance(result, int) else 0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -22,8 +20,6 @@ Kind = Literal[
     "text", "list", "values", "personas", "axes", "kpis", "channels", "budget", "horizon", "choice"
 ]
 Signal = Literal["number", "date", "money", "name", "tradeoff", "beneficiary"]
-
-_TOML_AT = re.compile(r"\s*\(at line (\d+), column \d+\)")
 
 
 def _not_blank(value: str) -> str:
@@ -253,23 +249,13 @@ class _Seen:
 
 
 def _read_file(file: Path, problems: list[BankProblem], seen: _Seen) -> LayerBank | None:
+    from alignment_tui.store.files import MAX_BANK_BYTES, ReadError, read_toml
+
     try:
-        data = tomllib.loads(file.read_text("utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        # Python 3.11 keeps the position only in the message: "… (at line 6, column 22)".
-        where = _TOML_AT.search(str(exc))
-        line = int(where.group(1)) if where else None
-        detail = _TOML_AT.sub("", str(exc)).strip()
-        problems.append(
-            BankProblem(file, None, None, code="not_toml", params={"detail": detail}, line=line)
-        )
-        return None
-    except UnicodeDecodeError:
-        problems.append(BankProblem(file, None, None, code="not_utf8"))
-        return None
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        problems.append(BankProblem(file, None, None, code="unreadable", params={"reason": reason}))
+        data = read_toml(file, MAX_BANK_BYTES)[0]
+    except ReadError as exc:
+        line = exc.params.pop("line", None)
+        problems.append(BankProblem(file, None, None, code=exc.key, params=exc.params, line=line))
         return None
     before = len(problems)
     for key in data:

@@ -7,8 +7,12 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = 1
+# The longest answer kept: a long paste (1 MB) fits, and is analysed in about a second.
+MAX_TEXT_CHARS = 1_000_000
+TOO_LONG = "text_too_long"  # the pydantic error type of a longer one
 
 LAYERS: tuple[str, ...] = ("values", "vision", "mission", "strategy", "objectives", "execution")
 
@@ -16,6 +20,10 @@ LAYERS: tuple[str, ...] = ("values", "vision", "mission", "strategy", "objective
 def _normalise_newlines(value: Any) -> Any:
     """Store every line ending as ``\\n`` so that files diff the same on every system."""
     if isinstance(value, str):
+        if len(value) > MAX_TEXT_CHARS:
+            raise PydanticCustomError(
+                TOO_LONG, "longer than {limit} characters", {"limit": MAX_TEXT_CHARS}
+            )
         return value.replace("\r\n", "\n").replace("\r", "\n")
     return value
 
@@ -29,7 +37,13 @@ def _utc_seconds(value: Any) -> Any:
     if isinstance(value, datetime):
         if value.tzinfo is None:
             value = value.replace(tzinfo=UTC)
-        return value.astimezone(UTC).replace(microsecond=0)
+        try:
+            return value.astimezone(UTC).replace(microsecond=0)
+        except OverflowError:
+            # 0001-01-01T00:00+14:00 is a moment before the year 1 in UTC.
+            raise PydanticCustomError(
+                "date_range", "a date out of range once converted to UTC (year 1 to 9999)"
+            ) from None
     return value
 
 

@@ -46,7 +46,9 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
 
     Raises ``OSError``; on failure no temporary file is left behind.
     """
-    p = Path(path)
+    from alignment_tui.store.files import real_target
+
+    p = real_target(path)  # a link is kept, and the file it points to gets the report
     folder = p.parent if str(p.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
     try:

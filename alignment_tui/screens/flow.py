@@ -26,6 +26,7 @@ from alignment_tui.screens.walk import Walk
 from alignment_tui.screens.welcome import WelcomeScreen
 from alignment_tui.session import ProfileWriter, SaveState, Session, WriteResult
 from alignment_tui.store import FileStamp, ProfileError, ProfileLock, read_profile, save_profile
+from alignment_tui.store.files import is_read_only
 from alignment_tui.store.paths import new_profile_path, remember_profile
 from alignment_tui.widgets.editors.text import TextEditor
 
@@ -77,14 +78,23 @@ def begin(
     assert bank is not None
     session = Session([(lb.layer, [q.id for q in lb.questions]) for lb in bank.layers])
     session.restore(profile.meta.position)
-    read_only = not lock.held
-    banner = t("readonly.banner", lang) if read_only else ""
+    # Where the walk stands now: no change by itself (opening and quitting writes nothing).
+    profile.meta.position = session.current.key
+    # Another window has it, or its owner made the file read-only: shown, never written.
+    file_read_only = is_read_only(path)
+    read_only = not lock.held or file_read_only
+    banner = ""
+    if read_only:
+        banner = t("readonly.file_banner" if file_read_only else "readonly.banner", lang)
     walk = Walk(bank, session, lang, read_only=banner)
     walk.path = str(path)
-    return walk, SaveState(read_only=read_only), ProfileWriter(path, stamp)
+    return walk, SaveState(read_only=read_only), ProfileWriter(path, stamp, profile)
 
 
 def read_only_notice(path: Path, lock: ProfileLock, lang: str) -> NoticeScreen:
+    if is_read_only(path):
+        body = t("readonly.file_body", lang, path=str(path))
+        return NoticeScreen(t("readonly.file_title", lang), body, lang)
     holder = lock.holder or "?"
     return NoticeScreen(
         t("readonly.title", lang), t("readonly.body", lang, path=str(path), holder=holder), lang
@@ -146,7 +156,7 @@ def after_write(app: AlignmentApp, result: WriteResult, *, manual: bool) -> None
     fresh = saves.done(result.message, now=time.monotonic())
     if result.status == "error" and fresh:
         app.notify(result.message, severity="error", markup=False, timeout=8)
-    elif result.status == "saved" and manual and app.writer is not None:
+    elif result.status in ("saved", "unchanged") and manual and app.writer is not None:
         app.notify(t("save.saved", app.lang, path=str(app.writer.path)), markup=False)
 
 
@@ -167,7 +177,7 @@ def resolve_conflict(app: AlignmentApp, choice: str | None) -> None:
             app.notify(exc.message(app.lang), severity="error", markup=False)
             ask_conflict(app)
             return
-        writer.reset(writer.path, stamp)
+        writer.reset(writer.path, stamp, profile)
         saves.paused = False
         saves.scheduler.saved()
         app.profile = profile

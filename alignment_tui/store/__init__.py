@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         load_profile,
         loads_profile,
         read_profile,
+        same_content,
         save_profile,
         stamp_of,
     )
@@ -34,6 +35,7 @@ _WHERE = {
     "load_profile": "profile_io",
     "loads_profile": "profile_io",
     "read_profile": "profile_io",
+    "same_content": "profile_io",
     "save_profile": "profile_io",
     "stamp_of": "profile_io",
 }
@@ -48,6 +50,7 @@ __all__ = [
     "load_profile",
     "loads_profile",
     "read_profile",
+    "same_content",
     "save_profile",
     "stamp_of",
 ]

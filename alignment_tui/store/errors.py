@@ -18,4 +18,9 @@ class ProfileError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str | None = None) -> str:
-        return t(f"error.{self.key}", lang, path=str(self.path), **self.params)
+        params = dict(self.params)
+        if isinstance(params.get("limit"), int) and params["limit"] >= 10_000:
+            from alignment_tui.model.typed import format_number
+
+            params["limit"] = format_number(params["limit"], lang)  # 1,000,000 / 1 000 000
+        return t(f"error.{self.key}", lang, path=str(self.path), **params)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 HOME_VAR = "ALIGNMENT_TUI_HOME"
 MAX_RECENT = 10
+_RECENT_MAX_BYTES = 100_000  # ten paths; anything bigger is not a list this program wrote
 
 
 def data_home() -> Path:
@@ -22,25 +23,35 @@ def data_home() -> Path:
 
 def recent_profiles() -> list[Path]:
     """Profiles opened lately, most recent first, those still on disk only."""
+    from alignment_tui.store.files import ReadError, read_text
+
     try:
-        data = json.loads((data_home() / "recent.json").read_text("utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_text(data_home() / "recent.json", _RECENT_MAX_BYTES))
+    except (ReadError, ValueError, RecursionError):
         return []
     if not isinstance(data, list):
         return []
-    return [Path(p) for p in data if isinstance(p, str) and Path(p).is_file()]
+    # os.path.isfile: an entry that is no valid path any more is skipped, never a crash.
+    return [Path(p) for p in data if isinstance(p, str) and os.path.isfile(p)][:MAX_RECENT]
 
 
 def remember_profile(path: Path) -> None:
     """Put ``path`` first in the recent list (best effort: never fails the caller)."""
-    entry = str(path.resolve())
+    try:
+        entry = str(path.resolve())
+    except (OSError, RuntimeError):  # a loop of links: nothing worth remembering
+        return
     items = [str(p) for p in recent_profiles() if str(p) != entry]
     items.insert(0, entry)
     try:
         home = data_home()
-        home.mkdir(parents=True, exist_ok=True)
+        home.mkdir(mode=0o700, parents=True, exist_ok=True)
         tmp = home / "recent.json.tmp"
-        tmp.write_text(json.dumps(items[:MAX_RECENT], ensure_ascii=False), "utf-8")
+        # Owner-only, like the profiles it names (their names may be confidential).
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            os.fchmod(handle.fileno(), 0o600)
+            handle.write(json.dumps(items[:MAX_RECENT], ensure_ascii=False))
         os.replace(tmp, home / "recent.json")
     except OSError:
         pass

@@ -5,18 +5,29 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import json
 import os
 import re
 import tempfile
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
-from alignment_tui.model.profile import SCHEMA_VERSION, Profile
+from alignment_tui.model.profile import MAX_TEXT_CHARS, SCHEMA_VERSION, TOO_LONG, Profile
 from alignment_tui.store.errors import ProfileError
+from alignment_tui.store.files import (
+    MAX_PROFILE_BYTES,
+    ReadError,
+    is_read_only,
+    parse_toml,
+    read_bytes,
+    read_toml,
+    real_target,
+)
 from alignment_tui.store.migrate import migrate
 
 FILE_MODE = 0o600
@@ -40,8 +51,8 @@ def stamp_of(path: str | os.PathLike[str]) -> FileStamp | None:
     """The current stamp of ``path``, or ``None`` if it does not exist."""
     p = Path(path)
     try:
-        return FileStamp.of_bytes(p, p.read_bytes())
-    except OSError:
+        return FileStamp.of_bytes(p, read_bytes(p, MAX_PROFILE_BYTES))
+    except (OSError, ReadError):
         return None
 
 
@@ -57,8 +68,8 @@ def changed_on_disk(path: str | os.PathLike[str], stamp: FileStamp | None) -> bo
     if st.st_mtime_ns == stamp.mtime_ns and st.st_size == stamp.size:
         return False
     try:
-        return hashlib.sha256(p.read_bytes()).hexdigest() != stamp.digest
-    except OSError:
+        return hashlib.sha256(read_bytes(p, MAX_PROFILE_BYTES)).hexdigest() != stamp.digest
+    except (OSError, ReadError):
         return True
 
 
@@ -66,22 +77,9 @@ def read_profile(path: str | os.PathLike[str]) -> tuple[Profile, FileStamp]:
     """Load a profile and the stamp of the bytes it came from."""
     p = Path(path)
     try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise ProfileError("not_found", p) from None
-    except IsADirectoryError:
-        raise ProfileError("is_directory", p) from None
-    except OSError as exc:
-        raise ProfileError("unreadable", p, reason=exc.strerror or str(exc)) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ProfileError("not_utf8", p) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        line, col = _toml_position(exc, text)
-        raise ProfileError("not_toml", p, line=line, col=col, detail=_toml_reason(exc)) from None
+        data, text, raw = read_toml(p, MAX_PROFILE_BYTES)
+    except ReadError as exc:
+        raise ProfileError(exc.key, p, **exc.params) from None
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise ProfileError("not_profile", p)
@@ -91,16 +89,35 @@ def read_profile(path: str | os.PathLike[str]) -> tuple[Profile, FileStamp]:
     try:
         profile = Profile.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = format_loc(first["loc"])
-        raise ProfileError(
-            "invalid_field",
-            p,
-            line=find_line(text, first["loc"]),
-            where=where,
-            detail=first["msg"],
-        ) from None
+        raise _invalid(p, text, data, exc.errors()[0]) from None
     return profile, FileStamp.of_bytes(p, raw)
+
+
+def _invalid(path: Path, text: str, data: Any, error: ErrorDetails) -> ProfileError:
+    """The first validation error, located on the field as the file writes it."""
+    loc = user_loc(data, error["loc"], missing=error["type"] == "missing")
+    where, line = format_loc(loc), find_line(text, loc)
+    if error["type"] == TOO_LONG:
+        return ProfileError("too_long", path, line=line, where=where, limit=MAX_TEXT_CHARS)
+    return ProfileError("invalid_field", path, line=line, where=where, detail=error["msg"])
+
+
+def user_loc(data: Any, loc: tuple[int | str, ...], *, missing: bool) -> tuple[int | str, ...]:
+    """pydantic's location without its own steps (``function-before[…]``, ``list[str]``):
+    the keys and indexes that exist in ``data``, then a missing key's name."""
+    out: list[int | str] = []
+    node = data
+    for part in loc:
+        in_table = isinstance(node, dict) and isinstance(part, str) and part in node
+        in_array = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_table or in_array:
+            node = node[part]
+        else:
+            if missing and isinstance(node, dict) and part == loc[-1]:
+                out.append(part)
+            break
+        out.append(part)
+    return tuple(out)
 
 
 def load_profile(path: str | os.PathLike[str]) -> Profile:
@@ -114,16 +131,30 @@ def dumps_profile(profile: Profile) -> str:
     return tomli_w.dumps(data, multiline_strings=True)
 
 
+def same_content(a: Profile, b: Profile, *, ignore: tuple[str, ...] = ("updated",)) -> bool:
+    """Would ``a`` and ``b`` be saved alike, but for the ``meta`` fields in ``ignore``?
+
+    A save that would change nothing else is skipped: opening a profile and quitting
+    leaves the file, its comments and its order of keys exactly as they were.
+    """
+    skip: Any = {"meta": set(ignore)}
+    return a.model_dump(exclude=skip) == b.model_dump(exclude=skip)
+
+
 def loads_profile(text: str) -> Profile:
-    return Profile.model_validate(migrate(tomllib.loads(text), Path("<text>")))
+    return Profile.model_validate(migrate(parse_toml(text), Path("<text>")))
 
 
 def save_profile(profile: Profile, path: str | os.PathLike[str]) -> FileStamp:
     """Write atomically (temporary file in the same folder, fsync, rename), mode 0600.
 
-    On any failure the file already on disk is left exactly as it was.
+    On any failure the file already on disk is left exactly as it was. A symbolic link
+    stays a link: the file it points to is the one replaced. A file its owner made
+    read-only is refused, never replaced.
     """
-    p = Path(path)
+    p = real_target(path)
+    if is_read_only(p):
+        raise ProfileError("read_only_file", p)
     data = dumps_profile(profile).encode("utf-8")
     folder = p.parent if str(p.parent) else Path(".")
     tmp_name: str | None = None
@@ -173,34 +204,23 @@ def _write_error_key(exc: OSError) -> str:
     return "unwritable"
 
 
-_POS = re.compile(r"\(at (?:line (\d+), column (\d+)|end of document)\)")
-
-
-def _toml_position(exc: tomllib.TOMLDecodeError, text: str) -> tuple[int, int]:
-    lineno = getattr(exc, "lineno", None)
-    colno = getattr(exc, "colno", None)
-    if isinstance(lineno, int) and isinstance(colno, int):
-        return lineno, colno
-    match = _POS.search(str(exc))
-    if match and match.group(1):
-        return int(match.group(1)), int(match.group(2))
-    lines = text.splitlines() or [""]
-    return len(lines), len(lines[-1]) + 1
-
-
-def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:
-    msg = getattr(exc, "msg", None) or str(exc)
-    return _POS.sub("", str(msg)).strip()
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_KEY_PART = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'[^']*'|[^.\s]+")  # the parts of a dotted key
+_WHERE_MAX = 120
 
 
 def format_loc(loc: tuple[int | str, ...]) -> str:
-    """pydantic's ``('objectives', 'kpis', 2, 'deadline')`` as ``objectives.kpis[2].deadline``."""
+    """``('objectives', 'kpis', 2, 'deadline')`` as ``objectives.kpis[2].deadline``; a key
+    that is not bare is quoted as TOML writes it (so a dot or a newline in it stays visible)."""
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += ("." if out else "") + str(part)
+            key = part if _BARE_KEY.fullmatch(part) else json.dumps(part, ensure_ascii=False)
+            out += ("." if out else "") + key
+    if len(out) > _WHERE_MAX:
+        out = out[: _WHERE_MAX - 1] + "…"
     return out or "?"
 
 
@@ -232,10 +252,16 @@ def find_line(text: str, loc: tuple[int | str, ...]) -> int:
             if table == key_parts and best == 0:
                 best = number
             continue
-        key = line.split("=", 1)[0].strip().strip('"') if "=" in line else ""
+        key = line.split("=", 1)[0].strip() if "=" in line else ""
         if not key:
             continue
-        here = [*table, key]
+        here = [*table, *(part.strip("\"'") for part in _KEY_PART.findall(key))]
+        if (
+            wanted_index is None
+            and len(here) > len(key_parts)
+            and here[: len(key_parts)] == key_parts
+        ):
+            return number  # a dotted key (``a.b = …``) inside the field at fault
         if wanted_index is not None:
             name = ".".join(wanted_table)
             in_row = table[: len(wanted_table)] == wanted_table

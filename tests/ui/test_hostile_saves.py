@@ -1,0 +1,73 @@
+"""The TUI and files the user did not mean to change: open and quit, a link, a read-only file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual.widgets import TextArea
+
+from alignment_tui.app import make_app
+from alignment_tui.model.profile import Meta, Profile
+from alignment_tui.screens.modals import NoticeScreen
+from alignment_tui.screens.question import QuestionScreen
+from alignment_tui.store import load_profile, save_profile
+from tests.ui.conftest import SIZE, wait_for
+
+BASE = Path(__file__).resolve().parents[2] / "examples" / "aligned-en-two-ovens-bakery.toml"
+
+
+async def test_opening_a_profile_and_quitting_writes_nothing(workdir: Path) -> None:
+    path = workdir / "p.toml"
+    # A comment and an order of keys the program would not write: both must stay.
+    path.write_bytes(b"# reviewed with the client\n" + BASE.read_bytes())
+    before, mtime = path.read_bytes(), path.stat().st_mtime_ns
+    app = make_app(path, lang="fr")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.walk is not None)
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+s")  # even saving by hand: nothing changed, nothing written
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+q")
+    assert path.read_bytes() == before and path.stat().st_mtime_ns == mtime
+
+
+async def _type_an_origin(pilot: object, app: object, text: str) -> None:
+    await wait_for(pilot, lambda: app.walk is not None)  # type: ignore[attr-defined]
+    app.jump("values.origin")  # type: ignore[attr-defined]
+    await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))  # type: ignore[attr-defined]
+    screen = app.screen  # type: ignore[attr-defined]
+    await wait_for(pilot, lambda: screen.query(TextArea))
+    screen.query_one(TextArea).insert(text)
+
+
+async def test_a_profile_opened_through_a_link_is_saved_to_its_target(workdir: Path) -> None:
+    real = workdir / "shared" / "real.toml"
+    real.parent.mkdir()
+    save_profile(Profile(lang="en", meta=Meta(organisation="Kiln")), real)
+    link = workdir / "mine.toml"
+    link.symlink_to(real)
+    app = make_app(link, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await _type_an_origin(pilot, app, "fired in a shared kiln")
+        await pilot.press("ctrl+q")
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert load_profile(real).values.origin == "fired in a shared kiln"
+
+
+async def test_a_read_only_profile_is_opened_read_only_and_says_so(workdir: Path) -> None:
+    path = workdir / "p.toml"
+    save_profile(Profile(lang="en", meta=Meta(organisation="Kiln", position="values.origin")), path)
+    path.chmod(0o400)
+    before = path.read_bytes()
+    app = make_app(path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, NoticeScreen))
+        assert app.screen.title_text == "A read-only file"
+        assert "chmod u+w" in app.screen.body
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))
+        assert "permissions" in str(app.screen.query_one("#banner").render())
+        assert app.screen.query_one(TextArea).read_only
+        await pilot.press("ctrl+q")
+    assert path.read_bytes() == before and (path.stat().st_mode & 0o777) == 0o400
