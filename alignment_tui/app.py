@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -65,7 +66,8 @@ class AlignmentApp(App[int]):
 
     # -- start ---------------------------------------------------------------------------
     def on_mount(self) -> None:
-        opening = self.path is not None and self.path.exists()
+        # os.path.exists, not Path.exists: a name too long is "not there", never a crash.
+        opening = self.path is not None and os.path.exists(self.path)
         if opening and self.path is not None:
             self.push_screen(OpeningScreen(self.lang, self.path))
         else:
@@ -280,6 +282,36 @@ class AlignmentApp(App[int]):
         from alignment_tui.screens.flow import save_on_exit
 
         self.exit(0, message=save_on_exit(self) or None)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug: one line on exit (\"internal error: …, please report it\"), exit code 2,
+        what was typed saved first; Textual's traceback only with ALIGNMENT_TUI_DEBUG set."""
+        from alignment_tui.commands.output import debugging, internal_error
+
+        if debugging():
+            super()._handle_exception(error)
+            return
+        if self._exception is None:  # the first one only: what follows is its aftermath
+            self._exception = error  # kept for Pilot, which raises it in the test
+            self._exception_event.set()
+            with contextlib.suppress(Exception):
+                from alignment_tui.screens.flow import save_on_exit
+
+                save_on_exit(self)
+            self._exit_renderables.append(internal_error(error, self.lang))
+        self._return_code = 2
+        self._close_messages_no_wait()
+
+    def _print_error_renderables(self) -> None:
+        """The app's own exit lines (plain strings) go out as one escaped line each, not
+        through Rich, which would wrap them; anything else is Textual's to print."""
+        from alignment_tui.commands.output import say_error
+
+        lines = [r for r in self._exit_renderables if isinstance(r, str)]
+        self._exit_renderables[:] = [r for r in self._exit_renderables if not isinstance(r, str)]
+        for line in lines:
+            say_error(line)
+        super()._print_error_renderables()
 
     # -- palette, size -------------------------------------------------------------------
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

@@ -6,7 +6,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
 from alignment_tui.i18n import Lang, normalise_lang, t
 
@@ -35,6 +35,15 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} ({t('cli.see_help', self.ui_lang)})\n")
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        """Help that cannot be written is said, as any output (argparse says nothing)."""
+        from alignment_tui.commands import output
+
+        if message and (file is None or file is sys.stdout):
+            output.emit(message)
+        elif message:
+            output.say_error(message.rstrip("\n"))
 
 
 # argparse's own words, looked up through its module-level ``_`` when they are shown.
@@ -106,21 +115,58 @@ def _add_lang(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Whatever happens, the user gets an exit code and at most one line
+    on stderr: an unexpected exception is reported as an internal error (exit 2), its
+    traceback shown only when ``ALIGNMENT_TUI_DEBUG`` is set."""
+    from alignment_tui.commands import output
+
     args_in = list(sys.argv[1:] if argv is None else argv)
-    early = _early_lang(args_in)
-    lang = normalise_lang(early)
+    lang = normalise_lang(_early_lang(args_in))
+    try:
+        code = _run(args_in, lang)
+        output.flush_stdout()
+        return code
+    except SystemExit:  # --help, a usage error: argparse's own exit, its code kept
+        try:
+            output.flush_stdout()
+        except output.OutputError as exc:
+            output.silence_stdout()
+            output.say_error(exc.message(lang))
+            raise SystemExit(EXIT_BAD_INPUT) from None
+        raise
+    except KeyboardInterrupt:
+        output.say_error(t("cli.interrupted", lang))
+        return 130
+    except output.OutputError as exc:
+        output.silence_stdout()
+        if exc.key == "broken_pipe":
+            return 0  # the reader stopped reading (``| head``): nothing is wrong
+        output.say_error(exc.message(lang))
+        return EXIT_BAD_INPUT
+    except Exception as exc:
+        if output.debugging():
+            raise
+        _flush_or_drop()
+        output.say_error(output.internal_error(exc, lang))
+        return EXIT_BAD_INPUT
+
+
+def _flush_or_drop() -> None:
+    from alignment_tui.commands import output
+
+    try:
+        output.flush_stdout()
+    except output.OutputError:
+        output.silence_stdout()
+
+
+def _run(args_in: list[str], lang: Lang) -> int:
     command = args_in[0] if args_in and args_in[0] in COMMANDS else None
     _speak(lang)
     parser = build_parser(lang, command)
     args = parser.parse_args(args_in[1:] if command else args_in)
-    try:
-        if command is None:
-            from alignment_tui.commands import tui
+    if command is None:
+        from alignment_tui.commands import tui
 
-            return tui.run(args, lang)
-        return _load(command).run(args, lang)
-    except KeyboardInterrupt:
-        print(t("cli.interrupted", lang), file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
+        return tui.run(args, lang)
+    return _load(command).run(args, lang)

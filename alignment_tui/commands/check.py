@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from alignment_tui.analysis.findings import Finding, ProfileResult
+from alignment_tui.commands.output import (
+    debugging,
+    emit,
+    flush_stdout,
+    internal_error,
+    say_error,
+)
 from alignment_tui.i18n import Lang, normalise_lang, t
+from alignment_tui.safe_text import json_text, one_line
 
 _LEVELS = ("info", "warning", "error")
 # Below this many files one process is quicker than starting workers.
@@ -46,7 +52,13 @@ def check_file(path: str, cli_lang: str | None, lang: Lang) -> Outcome:
     except ProfileError as exc:
         return path, exc.message(normalise_lang(cli_lang) if cli_lang else lang), lang, None
     ui = normalise_lang(cli_lang or profile.lang or profile_lang(profile))
-    return path, None, ui, analyze_profile(profile, ui_lang=ui)
+    try:
+        return path, None, ui, analyze_profile(profile, ui_lang=ui)
+    except Exception as exc:
+        # A bug met on one file: said for that file, and the other files are still checked.
+        if debugging():
+            raise
+        return path, f"{path}: {internal_error(exc, ui)}", ui, None
 
 
 def _outcomes(paths: list[str], cli_lang: str | None, lang: Lang) -> Iterator[Outcome]:
@@ -74,7 +86,7 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     for path, error, ui, result in _outcomes(list(args.profiles), args.lang, lang):
         if result is None:
             _flush(out)
-            print(error, file=sys.stderr)
+            say_error(error or "")
             status = 2
             continue
         if status == 0 and any(str(f.severity) == "error" for f in result.findings):
@@ -86,14 +98,14 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
         if args.format == "json":
             files.append(_json(path, result, floor))
             for line in dropped:
-                print(line, file=sys.stderr)
+                say_error(line)
             continue
         out.extend(_text(path, result, floor, ui))
         out[-1:-1] = dropped  # just above the file's summary line
         if len(out) > 2000:
             _flush(out)
     if args.format == "json":
-        print(json.dumps({"files": files}, ensure_ascii=False, indent=2))
+        emit(json_text({"files": files}) + "\n")
     else:
         _flush(out)
     return status
@@ -143,7 +155,8 @@ def _short(text: str) -> str:
 
 
 def _flush(lines: list[str]) -> None:
+    """Print the lines gathered, each on one line whatever the texts quoted in it hold."""
     if lines:
-        sys.stdout.write("\n".join(lines) + "\n")
-        sys.stdout.flush()
+        emit("\n".join(one_line(line) for line in lines) + "\n")
+        flush_stdout()  # before an error line on stderr, so the two read in order
         lines.clear()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from alignment_tui.commands.output import say_error
 from alignment_tui.i18n import Lang, default_lang
 from alignment_tui.model.profile import Profile
 from alignment_tui.store import ProfileError, load_profile
@@ -12,7 +12,7 @@ from alignment_tui.store import ProfileError, load_profile
 
 def fail(message: str) -> int:
     """Print one line on stderr and return the exit code for bad input."""
-    print(message, file=sys.stderr)
+    say_error(message)
     return 2
 
 
@@ -30,5 +30,5 @@ def try_load(path: str, lang: Lang) -> Profile | None:
     try:
         return load_profile(Path(path))
     except ProfileError as exc:
-        print(exc.message(lang), file=sys.stderr)
+        say_error(exc.message(lang))
         return None

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from alignment_tui.commands.common import pick_lang, try_load
+from alignment_tui.commands.output import emit
 from alignment_tui.i18n import Lang, t
+from alignment_tui.safe_text import json_text, visible
 
 
 def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -38,8 +39,8 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
         notes=args.notes,
     )
     if args.format == "json":
-        data = to_json(d, args.old, args.new, out_lang, old, new)
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        emit(json_text(to_json(d, args.old, args.new, out_lang, old, new)) + "\n")
     else:
-        print(render_text(d, args.old, args.new, out_lang, old, new), end="")
+        # Answers are shown line by line; what a terminal would obey in them is escaped.
+        emit(visible(render_text(d, args.old, args.new, out_lang, old, new)))
     return 0

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
+from alignment_tui.commands.output import emit, say_error
 from alignment_tui.i18n import Lang, t
+from alignment_tui.safe_text import one_line
 
 
 def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -19,13 +20,12 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     try:
         problems = check_bank(args.dir)
     except BankError as exc:
-        print(exc.text(lang), file=sys.stderr)
+        say_error(exc.text(lang))
         return 2
     if problems:
-        for problem in problems:
-            print(problem.render(lang))
+        emit("".join(one_line(problem.render(lang)) + "\n" for problem in problems))
         return 1
     bank = load_bank(args.dir)
     key = "bank.check_ok" if len(bank.layers) > 1 else "bank.check_ok_one_layer"
-    print(t(key, lang, questions=len(bank.questions()), layers=len(bank.layers)))
+    emit(t(key, lang, questions=len(bank.questions()), layers=len(bank.layers)) + "\n")
     return 0

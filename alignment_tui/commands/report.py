@@ -6,7 +6,9 @@ import argparse
 import sys
 
 from alignment_tui.commands.common import fail, pick_lang, try_load
+from alignment_tui.commands.output import emit, say_error
 from alignment_tui.i18n import Lang, t
+from alignment_tui.safe_text import visible
 
 
 def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -26,6 +28,13 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     if profile is None:
         return 2
     out_lang = pick_lang(args.lang, profile)
+    if args.output != "-":
+        from alignment_tui.store.files import check_output
+
+        problem = check_output(args.output, [args.profile])
+        if problem is not None:
+            key = f"report.error.{problem.key}"
+            return fail(t(key, out_lang, path=args.output, **problem.params))
     fmt = args.format or format_for(args.output)
     if fmt is None:
         return fail(t("report.error.format", out_lang, path=args.output))
@@ -33,7 +42,9 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
         profile, analyse(profile, out_lang), fmt=fmt, lang=out_lang, notes=args.notes
     )
     if args.output == "-":
-        sys.stdout.write(text)
+        # On a terminal, what the profile holds is shown, not obeyed; a pipe gets it exact.
+        on_terminal = sys.stdout is not None and sys.stdout.isatty()
+        emit(visible(text) if on_terminal else text)
         return 0
     try:
         write_text_atomic(args.output, text)
@@ -41,5 +52,5 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
         return fail(
             t("report.error.unwritable", out_lang, path=args.output, reason=exc.strerror or exc)
         )
-    print(t("report.written", out_lang, path=args.output), file=sys.stderr)
+    say_error(t("report.written", out_lang, path=args.output))
     return 0

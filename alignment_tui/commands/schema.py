@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 
+from alignment_tui.commands.output import emit
 from alignment_tui.i18n import Lang
 from alignment_tui.model.profile import Profile
+from alignment_tui.safe_text import json_text
 
 
 def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -21,5 +22,5 @@ def profile_schema() -> dict[str, object]:
 
 
 def run(args: argparse.Namespace, lang: Lang) -> int:
-    print(json.dumps(profile_schema(), indent=2, ensure_ascii=False))
+    emit(json_text(profile_schema()) + "\n")
     return 0
