@@ -294,9 +294,6 @@ def elapsed(seconds: float) -> str:
 def rule_title(rule_id: str, lang: str) -> str:
     """The rule's short title from the registry, else its id."""
     from alignment_tui.analysis.findings import REGISTRY
-    from alignment_tui.analysis.structure import known_rules
 
-    if rule_id not in REGISTRY:
-        known_rules()  # loads the rule books, which fill the registry
     info = REGISTRY.get(rule_id)
     return info.title.get(lang, rule_id) if info is not None else rule_id

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Severity(StrEnum):
@@ -27,14 +29,17 @@ class Example:
 
     text: str
     fires: bool
+    options: dict[str, Any] = field(default_factory=dict)  # analyze_answer options
 
 
 @dataclass(frozen=True)
 class RuleInfo:
     """One rule of the registry, as ``docs/rules.md`` documents it.
 
-    ``title``, ``catches`` and ``why`` are ``{"fr": …, "en": …}``; ``examples`` are keyed
-    by language too; ``layers`` is empty for a rule that applies to every layer.
+    ``title``, ``catches`` and ``why`` are keyed by language (``{"fr": …, "en": …}``, one
+    entry per language pack); ``examples`` are keyed by language too; ``layers`` is empty
+    for a rule that applies to every layer; ``scope`` says whether it judges one answer or
+    the whole profile, ``layer`` the layer its examples are judged in.
     """
 
     id: str
@@ -45,17 +50,36 @@ class RuleInfo:
     why: dict[str, str]
     examples: dict[str, tuple[Example, ...]] = field(default_factory=dict)
     layers: tuple[str, ...] = ()
+    scope: str = "answer"
+    layer: str = ""
 
 
-REGISTRY: dict[str, RuleInfo] = {}
+class RuleRegistry(Mapping[str, RuleInfo]):
+    """Every rule by id, read on first use from the data files and the language packs
+    (``analysis/registry.py`` binds the loader; the analysis package always imports it)."""
+
+    def __init__(self) -> None:
+        self._load: Callable[[], Mapping[str, RuleInfo]] | None = None
+
+    def bind(self, load: Callable[[], Mapping[str, RuleInfo]]) -> None:
+        self._load = load
+
+    def _rules(self) -> Mapping[str, RuleInfo]:
+        if self._load is None:
+            raise RuntimeError("the rule registry is read before analysis.registry is imported")
+        return self._load()
+
+    def __getitem__(self, rule_id: str) -> RuleInfo:
+        return self._rules()[rule_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rules())
+
+    def __len__(self) -> int:
+        return len(self._rules())
 
 
-def register(rule: RuleInfo) -> RuleInfo:
-    """Add a rule to the registry (ids are unique)."""
-    if rule.id in REGISTRY and REGISTRY[rule.id] != rule:
-        raise ValueError(f"rule {rule.id} registered twice")
-    REGISTRY[rule.id] = rule
-    return rule
+REGISTRY = RuleRegistry()
 
 
 @dataclass

@@ -1,78 +1,113 @@
-"""Tell French from English in a short answer, from a word list shipped as data."""
+"""Tell the language of a short answer, from each language pack's words and endings."""
 
 from __future__ import annotations
 
 import re
-import tomllib
+from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Literal
 
+from alignment_tui.analysis import packs
+from alignment_tui.analysis.data import resettable
 from alignment_tui.analysis.recognise import fold
 
-Lang = Literal["fr", "en"]
-
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
-_FR_ELISION = re.compile(r"^(?:l|d|qu|n|c|j|s|m|t|jusqu|lorsqu|puisqu|quoiqu)'[a-z]")
-_EN_CONTRACTION = re.compile(r"(?:'s|n't|'re|'ll|'ve|'m|'d)$")
-_FR_ACCENTS = re.compile(r"[éèêàùçœâîôû]")
 _ENDING_WEIGHT = 0.5
-_FR_SPACED_MARK = re.compile(r"[\w)»] [:;!?%]")
 _SPACED_MARK_WEIGHT = 0.5
 _SPACED_MARK_MAX = 1.5
-_SAMPLE = 600  # enough words to tell the two languages apart
+_SAMPLE = 600  # enough words to tell languages apart
 
 
+@dataclass(frozen=True)
+class _Table:
+    code: str
+    words: frozenset[str]
+    endings: tuple[str, ...]
+    marks: re.Pattern[str] | None
+    elision: re.Pattern[str] | None
+    contraction: re.Pattern[str] | None
+    spaced: re.Pattern[str] | None
+
+
+def _rx(raw: str) -> re.Pattern[str] | None:
+    return re.compile(raw) if raw else None
+
+
+@resettable
 @cache
-def _tables() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
-    raw = tomllib.loads(
-        resources.files("alignment_tui.analysis").joinpath("data/lang.toml").read_text("utf-8")
-    )
-    tables: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
-    for lang in ("fr", "en"):
-        words = frozenset(raw[lang]["words"].split())
-        tables[lang] = (words, tuple(raw[lang]["endings"]))
-    return tables
+def _tables() -> tuple[_Table, ...]:
+    out = []
+    for pack in packs.packs().values():
+        d = pack.detect
+        out.append(
+            _Table(
+                pack.code,
+                frozenset(d.words.split()),
+                tuple(d.endings),
+                _rx(d.marks),
+                _rx(d.elision),
+                _rx(d.contraction),
+                _rx(d.spaced_marks),
+            )
+        )
+    return tuple(out)
 
 
-def lang_scores(text: str) -> tuple[float, float]:
-    """French and English evidence in ``text`` (word hits, elisions, accents, endings)."""
+def lang_scores(text: str) -> dict[str, float]:
+    """Each language's evidence in ``text`` (word hits, elisions, marks, endings)."""
     tables = _tables()
-    fr_words, fr_end = tables["fr"]
-    en_words, en_end = tables["en"]
     sample = text[:_SAMPLE]
-    fr = float(len(_FR_ACCENTS.findall(sample.lower())))
-    # French typography puts a space before : ; ! ? and % ("Budget : 2 k€", "+30 %").
-    fr += min(_SPACED_MARK_MAX, _SPACED_MARK_WEIGHT * len(_FR_SPACED_MARK.findall(sample)))
-    en = 0.0
+    lower = sample.lower()
+    scores = {t.code: 0.0 for t in tables}
+    for t in tables:
+        if t.marks is not None:
+            scores[t.code] += len(t.marks.findall(lower))
+        if t.spaced is not None:
+            # French typography puts a space before : ; ! ? and % ("Budget : 2 k€").
+            found = len(t.spaced.findall(sample))
+            scores[t.code] += min(_SPACED_MARK_MAX, _SPACED_MARK_WEIGHT * found)
     for token in _TOKEN.findall(fold(sample)):
         if "'" in token:
-            if _FR_ELISION.match(token):
-                fr += 1
+            elided = next((t for t in tables if t.elision and t.elision.match(token)), None)
+            if elided is not None:
+                scores[elided.code] += 1
                 token = token.split("'", 1)[1]
-            elif _EN_CONTRACTION.search(token):
-                en += 1
-                continue
-        in_fr, in_en = token in fr_words, token in en_words
-        if in_fr != in_en:
-            fr += in_fr
-            en += in_en
-        elif not in_fr and len(token) > 4:
-            if token.endswith(fr_end):
-                fr += _ENDING_WEIGHT
-            if token.endswith(en_end):
-                en += _ENDING_WEIGHT
-    return fr, en
+            else:
+                contracted = next(
+                    (t for t in tables if t.contraction and t.contraction.search(token)), None
+                )
+                if contracted is not None:
+                    scores[contracted.code] += 1
+                    continue
+        owners = [t for t in tables if token in t.words]
+        if len(owners) == 1:
+            scores[owners[0].code] += 1
+        elif not owners and len(token) > 4:
+            for t in tables:
+                if token.endswith(t.endings):
+                    scores[t.code] += _ENDING_WEIGHT
+    return scores
 
 
-def detect_lang(text: str) -> Lang:
-    """``"fr"`` or ``"en"``: the language with more evidence; French wins a tie with accents."""
+def detect_lang(text: str) -> str:
+    """The language with the most evidence (see ``detect_with_margin``)."""
     return detect_with_margin(text)[0]
 
 
-def detect_with_margin(text: str) -> tuple[Lang, float]:
-    """The detected language and by how much evidence it won (0 for a tie)."""
-    fr, en = lang_scores(text)
-    if fr == en:
-        return ("fr" if _FR_ACCENTS.search(text.lower()) else "en"), 0.0
-    return ("fr" if fr > en else "en"), abs(fr - en)
+def detect_with_margin(text: str) -> tuple[str, float]:
+    """The detected language and by how much evidence it won (0 for a tie).
+
+    A tie goes to a language whose own marks (accents) the text carries, else to the
+    first pack (in the order the packs are found).
+    """
+    scores = lang_scores(text)
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    best, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if top == second:
+        tied = [code for code, s in ranked if s == top]
+        lower = text.lower()
+        for t in _tables():
+            if t.code in tied and t.marks is not None and t.marks.search(lower):
+                return t.code, 0.0
+        return tied[0], 0.0
+    return best, top - second

@@ -1,26 +1,24 @@
-"""Word lists as data (``data/lexicon_*.toml``) and a fast whole-word phrase matcher."""
+"""Word lists as data (each language pack's ``lexicon.toml``) and a fast whole-word matcher."""
 
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
+from alignment_tui.analysis import packs
+from alignment_tui.analysis.data import resettable
 from alignment_tui.analysis.recognise import fold
 
-LANGS = ("fr", "en")
 _TOKEN = re.compile(r"\w+")
 # Characters allowed between two words of one phrase: a phrase never spans a sentence break.
 _JOINERS = frozenset(" \t-'")
 _SINGULAR_TOO = frozenset({"signal.audience", "signal.beneficiary"})
 _NEAR = 120  # the longest exception or accepted term, in characters
 _STEM = 3  # a word ending with * needs at least this many letters before it
-_KEYS = frozenset({"rule", "match", "note", "source", "rewrite", "except", "layers"})
 
 
 @dataclass(frozen=True, eq=False)
@@ -182,46 +180,36 @@ def _drop_inner(hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def _load(lang: str) -> list[Entry]:
-    name = f"data/lexicon_{lang}.toml"
-    raw = resources.files("alignment_tui.analysis").joinpath(name).read_text("utf-8")
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"analysis/{name}: {exc}") from None
+def _load(pack: packs.Pack) -> list[Entry]:
     entries = []
-    for n, item in enumerate(data.get("entry", []), start=1):
-        where = f"analysis/{name}: entry {n}"
-        unknown = set(item) - _KEYS
-        if unknown or not {"rule", "match", "note", "source"} <= set(item):
-            raise ValueError(
-                f"{where}: needs rule, match, note and source (unknown keys: {sorted(unknown)})"
-            )
-        phrases = [str(p) for p in item["match"]]
-        if str(item["rule"]) in _SINGULAR_TOO:
+    for item in pack.entries:
+        phrases = list(item.match)
+        if item.rule in _SINGULAR_TOO:
             # A named group counts in the singular too ("a parent", « un artisan »).
             phrases += [p[:-1] for p in phrases if p.endswith("s") and len(p) > 4]
         entries.append(
             Entry(
-                rule=str(item["rule"]),
-                lang=lang,
+                rule=item.rule,
+                lang=pack.code,
                 phrases=tuple(phrases),
-                note=str(item["note"]),
-                source=str(item["source"]),
-                rewrite=str(item.get("rewrite", "")),
-                exceptions=tuple(str(p) for p in item.get("except", [])),
-                layers=tuple(str(p) for p in item.get("layers", [])),
+                note=item.note,
+                source=item.source,
+                rewrite=item.rewrite,
+                exceptions=tuple(item.except_),
+                layers=tuple(item.layers),
             )
         )
     return entries
 
 
+@resettable
 @cache
 def entries() -> tuple[Entry, ...]:
     """Every entry of every language's list."""
-    return tuple(e for lang in LANGS for e in _load(lang))
+    return tuple(e for pack in packs.packs().values() for e in _load(pack))
 
 
+@resettable
 @cache
 def matcher() -> Matcher:
     """One matcher over the phrases and exceptions of both languages (answers mix them)."""
@@ -230,6 +218,7 @@ def matcher() -> Matcher:
     return Matcher(pairs)
 
 
+@resettable
 @cache
 def _shadow(entry: Entry) -> Entry:
     """The stand-in whose hits mark where ``entry`` must not fire."""

@@ -11,10 +11,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from alignment_tui.analysis.coherence import check_coherence
+from alignment_tui.analysis import coherence, packs, registry
+from alignment_tui.analysis.data import resettable
 from alignment_tui.analysis.findings import Finding, ProfileResult, TextResult
-from alignment_tui.analysis.scoring import answer_score, layer_score, overall_score
-from alignment_tui.analysis.structure import Context, check_structure, known_rules
+from alignment_tui.analysis.lang import detect_lang
+from alignment_tui.analysis.scoring import answer_score, layer_score, overall_score, text_score
+from alignment_tui.analysis.structure import Context, known_rules
+from alignment_tui.analysis.text import analyze_answer, skipped
 from alignment_tui.analysis.waivers import split_waived, waived_ids
 from alignment_tui.model.answers import has_content
 from alignment_tui.model.paths import answer_fields, layer_of, value_at
@@ -24,6 +27,7 @@ from alignment_tui.model.profile import LAYERS, Profile
 _PROSE = ("meaning", "behaviour", "description")
 _ORDER = {"values": 0, "personas": 1, "vision": 2, "mission": 3, "strategy": 4}
 _ORDER |= {"objectives": 5, "execution": 6}
+_ = coherence  # its checks register themselves on import
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,7 @@ def leaves(profile: Profile) -> Iterator[Leaf]:
                             yield Leaf(f"{spec.field}[{i}].{sub}", text, spec, False)
 
 
+@resettable
 @lru_cache(maxsize=8192)
 def _analyse(
     text: str,
@@ -126,12 +131,8 @@ def _analyse(
     off: tuple[str, ...],
     disabled: tuple[str, ...],
     accepted: tuple[str, ...],
-) -> TextResult | None:
+) -> TextResult:
     """The text analysis of one answer (the one place that calls it); cached by content."""
-    try:
-        from alignment_tui.analysis.text import analyze_answer
-    except ImportError:
-        return None
     return analyze_answer(
         text,
         layer,
@@ -147,13 +148,6 @@ def _analyse(
     )
 
 
-def _disabled(rule_id: str, patterns: tuple[str, ...]) -> bool:
-    for pattern in patterns:
-        if rule_id == pattern or (pattern.endswith("*") and rule_id.startswith(pattern[:-1])):
-            return True
-    return False
-
-
 def profile_lang(profile: Profile) -> str:
     """The profile's language, else the language most of its answers are written in."""
     if profile.lang:
@@ -161,8 +155,6 @@ def profile_lang(profile: Profile) -> str:
     text = " ".join(leaf.text for leaf in leaves(profile))
     if not text.strip():
         return "en"
-    from alignment_tui.analysis.lang import detect_lang
-
     return detect_lang(text)
 
 
@@ -199,11 +191,10 @@ def analyze_profile(
     Messages are in ``ui_lang``, else the profile's language (detected when unset).
     """
     today = today or date.today()
-    lang = ui_lang if ui_lang in ("fr", "en") else profile_lang(profile)
+    lang = ui_lang if ui_lang in packs.codes() else profile_lang(profile)
     settings = profile.settings
     off_rules = tuple(r.strip() for r in settings.disabled_rules if r.strip())
     accepted = tuple(sorted(t.strip() for t in settings.accepted_terms if t.strip()))
-    exact_off = tuple(r for r in off_rules if not r.endswith("*"))
     waivers = profile.waivers
 
     text_findings: list[Finding] = []
@@ -218,24 +209,19 @@ def analyze_profile(
             else (0, None, (), ())
         )
         args = (leaf.text, spec.layer, spec.field, lang, today, *rules)
-        result = _analyse(*args, exact_off, accepted)
-        if result is None:
-            continue
+        result = _analyse(*args, off_rules, accepted)
         found = [
             dataclasses.replace(f, where=leaf.path, related=list(f.related))
             for f in result.findings
-            if not _disabled(f.rule_id, off_rules)
         ]
         score = result.score
         covered = waived_ids(found, waivers)
         counted = [f for f in found if id(f) not in covered]
         if len(counted) != len(result.findings):
-            # Waived and disabled findings do not count: the same findings scored without
-            # them (analysing again with those rules off could bring back other findings
-            # they had covered, and lower the score a waiver is meant to raise).
-            from alignment_tui.analysis.text import score as text_score
-
-            score = text_score(counted, result.specificity) if result.findings else score
+            # Waived findings do not count: the same findings scored without them
+            # (analysing again with those rules off could bring back other findings they
+            # had covered, and lower the score a waiver is meant to raise).
+            score = text_score(counted, result.specificity)
         text_findings.extend(found)
         text_scores.setdefault(spec.field, []).append(score)
 
@@ -243,8 +229,9 @@ def analyze_profile(
     ctx = Context(profile, lang, today, tuple(s.field for s in specs if s.required), tuple(prose))
     other = [
         f
-        for f in check_structure(ctx) + check_coherence(ctx)
-        if not _disabled(f.rule_id, off_rules)
+        for rule_id, check in registry.checks_of("profile")
+        if not skipped(rule_id, off_rules)
+        for f in check(ctx)
     ]
     # A field that a precise rule already flags needs no "missing answer" on top.
     flagged = {f.where for f in other if f.rule_id != "profile.missing"}
@@ -255,7 +242,7 @@ def analyze_profile(
     dropped = [
         (w.rule, w.where)
         for i, w in enumerate(waivers)
-        if i not in used and not (_disabled(w.rule, off_rules) and w.rule in known)
+        if i not in used and not (skipped(w.rule, off_rules) and w.rule in known)
     ]
 
     # Scores: per answer (text scores and the structural findings located in it), per

@@ -1,4 +1,8 @@
-"""Recognisers for numbers, amounts, percentages, ranges and deadlines in FR/EN free text."""
+"""Recognisers for numbers, amounts, percentages, ranges and deadlines in free text.
+
+The structure of each pattern is here; its words (months, number words, currency words,
+"by", « d'ici »…) come from every language pack at once, since answers mix languages.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from typing import Generic, TypeVar
+
+from alignment_tui.analysis import packs
+from alignment_tui.analysis.data import builtin_table, resettable
 
 T = TypeVar("T")
 
@@ -32,44 +39,6 @@ class Amount:
     period: str | None
 
 
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "janvier": 1, "janv": 1,
-    "february": 2, "feb": 2, "fevrier": 2, "fev": 2, "fevr": 2,
-    "march": 3, "mar": 3, "mars": 3,
-    "april": 4, "apr": 4, "avril": 4, "avr": 4,
-    "may": 5, "mai": 5,
-    "june": 6, "jun": 6, "juin": 6,
-    "july": 7, "jul": 7, "juillet": 7, "juil": 7,
-    "august": 8, "aug": 8, "aout": 8,
-    "september": 9, "sep": 9, "sept": 9, "septembre": 9,
-    "october": 10, "oct": 10, "octobre": 10,
-    "november": 11, "nov": 11, "novembre": 11,
-    "december": 12, "dec": 12, "decembre": 12,
-}  # fmt: skip
-
-NUMBER_WORDS: dict[str, int] = {
-    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18,
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7,
-    "huit": 8, "neuf": 9, "dix": 10, "douze": 12, "dix-huit": 18,
-}  # fmt: skip
-
-CURRENCIES: dict[str, str] = {
-    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "keur": "EUR",
-    "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
-    "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP",
-    "chf": "CHF", "cad": "CAD", "fcfa": "XOF",
-}  # fmt: skip
-
-PERIODS: dict[str, str] = {
-    "an": "year", "annee": "year", "year": "year", "yr": "year", "annum": "year",
-    "mois": "month", "month": "month", "mo": "month",
-    "trimestre": "quarter", "quarter": "quarter", "semaine": "week", "week": "week",
-    "annuel": "year", "annuels": "year", "annuelle": "year", "yearly": "year",
-    "annually": "year", "mensuel": "month", "mensuels": "month", "monthly": "month",
-    "trimestriel": "quarter", "quarterly": "quarter", "weekly": "week",
-}  # fmt: skip
-
 # Accents folded one character for one, so offsets into the folded text stay valid.
 _FOLD = str.maketrans(
     "àâäáãåçéèêëíìîïñóòôöõúùûüýÿÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝ’‘ʼ\u00a0\u202f\u2009–—‑",
@@ -87,21 +56,139 @@ def fold(text: str) -> str:
 
 
 _NUM = r"\d{1,3}(?:[ ,.]\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-_MULT = r"(?:\s?(?P<mult>k|m|mn|md|bn|mds?|million|millions|milliard|milliards|billion))?"
-_CUR_WORDS = "|".join(sorted((re.escape(c) for c in CURRENCIES), key=len, reverse=True))
-_PER_WORDS = "|".join(sorted(PERIODS, key=len, reverse=True))
-_PERIOD = (
-    rf"(?:\s?(?:/|par|per|a|an|by|chaque|each|every)\s?(?P<per>{_PER_WORDS})\b"
-    rf"|\s(?P<adj>annuel(?:le)?s?|yearly|annually|mensuel(?:le)?s?|monthly|trimestriel(?:le)?s?|quarterly|weekly)\b)?"
-)
-_MULTIPLIERS = {
-    "k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "millions": 1e6,
-    "md": 1e9, "mds": 1e9, "bn": 1e9, "milliard": 1e9, "milliards": 1e9, "billion": 1e9,
-}  # fmt: skip
-
-
+_YEAR = r"(?:20\d{2}|'\d{2})"
 _DIGITS = re.compile(r"\d+")
 _BEFORE, _AFTER = 24, 48  # how far a currency, "from"/« de » or a period sits from a digit
+_LOOKBACK = 40  # the longest prefix before a date's core ("no later than the end of ")
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    """The words of every pack, and the patterns built from them (built once)."""
+
+    months: dict[str, int]
+    numbers: dict[str, int]
+    multipliers: dict[str, float]
+    currencies: dict[str, str]
+    scale: dict[str, float]
+    periods: dict[str, str]
+    durations: dict[str, str]
+    period_words: dict[str, str]
+    weak_prefixes: frozenset[str]
+    bare_year: frozenset[str]
+    range_from: tuple[str, ...]
+    amount: re.Pattern[str]
+    percent: re.Pattern[str]
+    number: re.Pattern[str]
+    range: re.Pattern[str]
+    deadline: re.Pattern[str]
+    anchor: re.Pattern[str]
+
+
+def _words(name: str) -> frozenset[str]:
+    return packs.union_words(name)
+
+
+def _alt(items: object) -> str:
+    return packs.alternation(items)
+
+
+@resettable
+@cache
+def _vocab() -> _Vocab:
+    money = builtin_table("money.toml")
+    currencies = {**{str(k): str(v) for k, v in packs.union_map("currencies").items()}}
+    currencies.update({str(k): str(v) for k, v in money["currencies"].items()})
+    months = {k: int(v) for k, v in packs.union_map("months").items()}
+    numbers = {k: int(v) for k, v in packs.union_map("numbers").items()}
+    multipliers = {k: float(v) for k, v in packs.union_map("multipliers").items()}
+    periods = {k: str(v) for k, v in packs.union_map("periods").items()}
+    durations = {k: str(v) for k, v in packs.union_map("durations").items()}
+    period_words = {k: str(v) for k, v in packs.union_map("period_words").items()}
+    mult = rf"(?:\s?(?P<mult>{_alt(multipliers)}))?"
+    cur = _alt(currencies)
+    per = _alt({"/", *_words("period_per")})
+    period = (
+        rf"(?:\s?(?:{per})\s?(?P<per>{_alt(periods)})\b"
+        rf"|\s(?P<adj>{_alt(_words('period_adjectives'))})\b)?"
+    )
+    pre = rf"(?P<pre>{cur})\s?(?P<n1>{_NUM}){mult.replace('mult', 'm1')}"
+    post = rf"(?P<n2>{_NUM}){mult.replace('mult', 'm2')}\s?(?P<post>{cur})"
+    amount = re.compile(rf"(?<![\w.,])(?:{pre}|{post})(?![\w])(?:{period})?")
+    percent = re.compile(
+        rf"(?<![\w.,])(?P<n>[+-]?(?:{_NUM}))\s?(?:%|(?:{_alt(_words('percent'))})\b)"
+    )
+    number = re.compile(rf"(?<![\w.,])(?P<n>{_NUM}){mult}(?![\w])")
+    rnum = rf"(?:{cur})?\s?(?:{_NUM})(?:\s?(?:{_alt({*multipliers, '%', *currencies})}))*"
+    range_from = tuple(sorted(_words("range_from")))
+    range_re = re.compile(
+        rf"(?<![\w.,])(?:(?:{_alt(range_from)})\s)?(?P<a>{rnum})"
+        rf"(?:\s?(?:→|->|=>|>)\s?|\s(?:{_alt(_words('range_to'))})\s)(?P<b>{rnum})(?![\w])"
+    )
+    month = _alt(months)
+    quarter = "".join(sorted(_words("quarter_letters")))
+    half = "".join(sorted(_words("half_letters")))
+    periodic = rf"[{re.escape(quarter)}][1-4]|[{re.escape(half)}][12]"
+    prefix = (
+        rf"(?:(?:{_alt(_words('deadline_prefix'))})\s(?:(?:{_alt(_words('deadline_article'))})\s?)?)?"
+        rf"(?:(?:{_alt(_words('period_edge'))})(?:\s(?:{_alt(_words('edge_of'))}))?[\s-]"
+        rf"(?:{_alt(_words('edge_article'))}\s?)?)?"
+    )
+    numw = _alt(numbers)
+    ordinal = _alt(_words("ordinal_suffixes"))
+    unit = rf"(?P<unit>{_alt(durations)})"
+    relative = _alt(_words("relative"))
+    rel_article = _alt(_words("relative_article"))
+    rel = (
+        rf"(?P<rel>(?:{relative})\s(?:(?:{rel_article})\s)?)"
+        if rel_article
+        else rf"(?P<rel>(?:{relative})\s)"
+    )
+    from_now = _alt(_words("from_now"))
+    later = (
+        rf"|(?P<n8>\d{{1,3}}|{numw})\s{unit.replace('unit', 'unit8')}\s(?:{from_now})"
+        if from_now
+        else ""
+    )
+    deadline = re.compile(
+        rf"(?<![\w/.-])(?P<prefix>{prefix})(?:"
+        rf"(?P<d1>\d{{1,2}})[/.-](?P<m1>\d{{1,2}})[/.-](?P<y1>\d{{4}}|\d{{2}})"
+        rf"|(?P<y2>20\d{{2}})-(?P<m2>\d{{1,2}})-(?P<d2>\d{{1,2}})"
+        rf"|(?P<d3>\d{{1,2}})(?:{ordinal})?\s(?P<m3>{month})\.?,?\s(?P<y3>{_YEAR})"
+        rf"|(?P<m4>{month})\.?\s(?P<d4>\d{{1,2}})(?:{ordinal})?,?\s(?P<y4>{_YEAR})"
+        rf"|(?P<m5>{month})\.?\s(?P<y5>{_YEAR})"
+        rf"|(?P<y6a>20\d{{2}})\s?(?P<q6a>{periodic})"
+        rf"|(?P<q6>{periodic})(?:\s?(?P<y6>{_YEAR}|20\d{{2}}))?"
+        rf"|{rel}(?P<n7>\d{{1,3}}|{numw})\s{unit}"
+        rf"{later}"
+        rf"|(?P<eoy>{_alt(period_words)})"
+        rf"|(?P<fy>(?:{_alt(_words('fiscal_year'))})\s?'?(?P<y11>20\d{{2}}|\d{{2}}))"
+        rf"|(?P<y9>20\d{{2}})"
+        rf"|(?P<m10>{month})"
+        rf")(?![\w/])"
+    )
+    anchor = re.compile(
+        rf"\d+|(?<!\w)(?:{periodic}|{month}|{_alt({*period_words, *durations})})(?!\w)"
+    )
+    return _Vocab(
+        months=months,
+        numbers=numbers,
+        multipliers=multipliers,
+        currencies=currencies,
+        scale={str(k): float(v) for k, v in money["scale"].items()},
+        periods=periods,
+        durations=durations,
+        period_words=period_words,
+        weak_prefixes=frozenset({"", *_words("weak_prefix")}),
+        bare_year=frozenset(_words("bare_year")),
+        range_from=range_from,
+        amount=amount,
+        percent=percent,
+        number=number,
+        range=range_re,
+        deadline=deadline,
+        anchor=anchor,
+    )
 
 
 def _near_digits(pattern: re.Pattern[str], folded: str) -> Iterator[re.Match[str]]:
@@ -135,30 +222,20 @@ def parse_number(raw: str) -> float:
     return float(s)
 
 
-@cache
-def _amount_re() -> re.Pattern[str]:
-    pre = rf"(?P<pre>{_CUR_WORDS})\s?(?P<n1>{_NUM}){_MULT.replace('mult', 'm1')}"
-    post = rf"(?P<n2>{_NUM}){_MULT.replace('mult', 'm2')}\s?(?P<post>{_CUR_WORDS})"
-    return re.compile(rf"(?<![\w.,])(?:{pre}|{post})(?![\w])(?:{_PERIOD})?")
-
-
 def find_amounts(text: str) -> list[Match[Amount]]:
     """Sums of money with their currency and, when stated, their period."""
+    v = _vocab()
     folded = fold(text)
     out: list[Match[Amount]] = []
-    for m in _near_digits(_amount_re(), folded):
+    for m in _near_digits(v.amount, folded):
         raw, mult = (m["n1"], m["m1"]) if m["n1"] else (m["n2"], m["m2"])
         cur = m["pre"] or m["post"]
-        value = parse_number(raw) * _MULTIPLIERS.get(mult or "", 1.0)
-        if cur == "keur":
-            value *= 1e3
+        value = parse_number(raw) * v.multipliers.get(mult or "", 1.0) * v.scale.get(cur, 1.0)
         per = m["per"] or m["adj"]
-        period = None
-        if per:
-            period = PERIODS.get(per) or PERIODS.get(per.rstrip("s").removesuffix("le"))
+        period = v.periods.get(per) if per else None
         end = m.end() if period else _core_end(m)
         out.append(
-            Match(m.start(), end, text[m.start() : end], Amount(value, CURRENCIES[cur], period))
+            Match(m.start(), end, text[m.start() : end], Amount(value, v.currencies[cur], period))
         )
     return out
 
@@ -169,50 +246,40 @@ def _core_end(m: re.Match[str]) -> int:
     return m.end("m1") if m["m1"] else m.end("n1")
 
 
-_PCT_RE = re.compile(rf"(?<![\w.,])(?P<n>[+-]?(?:{_NUM}))\s?(?:%|pour\s?cent\b|percent\b|pct\b)")
-
-
 def find_percentages(text: str) -> list[Match[float]]:
     """Percentages: ``12 %``, ``+20%``, ``4,5 pour cent``, ``30 percent``."""
     return [
         Match(m.start(), m.end(), text[m.start() : m.end()], parse_number(m["n"].lstrip("+-")))
-        for m in _near_digits(_PCT_RE, fold(text))
+        for m in _near_digits(_vocab().percent, fold(text))
     ]
-
-
-_NUMBER_RE = re.compile(rf"(?<![\w.,])(?P<n>{_NUM}){_MULT}(?![\w])")
 
 
 def find_numbers(text: str) -> list[Match[float]]:
     """Every number written with digits (with ``k``/``M`` multipliers), as a float."""
+    v = _vocab()
     out = []
-    for m in _near_digits(_NUMBER_RE, fold(text)):
-        value = parse_number(m["n"]) * _MULTIPLIERS.get(m["mult"] or "", 1.0)
+    for m in _near_digits(v.number, fold(text)):
+        value = parse_number(m["n"]) * v.multipliers.get(m["mult"] or "", 1.0)
         out.append(Match(m.start(), m.end(), text[m.start() : m.end()], value))
     return out
 
 
-_RNUM = rf"(?:{_CUR_WORDS})?\s?(?:{_NUM})(?:\s?(?:k|m|%|{_CUR_WORDS}))*"
-_RANGE_RE = re.compile(
-    rf"(?<![\w.,])(?:(?:from|de|du|passer\sde|going\sfrom)\s)?(?P<a>{_RNUM})"
-    rf"(?:\s?(?:→|->|=>|>)\s?|\s(?:to|a|au|jusqu'a|up\sto)\s)(?P<b>{_RNUM})(?![\w])"
-)
-
-
 def _range_value(raw: str) -> float:
-    m = _NUMBER_RE.search(raw)
+    v = _vocab()
+    m = v.number.search(raw)
     assert m is not None
-    return parse_number(m["n"]) * _MULTIPLIERS.get(m["mult"] or "", 1.0)
+    return parse_number(m["n"]) * v.multipliers.get(m["mult"] or "", 1.0)
 
 
 def find_ranges(text: str) -> list[Match[tuple[float, float]]]:
     """Baseline → target pairs: ``from 18k to 30k``, « de 40 à 65 », ``18k → 30k``."""
+    v = _vocab()
     out = []
-    for m in _near_digits(_RANGE_RE, fold(text)):
+    for m in _near_digits(v.range, fold(text)):
         start = m.start()
         # "to 30" alone after a number is a range only with "from/de" or an arrow.
         sep = m.group(0)[m.end("a") - start : m.start("b") - start]
-        if not m.group(0).startswith(("from", "de", "du", "passer", "going")) and not any(
+        if not m.group(0).startswith(v.range_from) and not any(
             a in sep for a in ("→", "->", "=>", ">")
         ):
             continue
@@ -239,46 +306,8 @@ def _add_months(d: date, months: int) -> date:
     return date(y, m % 12 + 1, day)
 
 
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_YEAR = r"(?:20\d{2}|'\d{2})"
-_PREFIX = (
-    r"(?:(?:by|before|until|till|no\slater\sthan|d'ici|avant|jusqu'a|au\splus\stard|"
-    r"pour|for|in|en|at|a|au|at\sthe)\s(?:(?:the|la|le|l')\s?)?)?"
-    r"(?:(?:end|fin|debut|start|beginning|mid|mi)(?:\s(?:of|de|du|d'))?[\s-](?:l'|the\s)?)?"
-)
-_NUMW = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_UNIT = (
-    r"(?P<unit>days?|jours?|weeks?|semaines?|months?|mois|years?|ans?|annees?"
-    r"|quarters?|trimestres?)"
-)
-_DEADLINE_RE = re.compile(
-    rf"(?<![\w/.-])(?P<prefix>{_PREFIX})(?:"
-    rf"(?P<d1>\d{{1,2}})[/.-](?P<m1>\d{{1,2}})[/.-](?P<y1>\d{{4}}|\d{{2}})"
-    rf"|(?P<y2>20\d{{2}})-(?P<m2>\d{{1,2}})-(?P<d2>\d{{1,2}})"
-    rf"|(?P<d3>\d{{1,2}})(?:er|st|nd|rd|th)?\s(?P<m3>{_MONTH})\.?,?\s(?P<y3>{_YEAR})"
-    rf"|(?P<m4>{_MONTH})\.?\s(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<y4>{_YEAR})"
-    rf"|(?P<m5>{_MONTH})\.?\s(?P<y5>{_YEAR})"
-    rf"|(?P<y6a>20\d{{2}})\s?(?P<q6a>[qt][1-4]|[hs][12])"
-    rf"|(?P<q6>[qt][1-4]|[hs][12])(?:\s?(?P<y6>{_YEAR}|20\d{{2}}))?"
-    rf"|(?P<rel>(?:in|within|under|dans|sous|en|d'ici|over|next|the\snext|les)\s(?:the\s)?)"
-    rf"(?P<n7>\d{{1,3}}|{_NUMW})\s{_UNIT}"
-    rf"|(?P<n8>\d{{1,3}}|{_NUMW})\s{_UNIT.replace('unit', 'unit8')}\s(?:from\snow|later)"
-    rf"|(?P<eoy>(?:year[\s-]end|eoy|(?:l'|d')annee|annee|year|l'an|this\syear|cette\sannee|next\syear|"
-    rf"l'an\sprochain|l'annee\sprochaine|the\syear|(?:this|the|next)\squarter|eoq|"
-    rf"(?:ce|du|le)\strimestre(?:\sprochain)?|(?:this|the|next)\smonth|(?:ce|du|le)\smois(?:\sprochain)?))"
-    rf"|(?P<fy>(?:fiscal\syear|financial\syear|fy|exercice(?:\sfiscal)?|l'exercice)\s?'?(?P<y11>20\d{{2}}|\d{{2}}))"
-    rf"|(?P<y9>20\d{{2}})"
-    rf"|(?P<m10>{_MONTH})"
-    rf")(?![\w/])"
-)
-
-
-_WEAK_PREFIXES = frozenset({"", "a", "au", "at", "at the", "in the", "en la", "pour la", "for the"})
-_BARE_YEAR_WORDS = frozenset({"l'annee", "d'annee", "annee", "year", "l'an", "the year"})
-
-
 def _period_end(kind: str, n: int, year: int) -> date:
-    if kind in "qt":
+    if kind == "quarter":
         return _end_of_month(year, 3 * n)
     return _end_of_month(year, 6 * n)
 
@@ -288,7 +317,15 @@ def _next_period(kind: str, n: int, today: date) -> date:
     return end if end >= today else _period_end(kind, n, today.year + 1)
 
 
+def _kind(letter: str) -> str:
+    return "quarter" if letter in packs.union_words("quarter_letters") else "half"
+
+
+_MONTHS_IN = {"day": 0, "week": 0, "month": 1, "quarter": 3, "year": 12}
+
+
 def _deadline_value(m: re.Match[str], today: date) -> date | None:
+    v = _vocab()
     g = m.groupdict()
     prefix = g["prefix"] or ""
     try:
@@ -297,55 +334,53 @@ def _deadline_value(m: re.Match[str], today: date) -> date | None:
         if g["y2"]:
             return date(int(g["y2"]), int(g["m2"]), int(g["d2"]))
         if g["m3"]:
-            return date(_year(g["y3"], today.year), MONTHS[g["m3"]], int(g["d3"]))
+            return date(_year(g["y3"], today.year), v.months[g["m3"]], int(g["d3"]))
         if g["m4"]:
-            return date(_year(g["y4"], today.year), MONTHS[g["m4"]], int(g["d4"]))
+            return date(_year(g["y4"], today.year), v.months[g["m4"]], int(g["d4"]))
     except ValueError:
         return None
     if g["m5"]:
-        return _end_of_month(_year(g["y5"], today.year), MONTHS[g["m5"]])
+        return _end_of_month(_year(g["y5"], today.year), v.months[g["m5"]])
     if g["q6a"]:
-        return _period_end(g["q6a"][0], int(g["q6a"][1]), int(g["y6a"]))
+        return _period_end(_kind(g["q6a"][0]), int(g["q6a"][1]), int(g["y6a"]))
     if g["q6"]:
-        kind, n = g["q6"][0], int(g["q6"][1])
+        kind, n = _kind(g["q6"][0]), int(g["q6"][1])
         return _period_end(kind, n, _year(g["y6"], 0)) if g["y6"] else _next_period(kind, n, today)
-    if g["n7"] or g["n8"]:
+    if g["n7"] or g.get("n8"):
         raw = g["n7"] or g["n8"]
-        n = int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
-        unit = g["unit"] or g["unit8"]
-        if unit.startswith(("day", "jour")):
+        n = int(raw) if raw.isdigit() else v.numbers[raw]
+        unit = v.durations[g["unit"] or g["unit8"]]
+        if unit == "day":
             return today + timedelta(days=n)
-        if unit.startswith(("week", "semaine")):
+        if unit == "week":
             return today + timedelta(weeks=n)
-        if unit.startswith(("month", "mois")):
-            return _add_months(today, n)
-        if unit.startswith(("quarter", "trimestre")):
-            return _add_months(today, 3 * n)
-        return _add_months(today, 12 * n)
+        return _add_months(today, _MONTHS_IN[unit] * n)
     if g["eoy"]:
         word = g["eoy"]
-        nxt = "next" in word or "prochain" in word
-        if "quarter" in word or "trimestre" in word or word == "eoq":
-            q_end = _period_end("q", (today.month - 1) // 3 + 1, today.year)
+        span = v.period_words[re.sub(r"\s+", " ", word)]
+        nxt = span.startswith("next_")
+        span = span.removeprefix("next_")
+        if span == "quarter":
+            q_end = _period_end("quarter", (today.month - 1) // 3 + 1, today.year)
             return _end_of_month(*_ym(_add_months(q_end, 3))) if nxt else q_end
-        if "month" in word or "mois" in word:
+        if span == "month":
             ref = _add_months(today.replace(day=1), 1 if nxt else 0)
             return _end_of_month(ref.year, ref.month)
-        if prefix.strip() in _WEAK_PREFIXES and word in _BARE_YEAR_WORDS:
+        if prefix.strip() in v.weak_prefixes and word in v.bare_year:
             return None
         return date(today.year + (1 if nxt else 0), 12, 31)
     if g["fy"]:
         return date(_year(g["y11"], today.year), 12, 31)
     if g["y9"]:
         # A bare year is a deadline only after a word that makes it one ("by 2027", « fin 2027 »).
-        if prefix.strip() in _WEAK_PREFIXES:
+        if prefix.strip() in v.weak_prefixes:
             return None
         return date(int(g["y9"]), 12, 31)
     if g["m10"]:
         # A month alone is a deadline only after a word that makes it one (« d'ici juin »).
-        if prefix.strip() in _WEAK_PREFIXES:
+        if prefix.strip() in v.weak_prefixes:
             return None
-        month = MONTHS[g["m10"]]
+        month = v.months[g["m10"]]
         end = _end_of_month(today.year, month)
         return end if end >= today else _end_of_month(today.year + 1, month)
     return None
@@ -355,24 +390,18 @@ def _ym(d: date) -> tuple[int, int]:
     return d.year, d.month
 
 
-_ANCHOR_RE = re.compile(
-    rf"\d+|(?<!\w)(?:[qt][1-4]|[hs][12]|{_MONTH}|eoy|eoq|years?|annees?|an|ans|l'an|mois|months?"
-    r"|quarters?|trimestres?|weeks?|semaines?|days?|jours?)(?!\w)"
-)
-_LOOKBACK = 40  # the longest prefix before a date's core ("no later than the end of ")
-
-
 def _deadline_matches(folded: str) -> Iterator[re.Match[str]]:
-    """Like ``_DEADLINE_RE.finditer``, tried only a few words before each date-like word."""
+    """Like ``deadline.finditer``, tried only a few words before each date-like word."""
+    v = _vocab()
     done = 0
-    for anchor in _ANCHOR_RE.finditer(folded):
+    for anchor in v.anchor.finditer(folded):
         p = anchor.start()
         if p < done:
             continue
         for c in range(max(done, p - _LOOKBACK), p + 1):
             if c and (folded[c - 1].isalnum() or not folded[c].isalnum()):
                 continue
-            m = _DEADLINE_RE.match(folded, c)
+            m = v.deadline.match(folded, c)
             if m and m.end() > p:
                 done = m.end()
                 yield m

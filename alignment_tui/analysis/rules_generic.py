@@ -1,118 +1,132 @@
-"""Generic vagueness rules of one answer: word lists, placeholders, length, missing detail."""
+"""Generic vagueness checks of one answer: word lists, placeholders, length, missing detail."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
+from functools import cache
 
+from alignment_tui.analysis.context import DIGIT, Context, Spot
 from alignment_tui.analysis.findings import Severity
-from alignment_tui.analysis.text_rules import (
-    DIGIT,
-    LEXICAL,
-    NUMBER_WORD,
-    Context,
-    Raw,
-    rule,
-)
+from alignment_tui.analysis.patterns import word_alternation
+from alignment_tui.analysis.registry import check
 
-_NOMINAL = re.compile(r"\w{3,}(?:tions?|ments?|ites?|ness|ity|ities|ances?|ences?|ismes?|isms?)$")
-_NA = re.compile(r"(?<![\w/])n/a(?![\w/])", re.IGNORECASE)
-_TARGETING = re.compile(
-    r"\b(?:serve|serving|reach|reaching|target|targeting|for|sell to|speak to|aimed at|"
-    r"servir|toucher|cibler|pour|vendre a|s'adresser a|parler a|destine a)\s(?:\w+\s)?$"
-)
 _BLANK = re.compile(r"^\s*(?:\?+|x+|\.{2,}|…|-+|_+)\s*$", re.IGNORECASE)
-_NUMBER_ONE = re.compile(r"(?<![\w#])(?:#\s?1|n°\s?1|no\.\s?1|nr\.?\s?1)(?![\d\w])", re.IGNORECASE)
-# A value named then explained at some length: "No bs pricing: same price for all, on the door".
-# A definition that only restates a belief ("we believe in…") explains nothing.
-_DEFINED = re.compile(
-    r"^[^:\n]{2,60}\s?[:=–—-]\s?(?!(?:we|nous|on)\s(?:believe|think|value|croyons|croit|pensons|"
-    r"pense|valorisons)\b)(?:\S+\s+){5,}\S+",
-    re.MULTILINE | re.IGNORECASE,
-)
+_TARGET_REACH = 25  # characters before "everyone" where a verb makes it a target
+_HEAVY_SUFFIX_MIN = 3  # letters before a heavy nominal ending
 
 
-def _hits(ctx: Context, rule_id: str) -> Iterator[Raw]:
+def hits(ctx: Context, rule_id: str) -> Iterator[Spot]:
+    """The listed words of ``rule_id`` in the answer, each with its entry's rewrite."""
     for h in ctx.of(rule_id):
-        yield Raw(
-            rule_id, h.start, h.end, values={"rewrite": h.entry.rewrite, "lang": h.entry.lang}
-        )
+        yield Spot(h.start, h.end, values={"rewrite": h.entry.rewrite, "lang": h.entry.lang})
 
 
-@rule
-def lexical(ctx: Context) -> Iterator[Raw]:
-    for rule_id in sorted(LEXICAL - {"vague.vague_verb", "execution.generic_channel"}):
-        for raw in _hits(ctx, rule_id):
-            if rule_id == "vague.everyone" and ctx.layer == "values" and not _aimed(ctx, raw):
-                continue  # "everyone's salary is public" is a practice, not a target
-            yield raw
+def _listed(rule_id: str) -> Callable[[Context], Iterator[Spot]]:
+    def listed(ctx: Context) -> Iterator[Spot]:
+        return hits(ctx, rule_id)
+
+    listed.__name__ = rule_id.replace(".", "_")
+    return listed
+
+
+for _rule in ("vague.buzzword", "vague.hedge", "vague.cliche", "vague.vague_time"):
+    check(_rule)(_listed(_rule))
+
+
+@check("vague.weasel")
+def weasel(ctx: Context) -> Iterator[Spot]:
+    yield from hits(ctx, "vague.weasel")
     # "110%", "24/7": a number of emphasis is a quantity nobody can check.
     for start, end in ctx.hype:
-        yield Raw("vague.weasel", start, end)
-    # "#1", « n°1 »: digits, which word lists leave out.
-    for m in _NUMBER_ONE.finditer(ctx.text):
-        rule_id = (
-            "vision.company_centred" if ctx.layer in ("vision", "mission") else "vague.superlative"
-        )
-        yield Raw(rule_id, m.start(), m.end())
-    if ctx.layer == "execution":
-        named = ctx.has("signal.channel")
-        for raw in _hits(ctx, "execution.generic_channel"):
-            raw.severity = Severity.info if named else None
-            yield raw
+        yield Spot(start, end)
 
 
-def _aimed(ctx: Context, raw: Raw) -> bool:
+@check("vague.superlative")
+def superlative(ctx: Context) -> Iterator[Spot]:
+    yield from hits(ctx, "vague.superlative")
+    # "#1", « n°1 »: digits, which word lists leave out (in a vision: company-centred).
+    if ctx.layer not in ("vision", "mission"):
+        for m in ctx.finditer("number_one"):
+            yield Spot(m.start(), m.end())
+
+
+@check("vague.everyone")
+def everyone(ctx: Context) -> Iterator[Spot]:
+    for spot in hits(ctx, "vague.everyone"):
+        if ctx.layer == "values" and not _aimed(ctx, spot):
+            continue  # "everyone's salary is public" is a practice, not a target
+        yield spot
+
+
+def _aimed(ctx: Context, spot: Spot) -> bool:
     """Whether a "everyone" phrase is whom the answer targets ("to serve everyone")."""
-    before = ctx.folded_text[max(0, (raw.start or 0) - 25) : raw.start]
-    return bool(_TARGETING.search(before))
+    start = spot.start or 0
+    before = ctx.folded_text[max(0, start - _TARGET_REACH) : start]
+    return bool(ctx.search("targeting", before))
 
 
-@rule
-def placeholder(ctx: Context) -> Iterator[Raw]:
+@check("execution.generic_channel")
+def generic_channel(ctx: Context) -> Iterator[Spot]:
+    if ctx.layer != "execution":
+        return
+    named = ctx.has("signal.channel")
+    for spot in hits(ctx, "execution.generic_channel"):
+        spot.severity = Severity.info if named else None
+        yield spot
+
+
+@check("vague.placeholder")
+def placeholder(ctx: Context) -> Iterator[Spot]:
     """ "TBD", « à définir », "???": the answer is not written yet; no detail spares it."""
     whole = _BLANK.match(ctx.text)
     if whole:
-        yield Raw("vague.placeholder", 0, len(ctx.text.rstrip()))
+        yield Spot(0, len(ctx.text.rstrip()))
         return
-    yield from _hits(ctx, "vague.placeholder")
-    for m in _NA.finditer(ctx.text):
-        yield Raw("vague.placeholder", m.start(), m.end())
+    yield from hits(ctx, "vague.placeholder")
+    for m in ctx.finditer("not_applicable"):
+        yield Spot(m.start(), m.end())
 
 
-@rule
-def vague_verb(ctx: Context) -> Iterator[Raw]:
+@check("vague.vague_verb")
+def vague_verb(ctx: Context) -> Iterator[Spot]:
     """A vague verb counts only when its clause has no measure (a date is no measure)."""
     for h in ctx.of("vague.vague_verb"):
-        left, right = _clause(ctx.text, h.start, h.end)
+        left, right = clause(ctx.text, h.start, h.end)
         dates = [(s, e) for s, e, _ in ctx.deadlines if left <= s < right]
         if any(
             not any(s <= m.start() < e for s, e in dates)
             for m in DIGIT.finditer(ctx.text, left, right)
         ):
             continue
-        yield Raw("vague.vague_verb", h.start, h.end, values={"rewrite": h.entry.rewrite})
+        yield Spot(h.start, h.end, values={"rewrite": h.entry.rewrite})
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+def clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the clause around ``start:end`` (up to the nearest . ; ! ? or line end)."""
     left = max(text.rfind(c, 0, start) for c in ".;!?\n")
     rights = [i for i in (text.find(c, end) for c in ".;!?\n") if i >= 0]
     return left + 1, min(rights) if rights else len(text)
 
 
-@rule
-def nominal(ctx: Context) -> Iterator[Raw]:
-    heavy = [t for t in ctx.toks if _NOMINAL.match(t.key)]
+@cache
+def _heavy(endings: str) -> re.Pattern[str]:
+    return re.compile(rf"\w{{{_HEAVY_SUFFIX_MIN},}}(?:{endings})$")
+
+
+@check("vague.nominal")
+def nominal(ctx: Context) -> Iterator[Spot]:
+    heavy_rx = _heavy(word_alternation("nominal_endings", ctx.langs))
+    heavy = [t for t in ctx.toks if heavy_rx.match(t.key)]
     content = [t for t in ctx.toks if len(t.key) > 3]
     if len(heavy) >= ctx.params["nominal_min"] and len(heavy) >= ctx.params["nominal_share"] * len(
         content
     ):
-        yield Raw("vague.nominal", heavy[0].start, heavy[-1].end, values={"count": str(len(heavy))})
+        yield Spot(heavy[0].start, heavy[-1].end, values={"count": str(len(heavy))})
 
 
-@rule
-def too_short(ctx: Context) -> Iterator[Raw]:
+@check("vague.too_short")
+def too_short(ctx: Context) -> Iterator[Spot]:
     wanted = ctx.params.get("min_words")
     explicit = wanted is not None
     if wanted is None and ctx.free_text():
@@ -123,22 +137,18 @@ def too_short(ctx: Context) -> Iterator[Raw]:
     measured = ctx.layer != "objectives" or (ctx.has("signal.outcome") and bool(ctx.deadlines))
     if not explicit and ctx.specificity > 0 and measured:
         return
-    yield Raw(
-        "vague.too_short", None, None, values={"words": str(ctx.words), "min": str(int(wanted))}
-    )
+    yield Spot(None, None, values={"words": str(ctx.words), "min": str(int(wanted))})
 
 
-@rule
-def too_long(ctx: Context) -> Iterator[Raw]:
+@check("vague.too_long")
+def too_long(ctx: Context) -> Iterator[Spot]:
     wanted = ctx.params.get("max_words")
     if wanted and ctx.words > wanted:
-        yield Raw(
-            "vague.too_long", None, None, values={"words": str(ctx.words), "max": str(int(wanted))}
-        )
+        yield Spot(None, None, values={"words": str(ctx.words), "max": str(int(wanted))})
 
 
-@rule
-def no_detail(ctx: Context) -> Iterator[Raw]:
+@check("vague.no_detail")
+def no_detail(ctx: Context) -> Iterator[Spot]:
     if ctx.layer == "objectives" or not ctx.free_text(f"{ctx.layer}.statement"):
         return
     if ctx.words < ctx.params["no_detail_min_words"] or ctx.specificity > 0:
@@ -150,14 +160,14 @@ def no_detail(ctx: Context) -> Iterator[Raw]:
     # "a handwritten card in every parcel": a practice applied each time is a detail.
     if ctx.layer == "execution" and ctx.someone:
         return
-    if ctx.layer == "values" and (ctx.has("signal.behaviour") or _DEFINED.search(ctx.text)):
+    if ctx.layer == "values" and (ctx.has("signal.behaviour") or ctx.search("defined")):
         return
-    yield Raw("vague.no_detail", None, None)
+    yield Spot(None, None)
 
 
 _SIGNALS: dict[str, Callable[[Context], bool]] = {
     # Any number answers "a number" here, a horizon included ("in ten years").
-    "number": lambda c: c.digits or bool(NUMBER_WORD.search(c.folded)),
+    "number": lambda c: c.digits or c.number_words,
     "date": lambda c: bool(c.deadlines) or c.has("signal.cadence"),
     "money": lambda c: c.money,
     "name": lambda c: c.proper_nouns > 0 or c.has("signal.audience") or c.has("signal.channel"),
@@ -171,11 +181,12 @@ _SIGNALS: dict[str, Callable[[Context], bool]] = {
 }
 
 
-def missing_signals(ctx: Context, expect: Sequence[str]) -> Iterator[Raw]:
+@check("vague.missing_signal")
+def missing_signal(ctx: Context) -> Iterator[Spot]:
     """The signals a question's ``rules.expect`` asks for and the answer lacks."""
     if not ctx.text.strip():
         return
-    for name in expect:
-        check = _SIGNALS.get(name)
-        if check is not None and not check(ctx):
-            yield Raw("vague.missing_signal", None, None, values={"signal": name})
+    for name in ctx.expect:
+        found = _SIGNALS.get(name)
+        if found is not None and not found(ctx):
+            yield Spot(None, None, values={"signal": name})

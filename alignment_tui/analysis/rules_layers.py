@@ -5,75 +5,45 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import cache
 from itertools import pairwise
 
+from alignment_tui.analysis.context import Context, Spot
 from alignment_tui.analysis.findings import Severity
 from alignment_tui.analysis.lexicon import Hit
-from alignment_tui.analysis.text_rules import NUMBER_WORD, Context, Raw, rule
+from alignment_tui.analysis.patterns import word_alternation
+from alignment_tui.analysis.registry import check
+from alignment_tui.analysis.rules_generic import hits
 
-_ITEM_SPLIT = re.compile(r"[,;/\n•·|+&]|\s(?:et|and|ou|or)\s|\s[-–—]\s|^\s*[-*]\s", re.MULTILINE)
 _YEAR = re.compile(r"(?<![\w.,/-])(?:19[5-9]\d|20\d\d)(?![\w.,/-]\d|\w)")
 _SEGMENT_SPLIT = re.compile(r"\n|[•·]|^\s*[-*]\s|[.!?](?=\s)|[:=]|\s[-–—]\s", re.MULTILINE)
-_DEFINITION = re.compile(
-    r"\b(?:c'est|c’est|means|veut dire|signifie|for us|pour nous|chez nous|is about)\b", re.I
-)
 _WORD = re.compile(r"\w+")
 _DEFINES = frozenset("\n:=-–—")
 _LIST_ITEM_WORDS = 5  # a piece longer than this makes the answer prose, not a list
 # Words that may sit around a bare virtue without giving it any meaning.
 _EXPLAINED_WORDS = 4
 _STEM = 5  # letters that make two words one ("trust", "trusted"; « confiance », « confiant »)
-_FILLER_WORDS = """
-le la les l un une des de du d the a an of our notre nos we nous et and ou or
-1 2 3 4 5 valeurs values always toujours really vraiment
-"""
-_FILLER = frozenset(_FILLER_WORDS.split())
-_WE_DO = re.compile(
-    r"\b(?:we|nous|on)\s+(?!(?:are|want|aim|strive|believe|hope|help|would|will|wish|seek|"
-    r"sommes|voulons|veut|souhaitons|visons|croyons|aidons|aide|accompagnons|accompagne|"
-    r"esperons|cherchons)\b)[a-z]{3,}"
-)
-_GERUND = re.compile(r"\b(?:by|en)\s+\w+(?:ing|ant)\b")
-_GROWTH = re.compile(
-    r"\b(?:grow|growth|increase|double|doubl\w*|triple|tripl\w*|x\d|croissance|croitre|"
-    r"augment\w*|progress\w*)\b"
-)
-_MEANS = re.compile(
-    r"\b(?:by(?!\s(?:\d|end|the\send|q\d|h\d))|through|via|because|thanks|with|grace|car|parce|"
-    r"avec|using|so|donc)\b"
-)
-_HEADCOUNT = re.compile(
-    r"\b\d[\d ,.]*\s?(?:k\s)?(?:employees|staff|people on staff|salaries|collaborateurs|"
-    r"personnes en interne)\b|\btop\s?(?:[1-9]|10|20|50|100)\b"
-    # "open 10 new stores", « ouvrir 10 nouveaux magasins »: the company's own expansion.
-    r"|\b(?:open|opening|ouvrir|ouvrons|ouvert)\s(?:\d+|\w+)\s(?:new\s|nouve\w+\s)?"
-    r"(?:stores|shops|offices|branches|sites|outlets|agencies|franchises|magasins|boutiques|"
-    r"agences|bureaux|succursales|points de vente|restaurants)\b"
-)
-_WE = frozenset(("we", "nous", "on"))
-_GENERIC_OFFER = re.compile(
-    r"(?:\b(?:products? and services?|produits et services|services? et produits|solutions?)"
-    r"|\b(?:des|nos|our|the|quality|qualite|premium|global|globales?|integrated|complete)\s"
-    r"(?:services?|products?|produits))\b(?!\s(?:de|d'|of)\s)"
-)
-_THE_X_OF = re.compile(
-    r"\b(?:[Bb]e|[Bb]ecome|[Bb]eing|[Êê]tre|[Ee]tre|[Dd]evenir)\s(?:the\s|l['’]|le\s|la\s)"
-    r"(?!(?:[A-Z]{2,})\b)[A-Z][\w-]+\s(?:of|for|de|des|du)\b"
-)
 _MEANS_REACH = 25  # characters after "through" where a buzzword makes the means empty
 
 
 # values ----------------------------------------------------------------------------------
 
 
-def _item_bounds(text: str, only_virtues: Callable[[int, int], bool]) -> list[int]:
+@cache
+def _item_split(joiners: str) -> re.Pattern[str]:
+    return re.compile(rf"[,;/\n•·|+&]|\s(?:{joiners})\s|\s[-–—]\s|^\s*[-*]\s", re.MULTILINE)
+
+
+def _item_bounds(ctx: Context, only_virtues: Callable[[int, int], bool]) -> list[int]:
     """Where the items of a list end: at sentence ends, colons and dashes, and inside a
     sentence at commas only when its pieces are short (a list, not « La qualité, c'est… »)
     or when two pieces or more are bare virtues ("Excellence, Integrity and Teamwork are…")."""
+    text = ctx.text
+    split = _item_split(word_alternation("list_joiners", ctx.langs))
     cuts = [m.start() for m in _SEGMENT_SPLIT.finditer(text)]
     for a, b in pairwise([0, *cuts, len(text)]):
-        seps = list(_ITEM_SPLIT.finditer(text, a, b))
-        if not seps or _DEFINITION.search(text, a, b):
+        seps = list(split.finditer(text, a, b))
+        if not seps or ctx.search("definition", None, a, b):
             continue
         # Each piece runs from the end of one separator ("and", ",") to the next one.
         starts, ends = [a, *(m.end() for m in seps)], [*(m.start() for m in seps), b]
@@ -97,8 +67,8 @@ def _opens_definition(text: str, cut: int) -> bool:
     return c in _DEFINES
 
 
-@rule
-def generic_virtues(ctx: Context) -> Iterator[Raw]:
+@check("values.generic_virtue")
+def generic_virtues(ctx: Context) -> Iterator[Spot]:
     """Values that are nothing but one-word virtues any organisation would claim."""
     if ctx.layer != "values" or (ctx.field or "").endswith(".name"):
         return
@@ -115,14 +85,16 @@ def generic_virtues(ctx: Context) -> Iterator[Raw]:
             in_virtue.add(ctx.toks[j].start)
             j += 1
 
+    filler = ctx.words_of("filler")
+
     def only_virtues(a: int, b: int) -> bool:
         words = [t for t in ctx.toks if a <= t.start < b]
         return any(t.start in in_virtue for t in words) and all(
-            t.start in in_virtue or t.key in _FILLER for t in words
+            t.start in in_virtue or t.key in filler for t in words
         )
 
     # Cut the text into items at list separators, then walk words and hits once, in order.
-    bounds = _item_bounds(ctx.text, only_virtues)
+    bounds = _item_bounds(ctx, only_virtues)
     piece_of_word: dict[int, int] = {}
     b = 0
     for t in ctx.toks:
@@ -133,9 +105,7 @@ def generic_virtues(ctx: Context) -> Iterator[Raw]:
     for h in virtues:
         hits_of.setdefault(piece_of_word.get(h.start, -1), []).append(h)
     loose: set[int] = {
-        piece_of_word[t.start]
-        for t in ctx.toks
-        if t.start not in in_virtue and t.key not in _FILLER
+        piece_of_word[t.start] for t in ctx.toks if t.start not in in_virtue and t.key not in filler
     }
     pieces = set(piece_of_word.values())
     size = Counter(piece_of_word.values())
@@ -160,8 +130,7 @@ def generic_virtues(ctx: Context) -> Iterator[Raw]:
         return
     only = len(bare_pieces) >= items
     for h in bare:
-        yield Raw(
-            "values.generic_virtue",
+        yield Spot(
             h.start,
             h.end,
             Severity.error if only else Severity.warning,
@@ -169,8 +138,8 @@ def generic_virtues(ctx: Context) -> Iterator[Raw]:
         )
 
 
-@rule
-def dated(ctx: Context) -> Iterator[Raw]:
+@check("values.dated_reference")
+def dated(ctx: Context) -> Iterator[Spot]:
     # The values themselves must be timeless; their story (values.origin, a hard choice
     # made in 2023) may well carry a date.
     if ctx.layer != "values" or not (
@@ -183,29 +152,31 @@ def dated(ctx: Context) -> Iterator[Raw]:
     if not ctx.has("signal.tradeoff"):
         spans += [(m.start(), m.end()) for m in _YEAR.finditer(ctx.text)]
     for start, end in sorted(spans):
-        yield Raw("values.dated_reference", start, end)
+        yield Spot(start, end)
 
 
 # vision and mission -----------------------------------------------------------------------
 
 
-@rule
-def company_centred(ctx: Context) -> Iterator[Raw]:
-    if ctx.layer in ("vision", "mission"):
-        for h in ctx.of("vision.company_centred"):
-            yield Raw("vision.company_centred", h.start, h.end, values={"rewrite": h.entry.rewrite})
+@check("vision.company_centred")
+def company_centred(ctx: Context) -> Iterator[Spot]:
+    if ctx.layer not in ("vision", "mission"):
+        return
+    yield from hits(ctx, "vision.company_centred")
+    # "#1", « n°1 »: the company's rank.
+    for m in ctx.finditer("number_one"):
+        yield Spot(m.start(), m.end())
     # "500 employees by 2031", « top 3 en Europe »: the company's size or rank, not a change.
     if ctx.layer == "vision" and ctx.digits_raw:
-        for m in _HEADCOUNT.finditer(ctx.folded_text):
-            yield Raw("vision.company_centred", m.start(), m.end())
+        for m in ctx.finditer("headcount"):
+            yield Spot(m.start(), m.end())
     # "Be the Amazon of home services": a rank borrowed from a famous company.
-    if ctx.layer in ("vision", "mission"):
-        for m in _THE_X_OF.finditer(ctx.text):
-            yield Raw("vision.company_centred", m.start(), m.end())
+    for m in ctx.finditer("the_x_of"):
+        yield Spot(m.start(), m.end())
 
 
-@rule
-def vision_beneficiary(ctx: Context) -> Iterator[Raw]:
+@check("vision.no_beneficiary")
+def vision_beneficiary(ctx: Context) -> Iterator[Spot]:
     if ctx.layer != "vision" or not ctx.free_text("vision.statement") or ctx.words < 2:
         return
     if ctx.audience or ctx.change or ctx.someone:
@@ -218,73 +189,89 @@ def vision_beneficiary(ctx: Context) -> Iterator[Raw]:
         ctx.specificity - named == 1 and not (ctx.deadlines or ctx.has("signal.cadence"))
     ):
         return
-    yield Raw("vision.no_beneficiary", None, None)
+    yield Spot(None, None)
 
 
 def _offered(ctx: Context) -> bool:
     """An offer is named: a thing sold, or a verb of ours whose object is not "products and
     services" or "solutions" (« nous concevons des produits et services… » names nothing)."""
-    hits = ctx.of("signal.offer")
-    if not hits:
+    offers = ctx.of("signal.offer")
+    if not offers:
         return False
-    for h in hits:
+    we = ctx.words_of("we")
+    for h in offers:
         span = ctx.folded_text[h.start : h.end]
-        if span.split()[0] not in _WE and not _GENERIC_OFFER.search(span):
+        if span.split()[0] not in we and not ctx.search("generic_offer", span):
             return True
-    return not _GENERIC_OFFER.search(ctx.folded_text)
+    return not ctx.search("generic_offer")
 
 
-@rule
-def mission_offer(ctx: Context) -> Iterator[Raw]:
+@check("mission.no_offer")
+def mission_offer(ctx: Context) -> Iterator[Spot]:
     if ctx.layer != "mission" or not ctx.free_text("mission.statement") or ctx.words < 2:
         return
-    if _offered(ctx) or _GERUND.search(ctx.folded) or ctx.specificity >= 2:
+    if _offered(ctx) or ctx.search("gerund", ctx.folded) or ctx.specificity >= 2:
         return
     # "we turn…", « nous transformons… »: an action of ours with something concrete around it.
-    if ctx.specificity >= 1 and _WE_DO.search(ctx.folded):
+    if ctx.specificity >= 1 and ctx.search("we_do", ctx.folded):
         return
-    yield Raw("mission.no_offer", None, None)
+    yield Spot(None, None)
 
 
 # strategy ---------------------------------------------------------------------------------
 
 
-@rule
-def me_too(ctx: Context) -> Iterator[Raw]:
+@check("strategy.me_too")
+def me_too(ctx: Context) -> Iterator[Spot]:
     if ctx.layer in ("strategy", "mission"):
-        for h in ctx.of("strategy.me_too"):
-            yield Raw("strategy.me_too", h.start, h.end, values={"rewrite": h.entry.rewrite})
+        yield from hits(ctx, "strategy.me_too")
 
 
 def _horizon_only(ctx: Context) -> bool:
     return bool(ctx.deadlines) and not ctx.has_number and not ctx.has("signal.cadence")
 
 
-@rule
-def strategy_choice(ctx: Context) -> Iterator[Raw]:
-    # In a profile the insight and the choice have fields of their own: judge them here
-    # only when the whole strategy is one free text.
+def _strategy_evidence(ctx: Context) -> tuple[bool, bool, int] | None:
+    """(an insight, a choice, other kinds of detail) of a strategy written as one text;
+    ``None`` where its insight and choice have fields of their own."""
     if ctx.layer != "strategy" or not ctx.free_text() or ctx.words < 2:
-        return
+        return None
     insight = ctx.has("signal.insight")
     choice = ctx.has("signal.tradeoff")
     concrete = ctx.specificity - insight - choice
     # A horizon alone ("three priorities for 2027") is no detail of the strategy itself.
     if concrete == 1 and not (insight or choice) and _horizon_only(ctx):
         concrete = 0
+    return insight, choice, concrete
+
+
+@check("strategy.no_choice")
+def strategy_choice(ctx: Context) -> Iterator[Spot]:
+    found = _strategy_evidence(ctx)
+    if found is None:
+        return
+    insight, choice, concrete = found
     if not choice and not insight and concrete == 0:
-        yield Raw("strategy.no_choice", None, None)
+        yield Spot(None, None)
     elif not choice:
-        yield Raw("strategy.no_choice", None, None, Severity.info)
+        yield Spot(None, None, Severity.info)
+
+
+@check("strategy.no_insight")
+def strategy_insight(ctx: Context) -> Iterator[Spot]:
+    found = _strategy_evidence(ctx)
+    if found is None:
+        return
+    insight, choice, concrete = found
     if not insight and (choice or concrete):
-        yield Raw("strategy.no_insight", None, None)
+        yield Spot(None, None)
 
 
 def _real_means(ctx: Context) -> bool:
     """A means is named: "by", "through"… not followed by a buzzword ("through innovation")."""
     empty = [h.start for r in ("vague.buzzword", "vague.cliche") for h in ctx.of(r)]
     empty += [h.start for h in ctx.of("values.generic_virtue")]
-    for m in _MEANS.finditer(ctx.folded_text):
+    for m in ctx.finditer("means"):
         if ctx.deadlines and any(s <= m.start() < e for s, e, _ in ctx.deadlines):
             continue
         if not any(m.end() <= s <= m.end() + _MEANS_REACH for s in empty):
@@ -292,20 +279,20 @@ def _real_means(ctx: Context) -> bool:
     return False
 
 
-@rule
-def goal_as_strategy(ctx: Context) -> Iterator[Raw]:
+@check("strategy.goal_as_strategy")
+def goal_as_strategy(ctx: Context) -> Iterator[Spot]:
     if ctx.layer != "strategy":
         return
-    growth = _GROWTH.search(ctx.folded)
-    if not growth or not (ctx.digits or NUMBER_WORD.search(ctx.folded)):
+    growth = ctx.search("growth", ctx.folded)
+    if not growth or not (ctx.digits or ctx.number_words):
         return
     if (
         _real_means(ctx)
-        or _GERUND.search(ctx.folded_without_deadlines)
+        or ctx.search("gerund", ctx.folded_without_deadlines)
         or ctx.has("signal.tradeoff")
         or ctx.has("signal.insight")
     ):
         return
     tok = next((t for t in ctx.toks if t.key == growth.group().split()[0]), None)
     start, end = (tok.start, tok.end) if tok else (None, None)
-    yield Raw("strategy.goal_as_strategy", start, end)
+    yield Spot(start, end)

@@ -2,38 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import timedelta
 
+from alignment_tui.analysis.context import DIGIT, Context, Spot
 from alignment_tui.analysis.findings import Severity
 from alignment_tui.analysis.recognise import find_numbers
-from alignment_tui.analysis.text_rules import DIGIT, Context, Raw, rule
-
-_BASELINE = re.compile(
-    r"\b(?:from|de|currently|today|now|actuellement|aujourd|vs|versus|compared|contre|"
-    r"baseline|base|au lieu|instead|against|par rapport)\b"
-)
-# Words after a number that name nothing it counts: "10,000 by June", « 3 000 d'ici juin ».
-_NOT_A_UNIT_WORDS = """
-by before in within at end this next until of d ici avant en a au fin dans le la l par per et and
-or ou
-"""
-_NOT_A_UNIT = frozenset(_NOT_A_UNIT_WORDS.split())
-# A budget line: the number follows the word ("Budget: 10,000", « budget de 10 000 »).
-_BUDGET = re.compile(
-    r"\bbudgets?\b\s?(?:(?:total|global|annuel|annual|marketing|mensuel|monthly)\s?)?"
-    r"(?:[:=–-]|is|est|of|de|d'environ|about|around|environ)?\s?~?\s?\d"
-)
-_TODAY = re.compile(
-    r"\b(?:currently|today|now|actuellement|aujourd hui|vs|versus|compared|contre|baseline)\b"
-)
-_PER = re.compile(r"/\s?(?:month|mois|year|an|week|semaine|quarter|trimestre)\b")
-_TONE_TOPIC = re.compile(r"\b(?:ton|tone|voice|voix|style|registre|register)\b")
-_PLAN_VERB = re.compile(
-    r"\b(?:post\w*|publish\w*|send\w*|run\w*|poster|publier|envoyer|diffuser|faire des|lancer)\b"
-)
-
+from alignment_tui.analysis.registry import check
+from alignment_tui.analysis.rules_generic import hits
 
 # objectives -------------------------------------------------------------------------------
 
@@ -42,31 +18,47 @@ def _measured(ctx: Context) -> bool:
     return ctx.layer == "objectives" and ctx.free_text("objectives.statement") and ctx.words >= 1
 
 
-@rule
-def objective_measure(ctx: Context) -> Iterator[Raw]:
-    if not _measured(ctx):
-        return
-    number = ctx.has_number
-    if not number:
-        yield Raw("objectives.no_number", None, None)
-    timed = bool(ctx.deadlines) or ctx.has("signal.cadence")
-    if not timed:
-        yield Raw("objectives.no_deadline", None, None, None if number else Severity.info)
-    if number and not ctx.ranges and not _BASELINE.search(ctx.folded):
-        yield Raw("objectives.no_baseline", None, None)
-    if number and not ctx.has("signal.cadence"):
-        yield Raw("objectives.no_cadence", None, None)
+def _timed(ctx: Context) -> bool:
+    return bool(ctx.deadlines) or ctx.has("signal.cadence")
 
 
-@rule
-def no_unit(ctx: Context) -> Iterator[Raw]:
+def _baselined(ctx: Context) -> bool:
+    return bool(ctx.ranges) or bool(ctx.search("baseline", ctx.folded))
+
+
+@check("objectives.no_number")
+def no_number(ctx: Context) -> Iterator[Spot]:
+    if _measured(ctx) and not ctx.has_number:
+        yield Spot(None, None)
+
+
+@check("objectives.no_deadline")
+def no_deadline(ctx: Context) -> Iterator[Spot]:
+    if _measured(ctx) and not _timed(ctx):
+        yield Spot(None, None, None if ctx.has_number else Severity.info)
+
+
+@check("objectives.no_baseline")
+def no_baseline(ctx: Context) -> Iterator[Spot]:
+    if _measured(ctx) and ctx.has_number and not _baselined(ctx):
+        yield Spot(None, None)
+
+
+@check("objectives.no_cadence")
+def no_cadence(ctx: Context) -> Iterator[Spot]:
+    if _measured(ctx) and ctx.has_number and not ctx.has("signal.cadence"):
+        yield Spot(None, None)
+
+
+@check("vague.no_unit")
+def no_unit(ctx: Context) -> Iterator[Spot]:
     """ "Reach 10,000 by June": a number with nothing it counts; "Budget: 10,000": no currency."""
-    budget = not ctx.keys.isdisjoint(("budget", "budgets"))
+    budget = not ctx.keys.isdisjoint(ctx.words_of("budget"))
     if not (budget or _measured(ctx)) or not ctx.digits or ctx.money:
         return
-    if budget and _BUDGET.search(ctx.folded_text):
-        if not ctx.has("signal.cadence") and not _PER.search(ctx.folded_text):
-            yield Raw("vague.no_unit", None, None)
+    if budget and ctx.search("budget_line"):
+        if not ctx.has("signal.cadence") and not ctx.search("per_period"):
+            yield Spot(None, None)
         return
     if not _measured(ctx) or ctx.percent or ctx.has("signal.outcome"):
         return
@@ -75,40 +67,45 @@ def no_unit(ctx: Context) -> Iterator[Raw]:
     if not numbers:
         return
     after = {t.start: i for i, t in enumerate(ctx.toks)}
+    not_a_unit = ctx.words_of("not_a_unit")
     for m in numbers:
         i = next((after[k] for k in range(m.end, m.end + 3) if k in after), None)
-        if i is not None and ctx.toks[i].key not in _NOT_A_UNIT:
+        if i is not None and ctx.toks[i].key not in not_a_unit:
             return
     first = numbers[0]
-    yield Raw("vague.no_unit", first.start, first.end)
+    yield Spot(first.start, first.end)
 
 
-@rule
-def output_not_outcome(ctx: Context) -> Iterator[Raw]:
+@check("objectives.output_not_outcome")
+def output_not_outcome(ctx: Context) -> Iterator[Spot]:
     if ctx.layer != "objectives":
         return
     if ctx.has("signal.outcome") or ctx.percent or ctx.money:
         return
     # Measured from a baseline and tracked on a rhythm: a result, whatever the verb.
-    if (ctx.ranges or _TODAY.search(ctx.folded)) and ctx.has("signal.cadence"):
+    if (ctx.ranges or ctx.search("today", ctx.folded)) and ctx.has("signal.cadence"):
         return
     early = {t.start for t in ctx.toks[:4]}
     for h in ctx.of("objectives.output"):
         if h.start in early:
-            yield Raw(
-                "objectives.output_not_outcome", h.start, h.end, values={"rewrite": h.entry.rewrite}
-            )
+            yield Spot(h.start, h.end, values={"rewrite": h.entry.rewrite})
             return
 
 
-@rule
-def deadline_checks(ctx: Context) -> Iterator[Raw]:
+@check("objectives.far_deadline")
+def far_deadline(ctx: Context) -> Iterator[Spot]:
     if ctx.layer != "objectives" or not ctx.deadlines:
         return
     far = ctx.today + timedelta(days=int(ctx.params["deadline_max_days"]))
     for start, end, when in ctx.deadlines:
         if when > far:
-            yield Raw("objectives.far_deadline", start, end, values={"date": when.isoformat()})
+            yield Spot(start, end, values={"date": when.isoformat()})
+
+
+@check("objectives.implausible_jump")
+def implausible_jump(ctx: Context) -> Iterator[Spot]:
+    if ctx.layer != "objectives" or not ctx.deadlines:
+        return
     soonest = min(d for _, _, d in ctx.deadlines)
     days = (soonest - ctx.today).days
     for base, target in ctx.ranges:
@@ -120,36 +117,35 @@ def deadline_checks(ctx: Context) -> Iterator[Raw]:
         )
         year = days <= ctx.params["jump_year_days"] and ratio >= ctx.params["jump_year_ratio"]
         if quarter or year:
-            yield Raw("objectives.implausible_jump", None, None, values={"ratio": f"{ratio:.0f}"})
+            yield Spot(None, None, values={"ratio": f"{ratio:.0f}"})
 
 
 # execution --------------------------------------------------------------------------------
 
 
-@rule
-def generic_tone(ctx: Context) -> Iterator[Raw]:
+@check("execution.generic_tone")
+def generic_tone(ctx: Context) -> Iterator[Spot]:
     if ctx.layer != "execution":
         return
     tone_field = "tone" in (ctx.field or "")
     words = ctx.of("execution.generic_tone")
     if not words or ctx.example or ctx.has("signal.tradeoff"):
         return
-    described = bool(_TONE_TOPIC.search(ctx.folded)) or len(words) * 2 >= ctx.words
+    described = bool(ctx.search("tone_topic", ctx.folded)) or len(words) * 2 >= ctx.words
     if not tone_field and (ctx.field or not described):
         return
-    for h in words:
-        yield Raw("execution.generic_tone", h.start, h.end, values={"rewrite": h.entry.rewrite})
+    yield from hits(ctx, "execution.generic_tone")
 
 
-@rule
-def plan_timing(ctx: Context) -> Iterator[Raw]:
+@check("execution.no_timing")
+def plan_timing(ctx: Context) -> Iterator[Spot]:
     if ctx.layer != "execution" or not ctx.free_text("execution.plan"):
         return
     channelled = ctx.has("signal.channel") or ctx.has("execution.generic_channel")
-    if not channelled and not _PLAN_VERB.search(ctx.folded):
+    if not channelled and not ctx.search("plan_verb", ctx.folded):
         return
     if ctx.deadlines or ctx.has("signal.cadence") or DIGIT.search(ctx.text):
         return
-    if ctx.example or _TONE_TOPIC.search(ctx.folded):
+    if ctx.example or ctx.search("tone_topic", ctx.folded):
         return
-    yield Raw("execution.no_timing", None, None)
+    yield Spot(None, None)

@@ -3,122 +3,40 @@
 from __future__ import annotations
 
 import re
-import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, lru_cache
-from importlib import resources
-from typing import Any, Literal
+from functools import lru_cache
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-
-from alignment_tui.analysis.findings import REGISTRY, Example, Finding, RuleInfo, Severity, register
+from alignment_tui.analysis import packs, registry
+from alignment_tui.analysis.findings import REGISTRY, Finding
+from alignment_tui.analysis.registry import check
 from alignment_tui.model.answers import is_empty
-from alignment_tui.model.profile import Profile
+from alignment_tui.model.profile import Kpi, Profile
+
+T = TypeVar("T")
 
 
-class _Text(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    fr: str
-    en: str
+def found(
+    rule_id: str, lang: str, where: str, related: Iterable[str] = (), **values: object
+) -> Finding:
+    """A finding of a profile rule, its message in ``lang`` with ``values`` filled in."""
+    code = lang if lang in packs.codes() else packs.codes()[0]
+    text = registry.text_of(rule_id, code)
+    shown = {k: show(v, code) for k, v in values.items()}
+    return Finding(
+        rule_id=rule_id,
+        severity=registry.meta(rule_id).severity,
+        message=text.message.format(**shown),
+        suggestion=text.suggestion.format(**shown),
+        where=where,
+        related=list(related),
+    )
 
 
-class _Example(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    text: str
-    fires: bool
-
-
-class _Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    severity: Severity
-    family: str
-    layers: list[str] = []
-    title: _Text
-    catches: _Text
-    why: _Text
-    message: _Text
-    suggestion: _Text
-    examples: dict[Literal["fr", "en"], list[_Example]]
-
-
-_FIELD = re.compile(r"\{(\w+)\}")
-
-
-@dataclass
-class RuleBook:
-    """One data file of rules: their texts (registered in ``REGISTRY``) and parameters."""
-
-    name: str
-    params: dict[str, Any]
-    rules: dict[str, _Rule]
-    data: dict[str, Any] = field(default_factory=dict)
-
-    def finding(
-        self,
-        rule_id: str,
-        lang: str,
-        where: str,
-        related: Iterable[str] = (),
-        **values: object,
-    ) -> Finding:
-        rule = self.rules[rule_id]
-        lng = "fr" if lang == "fr" else "en"
-        shown = {k: show(v, lng) for k, v in values.items()}
-        return Finding(
-            rule_id=rule_id,
-            severity=rule.severity,
-            message=getattr(rule.message, lng).format(**shown),
-            suggestion=getattr(rule.suggestion, lng).format(**shown),
-            where=where,
-            related=list(related),
-        )
-
-
-def load_rulebook(name: str) -> RuleBook:
-    """Read ``analysis/data/<name>``, check every text exists in both languages, register."""
-    raw = resources.files("alignment_tui.analysis").joinpath("data", name).read_text("utf-8")
-    data = tomllib.loads(raw)
-    rules: dict[str, _Rule] = {}
-    for rule_id, spec in data.get("rule", {}).items():
-        try:
-            rule = _Rule.model_validate(spec)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            loc = ".".join(str(p) for p in first["loc"])
-            raise ValueError(
-                f"analysis/data/{name}: rule {rule_id}: {loc}: {first['msg']}"
-            ) from None
-        for key in ("message", "suggestion"):
-            text = getattr(rule, key)
-            if set(_FIELD.findall(text.fr)) != set(_FIELD.findall(text.en)):
-                raise ValueError(f"analysis/data/{name}: rule {rule_id}: {key} placeholders differ")
-        if set(rule.examples) != {"fr", "en"} or not all(
-            {e.fires for e in ex} == {True, False} for ex in rule.examples.values()
-        ):
-            raise ValueError(
-                f"analysis/data/{name}: rule {rule_id}: needs an example that fires and one "
-                "that does not, in each language"
-            )
-        rules[rule_id] = rule
-        register(
-            RuleInfo(
-                id=rule_id,
-                severity=rule.severity,
-                family=rule.family,
-                title=rule.title.model_dump(),
-                catches=rule.catches.model_dump(),
-                why=rule.why.model_dump(),
-                examples={
-                    lng: tuple(Example(e.text, e.fires) for e in ex)
-                    for lng, ex in rule.examples.items()
-                },
-                layers=tuple(rule.layers),
-            )
-        )
-    extra = {k: v for k, v in data.items() if k not in ("rule", "params")}
-    return RuleBook(name, dict(data.get("params", {})), rules, extra)
+def params() -> dict[str, float]:
+    return registry.params()
 
 
 def show(value: object, lang: str) -> str:
@@ -138,11 +56,6 @@ def show(value: object, lang: str) -> str:
     return str(value)
 
 
-@cache
-def rulebook() -> RuleBook:
-    return load_rulebook("profile_rules.toml")
-
-
 @dataclass(frozen=True)
 class Context:
     """What the structural and coherence rules need besides the profile."""
@@ -152,30 +65,30 @@ class Context:
     today: date
     required: tuple[str, ...] = ()
     texts: tuple[tuple[str, str], ...] = ()
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def once(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()`` the first time ``key`` is asked on this profile, then its value."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        value: T = self.memo[key]
+        return value
 
 
 def kpi_label(kpi_name: str, index: int) -> str:
     return kpi_name.strip() or f"#{index + 1}"
 
 
-def check_structure(ctx: Context) -> list[Finding]:
-    """Every structural finding on the profile."""
-    out: list[Finding] = []
-    for rules in (_missing, _copies, _values, _kpis, _execution):
-        out.extend(rules(ctx))
-    return out
-
-
+@check("profile.missing")
 def _missing(ctx: Context) -> Iterator[Finding]:
     from alignment_tui.model.paths import value_at
     from alignment_tui.report.fields import field_label
 
-    book = rulebook()
     for path in ctx.required:
         value = value_at(ctx.profile, path)
         if is_empty(value):
             label = field_label(path, ctx.lang)
-            yield book.finding("profile.missing", ctx.lang, path, field=label)
+            yield found("profile.missing", ctx.lang, path, field=label)
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -187,10 +100,10 @@ def _bag(text: str) -> tuple[int, frozenset[str]]:
     return len(words), frozenset(words)
 
 
+@check("profile.copy")
 def _copies(ctx: Context) -> Iterator[Finding]:
-    book = rulebook()
-    least = int(book.params["copy_min_words"])
-    threshold = float(book.params["copy_similarity"])
+    least = int(params()["copy_min_words"])
+    threshold = float(params()["copy_similarity"])
     seen: list[tuple[str, frozenset[str], str]] = []
     for path, text in ctx.texts:
         count, bag = _bag(text)
@@ -202,86 +115,149 @@ def _copies(ctx: Context) -> Iterator[Finding]:
                 continue
             if len(bag & other_bag) / len(bag | other_bag) >= threshold:
                 quote = other_text if len(other_text) <= 60 else other_text[:57] + "…"
-                found = book.finding("profile.copy", ctx.lang, path, [other_path], other=quote)
-                found.text = text
-                found.start, found.end = 0, len(text)
-                yield found
+                copy = found("profile.copy", ctx.lang, path, [other_path], other=quote)
+                copy.text = text
+                copy.start, copy.end = 0, len(text)
+                yield copy
                 break
         seen.append((path, bag, text))
 
 
-def _values(ctx: Context) -> Iterator[Finding]:
-    book = rulebook()
-    items = [v for v in ctx.profile.values.items if not is_empty(v)]
-    if not items:
-        return
-    short = int(book.params["generic_value_max_words"])
+def _values_items(ctx: Context) -> tuple[list[int], bool]:
+    """The values listed (indices) and whether every one is a bare short name."""
+    short = int(params()["generic_value_max_words"])
+    items = [i for i, v in enumerate(ctx.profile.values.items) if not is_empty(v)]
+    values = ctx.profile.values.items
     bare = [
-        v
-        for v in items
-        if not v.meaning.strip() and not v.behaviour.strip() and len(v.name.split()) <= short
+        i
+        for i in items
+        if not values[i].meaning.strip()
+        and not values[i].behaviour.strip()
+        and len(values[i].name.split()) <= short
     ]
-    if len(bare) == len(items):
-        names = ", ".join(v.name.strip() for v in items)
-        yield book.finding("values.generic_only", ctx.lang, "values.items", names=names)
-    else:
-        for i, item in enumerate(ctx.profile.values.items):
-            if is_empty(item):
-                continue
+    return items, bool(items) and len(bare) == len(items)
+
+
+@check("values.generic_only")
+def _values_generic(ctx: Context) -> Iterator[Finding]:
+    items, all_bare = _values_items(ctx)
+    if all_bare:
+        names = ", ".join(ctx.profile.values.items[i].name.strip() for i in items)
+        yield found("values.generic_only", ctx.lang, "values.items", names=names)
+
+
+def _value_parts(ctx: Context, part: str, rule_id: str) -> Iterator[Finding]:
+    items, all_bare = _values_items(ctx)
+    if all_bare:
+        return
+    for i in items:
+        item = ctx.profile.values.items[i]
+        if not getattr(item, part).strip():
             name = item.name.strip() or f"#{i + 1}"
-            if not item.meaning.strip():
-                yield book.finding(
-                    "values.no_meaning", ctx.lang, f"values.items[{i}].meaning", name=name
-                )
-            if not item.behaviour.strip():
-                yield book.finding(
-                    "values.no_behaviour", ctx.lang, f"values.items[{i}].behaviour", name=name
-                )
-    low, high = int(book.params["values_min"]), int(book.params["values_max"])
-    if not low <= len(items) <= high:
-        yield book.finding("values.count", ctx.lang, "values.items", count=len(items))
+            yield found(rule_id, ctx.lang, f"values.items[{i}].{part}", name=name)
 
 
-def _kpis(ctx: Context) -> Iterator[Finding]:
-    book = rulebook()
-    p = book.params
+@check("values.no_meaning")
+def _values_meaning(ctx: Context) -> Iterator[Finding]:
+    return _value_parts(ctx, "meaning", "values.no_meaning")
+
+
+@check("values.no_behaviour")
+def _values_behaviour(ctx: Context) -> Iterator[Finding]:
+    return _value_parts(ctx, "behaviour", "values.no_behaviour")
+
+
+@check("values.count")
+def _values_count(ctx: Context) -> Iterator[Finding]:
+    items, _ = _values_items(ctx)
+    low, high = int(params()["values_min"]), int(params()["values_max"])
+    if items and not low <= len(items) <= high:
+        yield found("values.count", ctx.lang, "values.items", count=len(items))
+
+
+def _rows(ctx: Context) -> Iterator[tuple[int, str, str, Kpi]]:
     for i, kpi in enumerate(ctx.profile.objectives.kpis):
-        if is_empty(kpi):
-            continue
-        base = f"objectives.kpis[{i}]"
-        label = kpi_label(kpi.name, i)
+        if not is_empty(kpi):
+            yield i, f"objectives.kpis[{i}]", kpi_label(kpi.name, i), kpi
+
+
+@check("kpi.no_number")
+def _kpi_number(ctx: Context) -> Iterator[Finding]:
+    for _, base, label, kpi in _rows(ctx):
         if kpi.target is None:
-            yield book.finding("kpi.no_number", ctx.lang, f"{base}.target", kpi=label)
-        else:
-            if kpi.baseline is None:
-                yield book.finding("kpi.no_baseline", ctx.lang, f"{base}.baseline", kpi=label)
-            if not kpi.unit.strip():
-                yield book.finding("kpi.no_unit", ctx.lang, f"{base}.unit", kpi=label)
+            yield found("kpi.no_number", ctx.lang, f"{base}.target", kpi=label)
+
+
+@check("kpi.no_baseline")
+def _kpi_baseline(ctx: Context) -> Iterator[Finding]:
+    for _, base, label, kpi in _rows(ctx):
+        if kpi.target is not None and kpi.baseline is None:
+            yield found("kpi.no_baseline", ctx.lang, f"{base}.baseline", kpi=label)
+
+
+@check("kpi.no_unit")
+def _kpi_unit(ctx: Context) -> Iterator[Finding]:
+    for _, base, label, kpi in _rows(ctx):
+        if kpi.target is not None and not kpi.unit.strip():
+            yield found("kpi.no_unit", ctx.lang, f"{base}.unit", kpi=label)
+
+
+@check("kpi.no_deadline")
+def _kpi_deadline(ctx: Context) -> Iterator[Finding]:
+    for _, base, label, kpi in _rows(ctx):
         if kpi.deadline is None:
-            yield book.finding("kpi.no_deadline", ctx.lang, f"{base}.deadline", kpi=label)
+            yield found("kpi.no_deadline", ctx.lang, f"{base}.deadline", kpi=label)
+
+
+@check("kpi.no_cadence")
+def _kpi_cadence(ctx: Context) -> Iterator[Finding]:
+    for _, base, label, kpi in _rows(ctx):
         if kpi.cadence is None:
-            yield book.finding("kpi.no_cadence", ctx.lang, f"{base}.cadence", kpi=label)
+            yield found("kpi.no_cadence", ctx.lang, f"{base}.cadence", kpi=label)
+
+
+@check("kpi.no_owner")
+def _kpi_owner(ctx: Context) -> Iterator[Finding]:
+    for _, base, label, kpi in _rows(ctx):
         if not kpi.owner.strip():
-            yield book.finding("kpi.no_owner", ctx.lang, f"{base}.owner", kpi=label)
+            yield found("kpi.no_owner", ctx.lang, f"{base}.owner", kpi=label)
+
+
+@check("kpi.deadline_past")
+def _kpi_past(ctx: Context) -> Iterator[Finding]:
+    for _, base, label, kpi in _rows(ctx):
+        if kpi.deadline is not None and kpi.deadline < ctx.today:
+            yield found(
+                "kpi.deadline_past", ctx.lang, f"{base}.deadline", kpi=label, deadline=kpi.deadline
+            )
+
+
+@check("kpi.deadline_far")
+def _kpi_far(ctx: Context) -> Iterator[Finding]:
+    limit = int(params()["kpi_deadline_max_days"])
+    for _, base, label, kpi in _rows(ctx):
+        if kpi.deadline is not None and (kpi.deadline - ctx.today).days > limit:
+            yield found(
+                "kpi.deadline_far", ctx.lang, f"{base}.deadline", kpi=label, deadline=kpi.deadline
+            )
+
+
+@check("kpi.implausible_jump")
+def _kpi_jump(ctx: Context) -> Iterator[Finding]:
+    p = params()
+    for _, base, label, kpi in _rows(ctx):
         if kpi.deadline is None:
             continue
         days = (kpi.deadline - ctx.today).days
         if days < 0:
-            yield book.finding(
-                "kpi.deadline_past", ctx.lang, f"{base}.deadline", kpi=label, deadline=kpi.deadline
-            )
             continue
-        if days > int(p["kpi_deadline_max_days"]):
-            yield book.finding(
-                "kpi.deadline_far", ctx.lang, f"{base}.deadline", kpi=label, deadline=kpi.deadline
-            )
         ratio = growth(kpi.baseline, kpi.target)
         if ratio is None:
             continue
         quarter = days <= int(p["jump_quarter_days"]) and ratio >= float(p["jump_quarter_ratio"])
         year = days <= int(p["jump_year_days"]) and ratio >= float(p["jump_year_ratio"])
         if quarter or year:
-            yield book.finding(
+            yield found(
                 "kpi.implausible_jump",
                 ctx.lang,
                 f"{base}.target",
@@ -330,8 +306,8 @@ def objectives_months(ctx: Context) -> int | None:
     return max(1, -(-days // 30)) if days > 0 else None
 
 
-def _execution(ctx: Context) -> Iterator[Finding]:
-    book = rulebook()
+@check("execution.no_budget")
+def _no_budget(ctx: Context) -> Iterator[Finding]:
     ex = ctx.profile.execution
     budget = ex.budget
     channels = [c for c in ex.channels if not is_empty(c)]
@@ -339,32 +315,43 @@ def _execution(ctx: Context) -> Iterator[Finding]:
     started = bool(channels) or bool(ex.value_proposition.strip())
     # With KPIs set, a missing budget is the coherence rule align.budget_missing instead.
     if not (budget.amount and budget.amount > 0) and started and not has_kpis:
-        yield book.finding(
-            "execution.no_budget", ctx.lang, "execution.budget", channels=len(channels)
+        yield found("execution.no_budget", ctx.lang, "execution.budget", channels=len(channels))
+
+
+@check("budget.no_period")
+def _budget_period(ctx: Context) -> Iterator[Finding]:
+    budget = ctx.profile.execution.budget
+    if budget.amount and budget.amount > 0 and budget.period is None:
+        yield found("budget.no_period", ctx.lang, "execution.budget.period", amount=budget.amount)
+
+
+@check("budget.no_currency")
+def _budget_currency(ctx: Context) -> Iterator[Finding]:
+    budget = ctx.profile.execution.budget
+    if budget.amount and budget.amount > 0 and not budget.currency.strip():
+        yield found(
+            "budget.no_currency", ctx.lang, "execution.budget.currency", amount=budget.amount
         )
-    if budget.amount and budget.amount > 0:
-        if budget.period is None:
-            yield book.finding(
-                "budget.no_period", ctx.lang, "execution.budget.period", amount=budget.amount
-            )
-        if not budget.currency.strip():
-            yield book.finding(
-                "budget.no_currency", ctx.lang, "execution.budget.currency", amount=budget.amount
-            )
-    for i, channel in enumerate(ex.channels):
-        if is_empty(channel):
+
+
+def _channel_gaps(ctx: Context, part: str, rule_id: str) -> Iterator[Finding]:
+    for i, channel in enumerate(ctx.profile.execution.channels):
+        if is_empty(channel) or getattr(channel, part).strip():
             continue
         name = channel.name.strip() or f"#{i + 1}"
-        if not channel.persona.strip():
-            yield book.finding(
-                "channel.no_persona", ctx.lang, f"execution.channels[{i}].persona", channel=name
-            )
-        if not channel.timing.strip():
-            yield book.finding(
-                "channel.no_timing", ctx.lang, f"execution.channels[{i}].timing", channel=name
-            )
+        yield found(rule_id, ctx.lang, f"execution.channels[{i}].{part}", channel=name)
+
+
+@check("channel.no_persona")
+def _channel_persona(ctx: Context) -> Iterator[Finding]:
+    return _channel_gaps(ctx, "persona", "channel.no_persona")
+
+
+@check("channel.no_timing")
+def _channel_timing(ctx: Context) -> Iterator[Finding]:
+    return _channel_gaps(ctx, "timing", "channel.no_timing")
 
 
 def known_rules() -> frozenset[str]:
-    rulebook()
+    """Every rule id of the registry."""
     return frozenset(REGISTRY)

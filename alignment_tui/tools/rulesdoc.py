@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from alignment_tui.analysis.findings import REGISTRY, RuleInfo
+from alignment_tui.analysis.registry import verify
 
 _SEVERITY = {"error": "error / erreur", "warning": "warning / avertissement", "info": "info"}
 _LABELS = {
@@ -17,16 +17,8 @@ _LABELS = {
 
 
 def load_all_rules() -> dict[str, RuleInfo]:
-    """Import every module that registers rules, then return the registry."""
-    import importlib
-
-    from alignment_tui.analysis import coherence, structure
-
-    structure.rulebook()
-    coherence.rulebook()
-    # The text rules register themselves when their module is imported.
-    with contextlib.suppress(ImportError):
-        importlib.import_module("alignment_tui.analysis.text")
+    """Every rule of the registry, checked both ways (ids and checks)."""
+    verify()
     return dict(REGISTRY)
 
 

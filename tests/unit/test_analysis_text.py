@@ -349,9 +349,9 @@ def test_idioms_with_best_are_no_superlative() -> None:
 
 
 def test_french_messages_keep_guillemets_and_colons_on_their_line() -> None:
-    from alignment_tui.analysis.text import rulebook
+    from alignment_tui.analysis import packs
 
-    for rule_id, spec in rulebook()["rule"].items():
+    for rule_id, spec in packs.get("fr").rules.items():
         for key in ("title", "catches", "why", "message", "suggestion"):
-            french = spec[key]["fr"]
+            french = getattr(spec, key)
             assert not re.search(r"« | »| [:;!?]", french), (rule_id, key, french)

@@ -1,14 +1,14 @@
-"""The vagueness rules of one answer: generic families and per-layer criteria."""
+"""What the rules of one answer read: its words, hits, numbers, dates and kinds of detail."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from alignment_tui.analysis import lexicon, patterns
+from alignment_tui.analysis import lexicon, packs, patterns
 from alignment_tui.analysis.findings import Severity
 from alignment_tui.analysis.lexicon import Hit, Token
 from alignment_tui.analysis.recognise import (
@@ -21,53 +21,20 @@ from alignment_tui.analysis.recognise import (
 
 
 @dataclass
-class Raw:
-    """A finding before its message is written: rule, span, severity, message values."""
+class Spot:
+    """Where a check found its rule's problem, before the message is written: a span
+    (``None`` for the whole answer), a severity other than the rule's, message values."""
 
-    rule_id: str
     start: int | None
     end: int | None
     severity: Severity | None = None
     values: dict[str, str] = field(default_factory=dict)
 
 
-# Rules whose evidence is a word from a list: a text rich in concrete detail spares them.
-LEXICAL = frozenset(
-    {
-        "vague.buzzword",
-        "vague.hedge",
-        "vague.weasel",
-        "vague.superlative",
-        "vague.everyone",
-        "vague.cliche",
-        "vague.vague_verb",
-        "vague.vague_time",
-        "execution.generic_channel",
-    }
-)
 DIGIT = re.compile(r"\d")
-NUMBER_WORD = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|double|doubl\w+|"
-    r"triple|tripl\w+|half|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|cent|mille|"
-    r"moitie|x\d+)\b"
-    # "under an hour", « en moins d'une heure »: a measure written in words.
-    r"|\b(?:than|under|within|in|moins d|sous|en|dans) (?:an?|one|une?) "
-    r"(?:hour|day|week|minute|heure|jour|journee|semaine|minute)s?\b"
-)
 _QUOTE = re.compile(r"[«\"“”]|(?:^|\s)'\w")
 _SENTENCE_START = frozenset('.!?:;\n•·-*–—>(["«“')
-# Capitalised words that name nothing: pronouns, articles, and business acronyms.
-_EVERY_ONE = re.compile(
-    r"\b(?:every|each|no|chaque|aucun|aucune|plus aucun|plus aucune)\s+(?!one\b|time\b|day\b|"
-    r"year\b|more\b|longer\b|fois\b|jour\b|annee\b|matter\b|doubt\b)[a-z]{3,}"
-)
 SPECIFICITY_CAP = 4  # rules and the score read at most "three or more" kinds of detail
-_NOT_PROPER_WORDS = """
-i we our us you the a an we're i'm it this that these they he she my nous notre nos vous on
-le la les un une des je il elle ils elles ce cette ces mon ma mes en et
-roi kpi kpis rse csr esg ia ai ceo rh hr ux ui api crm erp saas b2b b2c b2b2c ca ok
-"""
-_NOT_PROPER = frozenset(_NOT_PROPER_WORDS.split())
 _TITLE_CASE_SHARE = 0.5  # above this share of capitalised words, capitals name nothing
 
 
@@ -83,6 +50,30 @@ class Context:
     params: dict[str, float]
     accepted: Sequence[str] = ()
     sure: bool = True  # the text's language is known or clearly detected
+    expect: Sequence[str] = ()  # kinds of detail the question asks for (rules.expect)
+
+    @cached_property
+    def langs(self) -> tuple[str, ...] | None:
+        """The packs whose words and patterns apply: the text's own when its language is
+        sure, every pack when it is not (``None``)."""
+        return (self.lang,) if self.sure else None
+
+    def words_of(self, name: str) -> frozenset[str]:
+        """A word class of the packs that apply."""
+        return patterns.words(name, self.langs)
+
+    def search(
+        self, name: str, text: str | None = None, pos: int = 0, endpos: int | None = None
+    ) -> re.Match[str] | None:
+        """The named pattern of the packs that apply, on the folded text (or ``text``)."""
+        target = self._target(name) if text is None else text
+        return patterns.search(name, target, self.langs, pos, endpos)
+
+    def finditer(self, name: str, text: str | None = None) -> list[re.Match[str]]:
+        return patterns.finditer(name, self._target(name) if text is None else text, self.langs)
+
+    def _target(self, name: str) -> str:
+        return self.text if name in packs.ON_TEXT else self.folded_text
 
     @cached_property
     def toks(self) -> list[Token]:
@@ -115,7 +106,7 @@ class Context:
     @cached_property
     def unmeasured(self) -> list[tuple[int, int]]:
         """Spans whose numbers measure nothing: hype, and counts of pillars or values."""
-        if not self.digits_raw and not NUMBER_WORD.search(self.folded):
+        if not self.digits_raw and not self.search("number_word", self.folded):
             return []
         return sorted(self.hype + patterns.counted(self.text, self.where))
 
@@ -139,6 +130,11 @@ class Context:
 
     def has(self, rule: str) -> bool:
         return rule in self.by_rule
+
+    @cached_property
+    def number_words(self) -> bool:
+        """A quantity written in words ("two", « deux »)."""
+        return bool(self.search("number_word", self.folded))
 
     @cached_property
     def words(self) -> int:
@@ -182,15 +178,15 @@ class Context:
     @cached_property
     def someone(self) -> bool:
         """ "every child", "no family", « chaque enfant », « aucun élève »: a vision's who."""
-        return bool(_EVERY_ONE.search(self.folded))
+        return bool(self.search("every_one", self.folded))
 
     @cached_property
     def has_number(self) -> bool:
         """A quantity outside any date: "Q1" or "2027" alone measure nothing."""
-        if not self.digits and not NUMBER_WORD.search(self.folded):
+        if not self.digits and not self.search("number_word", self.folded):
             return False
         plain = self.folded_without_deadlines
-        return bool(DIGIT.search(plain)) or bool(NUMBER_WORD.search(plain))
+        return bool(DIGIT.search(plain)) or bool(self.search("number_word", plain))
 
     @cached_property
     def digits_raw(self) -> bool:
@@ -226,7 +222,8 @@ class Context:
     def proper_nouns(self) -> int:
         """Capitalised words inside a sentence (Leeds, LinkedIn), not Title Case headings."""
         text = self.text
-        capitals = [t for t in self.toks if text[t.start].isupper() and t.key not in _NOT_PROPER]
+        not_proper = self.words_of("not_proper")
+        capitals = [t for t in self.toks if text[t.start].isupper() and t.key not in not_proper]
         long_words = sum(1 for t in self.toks if t.end - t.start > 3)
         title_case = len(capitals) > 2 and len(capitals) > _TITLE_CASE_SHARE * max(long_words, 1)
         count = 0
@@ -252,7 +249,7 @@ class Context:
         if self.has("signal.device"):
             return True
         return bool(_QUOTE.search(self.text)) or any(
-            k in self.folded for k in ("for example", "for instance", "par exemple", "e g ")
+            f" {k} " in f" {self.folded} " for k in self.words_of("for_example")
         )
 
     @cached_property
@@ -283,13 +280,3 @@ class Context:
         """True for ``analyze_text`` and custom answers, or when the field is one of ``fields``."""
         f = self.field
         return not f or f.startswith("answers") or f in fields
-
-
-Rule = Callable[[Context], Iterator[Raw]]
-RULES: list[Rule] = []
-
-
-def rule(fn: Rule) -> Rule:
-    """Add ``fn`` to the rules every answer goes through."""
-    RULES.append(fn)
-    return fn

@@ -1,0 +1,179 @@
+"""The one rule registry: each rule id is its metadata (data) and exactly one check (code).
+
+``data/rules.toml`` gives every rule's severity, family, scope (one ``answer`` or the
+whole ``profile``) and layers; each language pack gives its texts (``rules.toml``). A
+check registers itself with ``@check("rule.id")``. ``verify`` holds the two sides
+together both ways: no id without a check, no check without an id, no pack without the
+texts of every rule, no word list feeding an unknown rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from alignment_tui.analysis import packs
+from alignment_tui.analysis.data import DataError, builtin, builtin_table, resettable, validate
+from alignment_tui.analysis.findings import REGISTRY, Example, RuleInfo, Severity
+
+C = TypeVar("C", bound=Callable[..., Any])
+Scope = Literal["answer", "profile"]
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+class RuleMeta(BaseModel):
+    """What ``data/rules.toml`` says of one rule."""
+
+    model_config = ConfigDict(extra="forbid")
+    severity: Severity
+    family: str
+    scope: Scope
+    layer: str | None = None  # the layer its examples are judged in (answer rules)
+    layers: list[str] = []
+    lexical: bool = False  # its evidence is a listed word: concrete detail may spare it
+    never_spared_in: list[str] = []  # …except in these layers
+
+
+class _Evidence(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kinds: list[str]
+
+
+class _RulesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    params: dict[str, float]
+    evidence: _Evidence
+    rule: dict[str, RuleMeta]
+
+
+CHECKS: dict[str, Callable[..., Any]] = {}
+
+
+def check(rule_id: str) -> Callable[[C], C]:
+    """Register ``fn`` as the one check of ``rule_id``."""
+
+    def wrap(fn: C) -> C:
+        if rule_id in CHECKS and CHECKS[rule_id] is not fn:
+            raise ValueError(f"rule {rule_id} has two checks")
+        CHECKS[rule_id] = fn
+        return fn
+
+    return wrap
+
+
+@cache
+def _file() -> _RulesFile:
+    return validate(_RulesFile, builtin_table("rules.toml"), builtin("data", "rules.toml"))
+
+
+def meta(rule_id: str) -> RuleMeta:
+    return _file().rule[rule_id]
+
+
+def metas() -> dict[str, RuleMeta]:
+    return _file().rule
+
+
+def params() -> dict[str, float]:
+    """Every rule parameter (thresholds), by name."""
+    return _file().params
+
+
+def evidence_kinds() -> frozenset[str]:
+    """What word lists may feed besides rules: kinds of concrete detail."""
+    return frozenset(_file().evidence.kinds)
+
+
+def lexical_rules() -> frozenset[str]:
+    """Rules whose evidence is a listed word (concrete detail may spare them)."""
+    return frozenset(rid for rid, m in _file().rule.items() if m.lexical)
+
+
+@resettable
+@cache
+def infos() -> dict[str, RuleInfo]:
+    """Every rule with its texts in every pack, checked (see the module docstring)."""
+    rules = _file().rule
+    known = set(rules) | evidence_kinds()
+    out: dict[str, RuleInfo] = {}
+    all_packs = packs.packs()
+    for pack in all_packs.values():
+        where = f"{pack.folder}/rules.toml"
+        extra = sorted(set(pack.rules) - set(rules))
+        if extra:
+            raise DataError(f"{where}: unknown rules {', '.join(extra)}")
+        missing = sorted(set(rules) - set(pack.rules))
+        if missing:
+            raise DataError(f"{where}: no texts for {', '.join(missing)}")
+        for n, entry in enumerate(pack.entries, start=1):
+            if entry.rule not in known:
+                raise DataError(
+                    f"{pack.folder}/lexicon.toml: entry {n}: rule {entry.rule} is not a rule"
+                )
+    first = next(iter(all_packs.values()))
+    for rule_id, m in rules.items():
+        for pack in all_packs.values():
+            text = pack.rules[rule_id]
+            for key in ("message", "suggestion"):
+                mine = set(_FIELD.findall(getattr(text, key)))
+                theirs = set(_FIELD.findall(getattr(first.rules[rule_id], key)))
+                if mine != theirs:
+                    raise DataError(
+                        f"{pack.folder}/rules.toml: rule {rule_id}: {key} placeholders "
+                        f"{sorted(mine)} differ from the {first.code} pack's {sorted(theirs)}"
+                    )
+            if {e.fires for e in text.examples} != {True, False}:
+                raise DataError(
+                    f"{pack.folder}/rules.toml: rule {rule_id}: needs an example that fires "
+                    "and one that does not"
+                )
+        out[rule_id] = RuleInfo(
+            id=rule_id,
+            severity=m.severity,
+            family=m.family,
+            title={p.code: p.rules[rule_id].title for p in all_packs.values()},
+            catches={p.code: p.rules[rule_id].catches for p in all_packs.values()},
+            why={p.code: p.rules[rule_id].why for p in all_packs.values()},
+            examples={
+                p.code: tuple(
+                    Example(e.text, e.fires, dict(e.with_)) for e in p.rules[rule_id].examples
+                )
+                for p in all_packs.values()
+            },
+            layers=tuple(m.layers),
+            scope=m.scope,
+            layer=m.layer or "",
+        )
+    return out
+
+
+def verify() -> None:
+    """Every rule has one check and every check a rule (raises ``DataError`` otherwise)."""
+    ids = set(_file().rule)
+    no_check = sorted(ids - set(CHECKS))
+    if no_check:
+        raise DataError(f"analysis/data/rules.toml: rules without a check: {', '.join(no_check)}")
+    no_rule = sorted(set(CHECKS) - ids)
+    if no_rule:
+        raise DataError(f"analysis/data/rules.toml: checks without a rule: {', '.join(no_rule)}")
+    infos()
+
+
+@resettable
+@cache
+def checks_of(scope: Scope) -> tuple[tuple[str, Callable[..., Any]], ...]:
+    """The checks of one scope, in the order of ``data/rules.toml`` (verified first)."""
+    verify()
+    return tuple((rid, CHECKS[rid]) for rid, m in _file().rule.items() if m.scope == scope)
+
+
+def text_of(rule_id: str, lang: str) -> packs.RuleText:
+    return packs.get(lang).rules[rule_id]
+
+
+REGISTRY.bind(infos)
+__all__ = ["CHECKS", "REGISTRY", "check", "infos", "params", "verify"]
