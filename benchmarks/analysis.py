@@ -1,11 +1,19 @@
-"""Corpus accuracy and speed of the vagueness analysis, printed as tables.
+"""Accuracy and speed of the vagueness analysis, printed as tables.
 
-Run: ``.venv/bin/python benchmarks/analysis.py [CORPUS_DIR]`` (default ``tests/corpus``).
-An answer counts as flagged when it gets at least one warning or error finding.
+Run: ``.venv/bin/python benchmarks/analysis.py [-v] [--no-profile]``.
+
+Three corpora, each reported on its own:
+- the real-text **test split** (``tests/corpus/real``, frozen: the figures to quote),
+- the real-text **development split** (the rest of the real text, which rules are tuned on),
+- the **self-written** corpus (``tests/corpus/*.toml``: rule examples and regression tests).
+An answer counts as flagged when it gets at least one warning or error finding. ``-v``
+lists the misclassified items of the development split (never those of the test split).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import statistics
 import sys
 import time
@@ -22,6 +30,8 @@ from alignment_tui.analysis.text import analyze_text
 TODAY = date(2026, 11, 27)
 LAYERS = ("values", "vision", "mission", "strategy", "objectives", "execution")
 ROOT = Path(__file__).resolve().parent.parent
+SELF_WRITTEN = ROOT / "tests" / "corpus"
+REAL = SELF_WRITTEN / "real"
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,9 @@ class Item:
     vague: bool
     text: str
     reason: str
+    id: str = ""
+    org: str = ""
+    source: str = ""
 
 
 @dataclass
@@ -71,17 +84,46 @@ class Scores:
         return (self.recall + self.specificity) / 2
 
 
-def load_corpus(folder: Path = ROOT / "tests" / "corpus") -> list[Item]:
+def load_corpus(folder: Path = SELF_WRITTEN) -> list[Item]:
+    """Every item of the ``*.toml`` files of ``folder`` (``lang`` at the top of each)."""
     items = []
     for path in sorted(folder.glob("*.toml")):
         data = tomllib.loads(path.read_text("utf-8"))
+        if "item" not in data:
+            continue
         for row in data["item"]:
             items.append(
                 Item(
-                    data["lang"], row["layer"], row["label"] == "vague", row["text"], row["reason"]
+                    data["lang"],
+                    row["layer"],
+                    row["label"] == "vague",
+                    row["text"],
+                    row["reason"],
+                    row.get("id", ""),
+                    row.get("org", ""),
+                    row.get("source", ""),
                 )
             )
     return items
+
+
+def split_ids() -> set[str]:
+    """The ids of the frozen test split."""
+    data = tomllib.loads((REAL / "split.toml").read_text("utf-8"))
+    return {i for lang in ("en", "fr") for i in data[lang]}
+
+
+def split_hash(items: list[Item]) -> str:
+    """SHA-256 of the test split's items (id, language, layer, label, text), in id order."""
+    rows = sorted((i.id, i.lang, i.layer, i.vague, i.text) for i in items)
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def real_splits() -> tuple[list[Item], list[Item]]:
+    """(test split, development split) of the real-text corpus."""
+    items = load_corpus(REAL)
+    test = split_ids()
+    return [i for i in items if i.id in test], [i for i in items if i.id not in test]
 
 
 def flagged_rules(item: Item, detect: bool) -> set[str]:
@@ -132,37 +174,49 @@ def _row(name: str, s: Scores) -> str:
     return f"| {name} | {s.n} | {s.balanced:.2f} | {s.precision:.2f} | {s.recall:.2f} |"
 
 
-def main(argv: list[str]) -> int:
-    args = [a for a in argv if not a.startswith("-")]
-    folder = Path(args[0]) if args else ROOT / "tests" / "corpus"
-    items = load_corpus(folder)
-    analyze_text("warm-up: load word lists and rules", "values")
-    report = evaluate(items)
-    print(f"Corpus: {folder} ({len(items)} answers)\n")
+def print_accuracy(title: str, report: Report) -> None:
+    print(f"\n### {title}\n")
     print("| language (detected) | n | balanced accuracy | precision | recall |")
     print("|---|---|---|---|---|")
     for lang, s in sorted(report.by_lang.items()):
         print(_row(lang, s))
-    print("\n| language (given) | n | balanced accuracy | precision | recall |")
-    print("|---|---|---|---|---|")
     for lang, s in sorted(report.by_lang_given.items()):
-        print(_row(lang, s))
+        print(_row(f"{lang} (language given)", s))
     print("\n| language · layer | n | balanced accuracy | precision | recall |")
     print("|---|---|---|---|---|")
     for lang in sorted(report.by_lang):
         for layer in LAYERS:
             if (lang, layer) in report.by_layer:
                 print(_row(f"{lang} · {layer}", report.by_layer[(lang, layer)]))
-    print("\n| rule (warning or error) | fired | on vague | precision |")
+
+
+def print_rules(title: str, report: Report) -> None:
+    print(f"\n### {title}\n")
+    print("| rule (warning or error) | fired | on vague | precision |")
     print("|---|---|---|---|")
-    for rule, s in sorted(report.rules.items(), key=lambda kv: kv[1].precision):
+    for rule, s in sorted(report.rules.items(), key=lambda kv: (kv[1].precision, kv[0])):
         print(f"| {rule} | {s.tp + s.fp} | {s.tp} | {s.precision:.2f} |")
-    ms = timings(items)
-    long_text = " ".join(i.text for i in items if i.lang == "fr")[:1000]
+
+
+def main(argv: list[str]) -> int:
+    test, dev = real_splits()
+    own = load_corpus(SELF_WRITTEN)
+    analyze_text("warm-up: load word lists and rules", "values")
+    print(f"Real-text test split: {len(test)} items, sha256 {split_hash(test)}")
+    print(f"Real-text development split: {len(dev)} items; self-written corpus: {len(own)} items")
+    test_report, dev_report = evaluate(test), evaluate(dev)
+    print_accuracy("Real text, test split (the figures to quote)", test_report)
+    print_accuracy("Real text, development split (tuned on)", dev_report)
+    print_accuracy("Self-written corpus (rule examples and regressions)", evaluate(own))
+    print_rules("Precision of each rule on real text, development split", dev_report)
+    print_rules("Precision of each rule on real text, test split", test_report)
+    everything = test + dev + own
+    ms = timings(everything)
+    long_text = " ".join(i.text for i in own if i.lang == "fr")[:1000]
     long_ms = timings([Item("fr", "strategy", True, long_text, "")] * 20)
     print("\n| speed | ms |")
     print("|---|---|")
-    print(f"| median per answer | {statistics.median(ms):.3f} |")
+    print(f"| median per answer ({len(ms)} answers) | {statistics.median(ms):.3f} |")
     print(f"| 95th percentile | {sorted(ms)[int(len(ms) * 0.95)]:.3f} |")
     print(f"| median, 1,000-character answer | {statistics.median(long_ms):.3f} |")
     if "--no-profile" not in argv:
@@ -174,10 +228,10 @@ def main(argv: list[str]) -> int:
             "main"
         ]()
     if "-v" in argv or "--misses" in argv:
-        print("\nMisclassified:")
-        for item, fired in report.misses:
+        print("\nMisclassified (development split):")
+        for item, fired in dev_report.misses:
             label = "vague" if item.vague else "specific"
-            print(f"- [{item.lang} {item.layer} {label}] {item.text!r} → {sorted(fired)}")
+            print(f"- [{item.id} {item.layer} {label}] {item.text!r} → {sorted(fired)}")
     return 0
 
 
