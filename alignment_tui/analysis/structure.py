@@ -40,20 +40,10 @@ def params() -> dict[str, float]:
 
 
 def show(value: object, lang: str) -> str:
-    """A value as a message shows it: numbers with the language's separators, dates local."""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        text = f"{value:,}"
-        return text.replace(",", "\u202f") if lang == "fr" else text
-    if isinstance(value, float):
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-        return text.replace(",", "\u202f").replace(".", ",") if lang == "fr" else text
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y") if lang == "fr" else value.isoformat()
-    return str(value)
+    """A value as a message shows it: numbers and dates as the reader's language writes them."""
+    from alignment_tui.formats import format_value
+
+    return format_value(value, lang)
 
 
 @dataclass(frozen=True)

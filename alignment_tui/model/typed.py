@@ -46,10 +46,9 @@ __all__ = [
     "parse_share",
 ]
 
-_CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥"}
 _CURRENCY_ALIASES: dict[str, tuple[str, ...]] = {
     "EUR": ("€", "eur", "euro", "euros"),
-    "USD": ("us$", "$", "usd", "dollar", "dollars"),
+    "USD": ("us$", "$us", "$", "usd", "dollar", "dollars"),
     "GBP": ("£", "gbp", "pound", "pounds", "livre", "livres"),
     "CHF": ("chf",),
     "CAD": ("ca$", "cad"),
@@ -166,29 +165,16 @@ def parse_share(text: str, lang: str | None = None) -> float:
 
 def format_number(value: Num, lang: str | None = None, *, decimals: int | None = None) -> str:
     """A number as a person of ``lang`` writes it: "24 000,5" (fr) or "24,000.5" (en)."""
-    if decimals is None:
-        text = f"{value:,.6f}".rstrip("0").rstrip(".") if isinstance(value, float) else f"{value:,}"
-    else:
-        text = f"{value:,.{decimals}f}"
-    if normalise_lang(lang) == "fr":
-        return text.replace(",", "\u00a0").replace(".", ",")
-    return text
+    from alignment_tui.formats import format_number as written
+
+    return written(value, lang, decimals=decimals)
 
 
 def format_money(value: Money, lang: str | None = None) -> str:
     """An amount as written in ``lang``: "24 000 €" / "€24,000", with its period if known."""
-    lang = normalise_lang(lang)
-    decimals = None if isinstance(value.amount, int) or float(value.amount).is_integer() else 2
-    amount = value.amount if decimals else int(value.amount)
-    number = format_number(amount, lang, decimals=decimals)
-    code = value.currency or ""
-    symbol = _CURRENCY_SYMBOLS.get(code)
-    if not code:
-        text = number
-    elif lang == "fr":
-        text = f"{number}\u00a0{symbol or code}"
-    else:
-        text = f"{symbol}{number}" if symbol else f"{code}\u00a0{number}"
+    from alignment_tui.formats import format_amount
+
+    text = format_amount(value.amount, value.currency or "", lang)
     if value.period is not None:
         text = f"{text} {t(f'typed.per_{value.period.value}', lang)}"
     return text
@@ -196,8 +182,9 @@ def format_money(value: Money, lang: str | None = None) -> str:
 
 def format_share(value: float, lang: str | None = None) -> str:
     """A share as a percentage: "12,5 %" (fr) or "12.5%" (en)."""
-    percent = format_number(round(value * 100, 4), lang)
-    return f"{percent}\u00a0%" if normalise_lang(lang) == "fr" else f"{percent}%"
+    from alignment_tui.formats import format_share as written
+
+    return written(value, lang)
 
 
 def format_item(item: object, lang: str | None = None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import Enum
 from typing import Any
 
@@ -74,19 +74,16 @@ def quoted(text: str, lang: str) -> str:
 
 
 def format_number(value: float, lang: str) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
-    if lang == "fr":
-        # French groups thousands with a narrow no-break space and uses a decimal comma.
-        text = text.replace(",", "\u202f").replace(".", ",")
-    return text
+    from alignment_tui.formats import format_number as written
+
+    return written(value, lang)
 
 
 def format_percent(share: float, lang: str) -> str:
     """A share of 1 as a percentage: "30%" in English, "30 %" in French."""
-    number = format_number(round(share * 100, 1), lang)
-    return f"{number}\u00a0%" if lang == "fr" else f"{number}%"
+    from alignment_tui.formats import format_share
+
+    return format_share(share, lang)
 
 
 def format_scalar(value: Any, lang: str) -> str:
@@ -99,10 +96,10 @@ def format_scalar(value: Any, lang: str) -> str:
         return lookup(f"report.enum.{value.value}", lang) or str(value.value)
     if isinstance(value, int | float):
         return format_number(value, lang)
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M UTC")
     if isinstance(value, date):
-        return value.isoformat()
+        from alignment_tui.formats import format_date
+
+        return format_date(value, lang)
     return str(value)
 
 

@@ -75,7 +75,7 @@ def test_deadline_beyond_a_year_and_already_passed(lang: str) -> None:
     (past,) = found(p, "kpi.deadline_past")
     assert far.where == "objectives.kpis[0].deadline"
     assert past.where == "objectives.kpis[1].deadline"
-    shown = {"fr": "30/06/2028", "en": "2028-06-30"}[lang]
+    shown = {"fr": "30 juin 2028", "en": "30 June 2028"}[lang]
     assert shown in far.message
 
 

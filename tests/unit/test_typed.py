@@ -33,7 +33,7 @@ NBSP, NNBSP = "\u00a0", "\u202f"
     ("text", "lang", "expected"),
     [
         ("24 000", None, 24000),
-        (f"24{NBSP}000", "fr", 24000),
+        (f"24{NNBSP}000", "fr", 24000),
         (f"24{NNBSP}000", "fr", 24000),
         ("1,5 k", "fr", 1500),
         ("1.5k", "en", 1500),
@@ -220,14 +220,14 @@ def test_horizons_rejected() -> None:
 
 
 def test_values_shown_back_as_each_language_writes_them() -> None:
-    assert format_number(24000, "fr") == f"24{NBSP}000"
+    assert format_number(24000, "fr") == f"24{NNBSP}000"
     assert format_number(24000, "en") == "24,000"
-    assert format_number(1234.56, "fr") == f"1{NBSP}234,56"
+    assert format_number(1234.56, "fr") == f"1{NNBSP}234,56"
     assert format_number(0.1 + 0.2, "en") == "0.3"
-    assert format_money(Money(24000, "EUR"), "fr") == f"24{NBSP}000{NBSP}€"
+    assert format_money(Money(24000, "EUR"), "fr") == f"24{NNBSP}000{NBSP}€"
     assert format_money(Money(24000, "EUR"), "en") == "€24,000"
     assert format_money(Money(1500.5, "GBP", Period.month), "en") == "£1,500.50 a month"
-    assert format_money(Money(24000, "EUR", Period.year), "fr") == f"24{NBSP}000{NBSP}€ par an"
+    assert format_money(Money(24000, "EUR", Period.year), "fr") == f"24{NNBSP}000{NBSP}€ par an"
     assert format_money(Money(5000, "CHF"), "en") == f"CHF{NBSP}5,000"
     assert format_share(0.125, "fr") == f"12,5{NBSP}%"
     assert format_share(0.25, "en") == "25%"
@@ -300,7 +300,7 @@ def test_structured_rows_on_one_line_in_each_language() -> None:
               deadline=date(2027, 6, 30), cadence="monthly", owner="shop",
               axis="workshops")  # fmt: skip
     assert format_item(kpi, "fr") == (
-        f"Plans — Financier — 1{NBSP}200 → 24{NBSP}000 € — 30/06/2027 — Mensuelle — shop"
+        f"Plans — Financier — 1{NNBSP}200 → 24{NNBSP}000 € — 30/06/2027 — Mensuelle — shop"
         " — axe workshops"
     )
     assert format_item(kpi, "en") == (
