@@ -297,10 +297,20 @@ class PlainWalk:
             done, required = layer_completion(self.profile, self.bank, layer.layer)
             title = layer.intro.title(self.lang)
             score = result.layer_scores.get(layer.layer, 0)
-            say(self.tr("summary_layer", title=title, done=done, required=required, score=score))
+            say(
+                self.tr(
+                    "summary_layer",
+                    title=title,
+                    done=done,
+                    required=required,
+                    score=score,
+                    count=done,
+                )
+            )
         say(self.tr("summary_score", score=result.score))
         errors = sum(1 for f in result.findings if f.severity == "error")
-        say(self.tr("summary_findings", count=len(result.findings), errors=errors))
+        remarks = self.tr("n_remarks", count=len(result.findings))
+        say(self.tr("summary_findings", remarks=remarks, errors=self.tr("n_errors", count=errors)))
         say(self.closing("finished"))
 
 

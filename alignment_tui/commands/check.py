@@ -141,10 +141,10 @@ def _text(path: str, result: ProfileResult, floor: int, ui: Lang) -> list[str]:
         path=path,
         score=result.score,
         layers=layers,
-        errors=counts["error"],
-        warnings=counts["warning"],
-        infos=counts["info"],
-        waived=len(result.waived),
+        errors=t("check.n_errors", ui, count=counts["error"]),
+        warnings=t("check.n_warnings", ui, count=counts["warning"]),
+        infos=t("check.n_infos", ui, count=counts["info"]),
+        waived=t("check.n_waived", ui, count=len(result.waived)),
     )
     return [*lines, summary]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -187,13 +188,16 @@ def format_share(value: float, lang: str | None = None) -> str:
     return written(value, lang)
 
 
-def format_item(item: object, lang: str | None = None) -> str:
+def format_item(
+    item: object, lang: str | None = None, names: Mapping[str, str] | None = None
+) -> str:
     """One row of a structured answer on one line, for a review or a report, in ``lang``.
 
     "Abonnés — Financier — 120 → 400 abonnés — 30/09/2027 — Mensuelle — gérante — axe
     forfait"; a budget reads as its amount; anything else as ``str``.
     """
     lang = normalise_lang(lang)
+    shown = names or {}  # persona and axis ids → their names, when the caller knows them
     if isinstance(item, Budget):
         if item.amount is None:
             return t(f"editors.period.{item.period.value}", lang) if item.period else ""
@@ -213,11 +217,11 @@ def format_item(item: object, lang: str | None = None) -> str:
             format_deadline(item.deadline, lang) if item.deadline else "",
             t(f"editors.cadence.{item.cadence.value}", lang) if item.cadence else "",
             item.owner,
-            t("typed.linked_axis", lang, axis=item.axis) if item.axis else "",
+            t("typed.linked_axis", lang, axis=shown.get(item.axis, item.axis)) if item.axis else "",
         ]
     elif isinstance(item, Channel):
         share = format_share(item.budget_share, lang) if item.budget_share is not None else ""
-        parts = [item.name, item.persona, item.timing, share]
+        parts = [item.name, shown.get(item.persona, item.persona), item.timing, share]
     elif isinstance(item, ValueItem):
         parts = [item.name, item.meaning, item.behaviour]
     elif isinstance(item, Persona | Axis):

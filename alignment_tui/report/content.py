@@ -11,10 +11,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from alignment_tui.analysis.findings import Finding, ProfileResult
+from alignment_tui.formats import format_date
 from alignment_tui.i18n import t
 from alignment_tui.model.answers import is_empty
 from alignment_tui.model.paths import get_field
-from alignment_tui.model.profile import LAYERS, Profile, Waiver
+from alignment_tui.model.profile import LAYERS, Budget, Profile, Waiver
+from alignment_tui.model.typed import HorizonUnit, format_horizon, format_item
 from alignment_tui.report.diff import OTHER
 from alignment_tui.report.fields import (
     field_label,
@@ -26,11 +28,10 @@ from alignment_tui.report.fields import (
     owner_field,
     path_label,
     persona_names,
+    quoted,
     row_cells,
 )
 from alignment_tui.report.ranking import answer_score, top_fixes
-
-_CODES = ("id", "persona", "axis", "currency", "unit")  # cells that are references, not prose
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Piece:
     text: str
     label: str = ""
     marks: list[Mark] = field(default_factory=list)
+    free: bool = True  # text a person wrote, which the analysis reads and may mark
 
     def segments(self) -> list[tuple[str, list[int]]]:
         """The text cut into (stretch, finding numbers); unmarked stretches have none."""
@@ -75,7 +77,8 @@ class Numbered:
 
 @dataclass
 class Block:
-    """One answer field: ``kind`` is ``text``, ``list``, ``rows`` or ``record``."""
+    """One answer field: ``kind`` is ``text``, ``list``, ``rows``, ``record`` or ``value``
+    (one amount or number, not words a person wrote)."""
 
     field: str
     label: str
@@ -83,6 +86,7 @@ class Block:
     pieces: list[Piece] = _field(default_factory=list)
     columns: list[str] = _field(default_factory=list)
     rows: list[dict[str, Piece]] = _field(default_factory=list)
+    row_paths: list[str] = _field(default_factory=list)
     score: int | None = None
     findings: list[Numbered] = _field(default_factory=list)
 
@@ -108,9 +112,14 @@ class Link:
 
 @dataclass
 class WaiverView:
+    """A waiver as the report shows it: what it is about, who accepted it and when."""
+
     waiver: Waiver
     label: str
     finding: Finding | None
+    what: str = ""  # the waived finding's message, else the rule's title and the words
+    when: str = ""  # "waived by the coach on 24 November 2026"
+    stale: bool = False  # analysed, and its words are no longer there
 
 
 @dataclass
@@ -119,6 +128,7 @@ class Fix:
     label: str
     layer: str
     related: list[str] = field(default_factory=list)
+    target: str = ""  # where the report shows it: the row's cell, else the answer
 
     @property
     def where(self) -> str:
@@ -145,6 +155,9 @@ class Report:
     waivers: list[WaiverView]
     fixes: list[Fix]
     notes: list[tuple[str, str]] | None
+    # Every rule the report mentions, (id, title): the running text names no rule id, an
+    # appendix lists them for the coach who wants to look one up.
+    rules: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _show_item(value: Any, lang: str, names: dict[str, str]) -> tuple[str, bool]:
@@ -152,8 +165,12 @@ def _show_item(value: Any, lang: str, names: dict[str, str]) -> tuple[str, bool]
     if isinstance(value, Enum):
         return format_scalar(value, lang), False
     if isinstance(value, str) and value in names:
-        return f"{names[value]} ({value})", False
+        return names[value], False
     return (value, True) if isinstance(value, str) else (format_scalar(value, lang), False)
+
+
+# Ids are how answers point at each other; a reader knows personas and axes by name.
+_HIDDEN_COLUMNS = ("id",)
 
 
 def _block(path: str, value: Any, lang: str, profile: Profile) -> Block:
@@ -164,11 +181,14 @@ def _block(path: str, value: Any, lang: str, profile: Profile) -> Block:
         block.kind = "rows"
         for i, row in enumerate(value):
             cells = {
-                name: Piece(f"{path}[{i}].{name}", text) if free else Piece("", text)
-                for name, text, free in row_cells(row, lang)
+                # Every cell has its path (a fix links to it); only free text gets marks.
+                name: Piece(f"{path}[{i}].{name}", text, free=free)
+                for name, text, free in row_cells(row, lang, profile)
+                if name not in _HIDDEN_COLUMNS
             }
             if cells:
                 block.rows.append(cells)
+                block.row_paths.append(f"{path}[{i}]")
         order = list(type(value[0]).model_fields)
         block.columns = [c for c in order if any(c in r for r in block.rows)]
     elif isinstance(value, list):
@@ -179,9 +199,13 @@ def _block(path: str, value: Any, lang: str, profile: Profile) -> Block:
                 continue
             text, free = _show_item(item, lang, names)
             block.pieces.append(Piece(f"{path}[{i}]" if free else "", text))
+    elif isinstance(value, Budget):
+        # One amount, as a person says it: « 18 000 € par an », "£36,000 a year".
+        block.kind = "value"
+        block.pieces.append(Piece("", format_item(value, lang), free=False))
     elif isinstance(value, BaseModel):
         block.kind = "record"
-        for name, text, _free in row_cells(value, lang):
+        for name, text, _free in row_cells(value, lang, profile):
             block.pieces.append(Piece("", text, label=name))
     elif isinstance(value, int | float):
         block.pieces.append(Piece("", format_number(value, lang)))
@@ -192,7 +216,7 @@ def _block(path: str, value: Any, lang: str, profile: Profile) -> Block:
 
 def _mark(pieces: list[Piece], numbered: list[Numbered]) -> None:
     """Place each finding's span on the piece it points at, merging overlaps."""
-    by_path = {p.path: p for p in pieces if p.path}
+    by_path = {p.path: p for p in pieces if p.path and p.free}
     spans: dict[str, list[tuple[int, int, int]]] = {}
     for item in numbered:
         f = item.finding
@@ -241,9 +265,9 @@ def chain_links(findings: list[Finding]) -> list[Link]:
     return [Link(link.upper, link.lower, link.rules) for link in broken_links(findings, LAYERS)]
 
 
-def _stamp(profile: Profile) -> str:
+def _stamp(profile: Profile, lang: str) -> str:
     stamp = profile.meta.updated or profile.meta.created
-    return stamp.date().isoformat() if stamp else ""
+    return format_date(stamp.date(), lang) if stamp else ""
 
 
 def _label(path: str, profile: Profile, lang: str) -> str:
@@ -270,8 +294,12 @@ def build_report(
     for answer in filled_fields(profile):
         if answer.path.endswith((".horizon_years", ".horizon_months")) and answer.layer:
             # A horizon is one number: said beside the layer's title, not as an answer card.
-            unit = "years" if answer.path.endswith("years") else "months"
+            unit: HorizonUnit = "years" if answer.path.endswith("years") else "months"
             horizons[answer.layer] = t(f"report.horizon_{unit}", lang, n=answer.value)
+            blocks[answer.path] = Block(answer.path, field_label(answer.path, lang), "value")
+            duration = format_horizon(answer.value, unit, lang)
+            blocks[answer.path].pieces.append(Piece("", duration, free=False))
+            continue
         blocks[answer.path] = _block(answer.path, answer.value, lang, profile)
     grouped: dict[str, list[Finding]] = {}
     for f in findings:
@@ -300,27 +328,16 @@ def build_report(
         own = [b for b in blocks.values() if (field_layer(b.field) or OTHER) == layer]
         own.sort(key=lambda b: (not b.answered, layer_rank(b.field)))
         layers.append((layer, own))
-    waivers = [
-        WaiverView(
-            w,
-            _label(w.where, profile, lang),
-            next(
-                (
-                    f
-                    for f in (result.waived if result else [])
-                    if (f.rule_id, f.where) == (w.rule, w.where)
-                ),
-                None,
-            ),
-        )
-        for w in profile.waivers
-    ]
+    waivers = _waiver_views(profile, result, lang)
+    shown = {p.path for b in blocks.values() for p in _all_pieces(b) if p.path} | set(blocks)
+    shown |= {row for b in blocks.values() for row in b.row_paths}
     fixes = [
         Fix(
             f,
             _label(f.where, profile, lang),
             t(f"report.layer.{field_layer(f.where) or OTHER}", lang),
             _related(f, profile, lang),
+            _shown_at(f.where, shown),
         )
         for f in (top_fixes(result, profile, today=today, lang=lang) if result else [])
     ]
@@ -338,7 +355,7 @@ def build_report(
         organisation=profile.meta.organisation.strip(),
         respondent=profile.meta.respondent.strip(),
         coach=profile.meta.coach.strip(),
-        updated=_stamp(profile),
+        updated=_stamp(profile, lang),
         generated=today or date.today(),
         analysed=result is not None,
         score=result.score if result else None,
@@ -349,7 +366,57 @@ def build_report(
         waivers=waivers,
         fixes=fixes,
         notes=note_items,
+        rules=_rules(findings, fixes, waivers, links, lang),
     )
+
+
+def _shown_at(where: str, shown: set[str]) -> str:
+    """The closest thing the report shows for a field path: its cell, its row, its answer."""
+    path = where
+    while path:
+        if path in shown:
+            return path
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return owner_field(where) if where else OTHER
+
+
+def _waiver_views(profile: Profile, result: ProfileResult | None, lang: str) -> list[WaiverView]:
+    from alignment_tui.analysis.waivers import waiver_states
+    from alignment_tui.live import rule_title
+
+    covered = {s.index: s.finding for s in waiver_states(profile, result)} if result else {}
+    views = []
+    for i, w in enumerate(profile.waivers):
+        finding = covered.get(i)
+        by = t(f"report.by.{w.by}", lang)
+        when = (
+            t("report.waiver_by", lang, by=by, at=format_date(w.at.date(), lang))
+            if w.at
+            else t("report.waiver_by_undated", lang, by=by)
+        )
+        if finding is not None:
+            what = finding.message
+        else:
+            what = rule_title(w.rule, lang) + (f" {quoted(w.text, lang)}" if w.text else "")
+        stale = result is not None and finding is None and i in covered
+        views.append(WaiverView(w, _label(w.where, profile, lang), finding, what, when, stale))
+    return views
+
+
+def _rules(
+    findings: list[Finding],
+    fixes: list[Fix],
+    waivers: list[WaiverView],
+    links: list[Link],
+    lang: str,
+) -> list[tuple[str, str]]:
+    from alignment_tui.live import rule_title
+
+    ids = {f.rule_id for f in findings} | {fix.finding.rule_id for fix in fixes}
+    ids |= {view.waiver.rule for view in waivers}
+    ids |= {rule for link in links for rule in link.rules}
+    return [(rule, rule_title(rule, lang)) for rule in sorted(ids)]
 
 
 def _related(f: Finding, profile: Profile, lang: str) -> list[str]:

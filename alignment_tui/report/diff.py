@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from dataclasses import field as _field  # Change has an attribute named `field`
+from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel
@@ -13,9 +14,11 @@ from alignment_tui.analysis.findings import Finding, ProfileResult
 from alignment_tui.model.answers import is_empty
 from alignment_tui.model.paths import answer_fields, get_field
 from alignment_tui.model.profile import LAYERS, Profile
+from alignment_tui.model.typed import HorizonUnit, format_horizon, format_item
 from alignment_tui.report.fields import (
     RECORDS,
     ROW_KEYS,
+    axis_names,
     field_layer,
     format_percent,
     format_scalar,
@@ -114,8 +117,31 @@ def _compare_value(
     lang: str,
     row: str | None = None,
     column: str | None = None,
+    names: tuple[dict[str, str], dict[str, str]] = ({}, {}),
+    prose: bool = True,
 ) -> None:
+    """Record how ``a`` became ``b``; ``prose=False`` for text that is a value as shown
+    (an amount, a duration): it changed, it was not reworded."""
     if a == b or (is_empty(a) and is_empty(b)):
+        return
+    if column in _REFERENCES and isinstance(a, str) and isinstance(b, str):
+        # A persona or an axis is named, not reworded: show each side's name.
+        a, b = names[0].get(a, a), names[1].get(b, b)
+        if a == b:
+            return
+        kind = "added" if not a else "removed" if not b else "changed"
+        changes.append(
+            Change(
+                kind,
+                path=old_path if kind == "removed" else new_path,
+                old=a or None,
+                new=b or None,
+                old_path=old_path,
+                field=name,
+                row=row,
+                column=column,
+            )
+        )
         return
     if is_empty(a):
         changes.append(
@@ -139,7 +165,7 @@ def _compare_value(
                 column=column,
             )
         )
-    elif isinstance(a, str) and isinstance(b, str):
+    elif isinstance(a, str) and isinstance(b, str) and prose:
         if norm(a) == norm(b) and a.strip() == b.strip():
             return
         changes.append(
@@ -170,6 +196,9 @@ def _compare_value(
         )
 
 
+_REFERENCES = ("persona", "axis")
+
+
 def _show(value: Any, lang: str, column: str | None = None) -> str:
     if column == "budget_share" and isinstance(value, float):
         return format_percent(value, lang)
@@ -177,7 +206,14 @@ def _show(value: Any, lang: str, column: str | None = None) -> str:
         return row_title(value)
     if isinstance(value, list):
         return ", ".join(_show(v, lang) for v in value if not is_empty(v))
+    if isinstance(value, Enum):  # a choice: its label, not its id ("self_image")
+        return format_scalar(value, lang)
     return value if isinstance(value, str) else format_scalar(value, lang)
+
+
+def _names(profile: Profile) -> dict[str, str]:
+    """Persona and axis ids → names, so that a diff speaks of them as the reader does."""
+    return {**axis_names(profile), **persona_names(profile)}
 
 
 def _compare_rows(
@@ -187,6 +223,7 @@ def _compare_rows(
     a: list[BaseModel],
     b: list[BaseModel],
     lang: str,
+    names: tuple[dict[str, str], dict[str, str]] = ({}, {}),
 ) -> None:
     keys_a = [row_key(name, r) for r in a]
     keys_b = [row_key(name, r) for r in b]
@@ -206,17 +243,23 @@ def _compare_rows(
                 lang,
                 row=title,
                 column=column,
+                names=names,
             )
+    # A row that comes or goes is shown whole: "60 → 150 loaves a day — 30 June 2027 — …".
     for i in sorted(gone):
         if not is_empty(a[i]):
-            changes.append(
-                Change("removed", name, f"{name}[{i}]", old=row_title(a[i]), row=row_title(a[i]))
-            )
+            shown = _row_text(a[i], lang, names[0])
+            changes.append(Change("removed", name, f"{name}[{i}]", old=shown, row=row_title(a[i])))
     for j in sorted(fresh):
         if not is_empty(b[j]):
-            changes.append(
-                Change("added", name, f"{name}[{j}]", new=row_title(b[j]), row=row_title(b[j]))
-            )
+            shown = _row_text(b[j], lang, names[1])
+            changes.append(Change("added", name, f"{name}[{j}]", new=shown, row=row_title(b[j])))
+
+
+def _row_text(row: BaseModel, lang: str, names: dict[str, str]) -> str:
+    """A whole row on one line, without its name (the change's label already says it)."""
+    text = format_item(row, lang, names)
+    return text.removeprefix(row_title(row) + " — ")
 
 
 def _compare_items(
@@ -242,25 +285,22 @@ def compare_answers(
     """Changes grouped by layer (``other`` for custom answers) and the old→new row moves."""
     groups: dict[str, list[Change]] = {layer: [] for layer in (*LAYERS, OTHER)}
     moves: dict[str, str] = {}
+    names = (_names(old), _names(new))
     for name in answer_fields():
         a, b = get_field(old, name), get_field(new, name)
         bucket = groups[field_layer(name) or OTHER]
         if name in ROW_KEYS:
-            _compare_rows(bucket, moves, name, a, b, lang)
+            _compare_rows(bucket, moves, name, a, b, lang, names)
         elif name in RECORDS:
-            for column in type(b).model_fields:
-                _compare_value(
-                    bucket,
-                    name,
-                    f"{name}.{column}",
-                    f"{name}.{column}",
-                    getattr(a, column),
-                    getattr(b, column),
-                    lang,
-                    column=column,
-                )
+            # A budget is one amount: "£6,000 a year → £9,000 a year", not three cells.
+            was, now = format_item(a, lang), format_item(b, lang)
+            _compare_value(bucket, name, name, name, was, now, lang, prose=False)
+        elif name.endswith((".horizon_years", ".horizon_months")):
+            unit: HorizonUnit = "years" if name.endswith("years") else "months"
+            was, now = (format_horizon(v, unit, lang) if isinstance(v, int) else "" for v in (a, b))
+            _compare_value(bucket, name, name, name, was, now, lang, prose=False)
         elif name == "vision.beneficiaries":
-            # ids mean little to a reader: show each side's persona name beside its id
+            # ids mean little to a reader: each side's persona by its name
             _compare_items(bucket, moves, name, _named(a, old), _named(b, new), lang)
         elif isinstance(a, list):
             _compare_items(bucket, moves, name, a, b, lang)
@@ -276,7 +316,7 @@ def compare_answers(
 
 def _named(ids: list[str], profile: Profile) -> list[str]:
     names = persona_names(profile)
-    return [f"{names[i]} ({i})" if i in names else i for i in ids]
+    return [names.get(i, i) for i in ids]
 
 
 def map_path(path: str, moves: dict[str, str]) -> str:
@@ -343,7 +383,7 @@ def diff_profiles(
         for key in ("organisation", "respondent", "coach"):
             side[key] = getattr(profile.meta, key)
         stamp = profile.meta.updated or profile.meta.created
-        side["updated"] = stamp.strftime("%Y-%m-%d") if stamp else ""
+        side["updated"] = stamp.date().isoformat() if stamp else ""
     if old_result is not None and new_result is not None:
         _add_scores(out, old_result, new_result, moves)
     changed = [layer for layer in LAYERS if out.layer(layer).changed]

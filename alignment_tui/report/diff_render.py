@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from alignment_tui.analysis.findings import Finding
@@ -77,9 +78,13 @@ def _tag(kind: str, lang: str) -> str:
 
 
 def _finding_line(f: Finding, tag: str, lang: str, profile: Profile | None) -> str:
+    """A finding by its rule's title, as a person names it (the JSON keeps the rule id)."""
+    from alignment_tui.live import rule_title
+
     where = path_label(f.where, profile, lang) if f.where else ""
     words = f" {quoted(f.text, lang)}" if f.text else ""
-    return f"  {tag} {f.rule_id} ({t(f'report.severity.{f.severity}', lang)}){words} — {where}"
+    severity = t(f"report.severity.{f.severity}", lang)
+    return f"  {tag} {rule_title(f.rule_id, lang)} ({severity}){words} — {where}"
 
 
 def _layer_lines(
@@ -131,7 +136,7 @@ def render_text(
     """The diff as the terminal shows it."""
     lines = [t("diff.comparing", lang, old=old_name, new=new_name)]
     for key in ("organisation", "respondent", "updated"):
-        a, b = d.meta_old.get(key, ""), d.meta_new.get(key, "")
+        a, b = (_meta(side.get(key, ""), key, lang) for side in (d.meta_old, d.meta_new))
         if a or b:
             shown = a if a == b else f"{a or '–'} → {b or '–'}"
             lines.append(f"  {t(f'diff.meta.{key}', lang)}{colon(lang)}{shown}")
@@ -156,13 +161,37 @@ def render_text(
         lines.append(t("diff.identical", lang))
     else:
         layers = sum(1 for layer in d.layers if layer.changed)
-        lines.append(t("diff.summary", lang, changes=changes, layers=layers))
+        lines.append(
+            t(
+                "diff.summary",
+                lang,
+                changes=t("diff.n_changes", lang, count=changes),
+                layers=t("diff.n_layers", lang, count=layers),
+            )
+        )
     if d.score_old is not None:
         fixed = sum(len(layer.fixed) for layer in d.layers)
         fresh = sum(len(layer.new) for layer in d.layers)
         waived = sum(len(layer.waived) + len(layer.new_waived) for layer in d.layers)
-        lines.append(t("diff.findings_summary", lang, fixed=fixed, new=fresh, waived=waived))
+        lines.append(
+            t(
+                "diff.findings_summary",
+                lang,
+                fixed=t("diff.n_fixed", lang, count=fixed),
+                new=t("diff.n_new", lang, count=fresh),
+                waived=t("diff.n_waived", lang, count=waived),
+            )
+        )
     return "\n".join(lines) + "\n"
+
+
+def _meta(value: str, key: str, lang: str) -> str:
+    """A profile's metadata as the text shows it (dates written out; JSON keeps ISO)."""
+    if key == "updated" and value:
+        from alignment_tui.formats import format_date
+
+        return format_date(date.fromisoformat(value), lang)
+    return value
 
 
 def warning_text(d: ProfileDiff, lang: str) -> str:

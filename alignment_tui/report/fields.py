@@ -65,7 +65,7 @@ def owner_field(path: str) -> str:
 
 def colon(lang: str) -> str:
     """The colon after a label: French sets a (no-break) space before it."""
-    return "\u00a0: " if lang == "fr" else ": "
+    return "\u202f: " if lang == "fr" else ": "
 
 
 def quoted(text: str, lang: str) -> str:
@@ -147,14 +147,22 @@ def filled_fields(profile: Profile) -> list[AnswerField]:
 def row_cells(
     row: BaseModel, lang: str, profile: Profile | None = None
 ) -> list[tuple[str, str, bool]]:
-    """A row's filled cells as (column name, display text, is free text)."""
+    """A row's filled cells as (column name, display text, is free text).
+
+    With ``profile``, a reference to a persona or an axis shows its name.
+    """
+    names = {
+        "persona": persona_names(profile) if profile else {},
+        "axis": axis_names(profile) if profile else {},
+    }
     cells: list[tuple[str, str, bool]] = []
     for name in type(row).model_fields:
         value = getattr(row, name)
         if is_empty(value):
             continue
         if isinstance(value, str) and not isinstance(value, Enum):
-            cells.append((name, value, name not in ("id", "persona", "axis", "currency", "unit")))
+            shown = names.get(name, {}).get(value, value)
+            cells.append((name, shown, name not in _CODES))
         elif name == "budget_share" and isinstance(value, float):
             cells.append((name, format_percent(value, lang), False))
         else:
@@ -162,8 +170,16 @@ def row_cells(
     return cells
 
 
+# Cells that hold references or codes, not prose the analysis reads.
+_CODES = ("id", "persona", "axis", "currency", "unit")
+
+
 def persona_names(profile: Profile) -> dict[str, str]:
     return {p.id: (p.name or p.id) for p in profile.personas if p.id}
+
+
+def axis_names(profile: Profile) -> dict[str, str]:
+    return {a.id: (a.name or a.id) for a in profile.strategy.axes if a.id}
 
 
 _STEP = re.compile(r"\[(\d+)\]|\.([A-Za-z_][A-Za-z0-9_]*)")

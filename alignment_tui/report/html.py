@@ -7,6 +7,7 @@ from html import escape
 from importlib import resources
 
 from alignment_tui.analysis.findings import Finding
+from alignment_tui.formats import format_date
 from alignment_tui.i18n import t
 from alignment_tui.report.content import Block, Fix, Numbered, Piece, Report
 from alignment_tui.report.fields import colon, column_label, quoted
@@ -49,7 +50,7 @@ def _finding_body(f: Finding, lang: str, where: str, related: list[str]) -> str:
         head = _e(t("report.also_involves", lang) + colon(lang))
         also = f' <span class="muted">({head}{names})</span>'
     return (
-        f"{_sev(f.severity, lang)} <code>{_e(f.rule_id)}</code>{place}{quote} "
+        f"{_sev(f.severity, lang)}{place}{quote} "
         f"{_e(f.message)}{also}"
         f'<br><span class="suggest">{_e(f.suggestion)}</span>'
     )
@@ -64,6 +65,18 @@ def _findings(items: list[Numbered], lang: str, block_label: str) -> str:
     return f'<ol class="findings">{"".join(lis)}</ol>'
 
 
+def anchor(path: str) -> str:
+    """The id of the element that shows the answer (or the cell) at ``path``."""
+    return "a-" + "".join(c if c.isalnum() or c in "-_." else "-" for c in path)
+
+
+def _cell(piece: Piece | None) -> str:
+    if piece is None:
+        return "<td></td>"
+    where = f' id="{anchor(piece.path)}"' if piece.path else ""
+    return f"<td{where}>{_piece(piece)}</td>"
+
+
 def _block(block: Block, lang: str) -> str:
     score = (
         f'<span class="pill {band(block.score)}">'
@@ -75,16 +88,16 @@ def _block(block: Block, lang: str) -> str:
     if block.kind == "rows":
         head = "".join(f"<th>{_e(column_label(c, lang))}</th>" for c in block.columns)
         rows = "".join(
-            "<tr>"
-            + "".join(f"<td>{_piece(r[c]) if c in r else ''}</td>" for c in block.columns)
-            + "</tr>"
-            for r in block.rows
+            f'<tr id="{anchor(path)}">' + "".join(_cell(r.get(c)) for c in block.columns) + "</tr>"
+            for r, path in zip(block.rows, block.row_paths, strict=True)
         )
         body = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
     elif block.kind == "list":
         body = (
             '<ul class="items">' + "".join(f"<li>{_piece(p)}</li>" for p in block.pieces) + "</ul>"
         )
+    elif block.kind == "value":
+        body = "".join(f'<p class="value">{_piece(p)}</p>' for p in block.pieces)
     elif block.kind == "record":
         body = (
             '<dl class="meta">'
@@ -101,13 +114,17 @@ def _block(block: Block, lang: str) -> str:
     findings = _findings(block.findings, lang, block.label) if block.findings else ""
     cls = "answer" if block.answered else "answer unanswered"
     return (
-        f'<article class="{cls}" id="a-{_e(block.field)}"><header><h4>{_e(block.label)}</h4>'
+        f'<article class="{cls}" id="{anchor(block.field)}"><header><h4>{_e(block.label)}</h4>'
         f"{score}</header>{body}{findings}</article>"
     )
 
 
 def _fix(fix: Fix, lang: str) -> str:
-    return f"<li>{_finding_body(fix.finding, lang, fix.where, fix.related)}</li>"
+    """A fix, its place a link to the answer's card (or the row's cell) below."""
+    body = _finding_body(fix.finding, lang, fix.where, fix.related)
+    place = f'<span class="where">{_e(fix.where)}</span>'
+    link = f'<a class="where" href="#{anchor(fix.target)}">{_e(fix.where)}</a>'
+    return f"<li>{body.replace(place, link, 1)}</li>"
 
 
 def _header(r: Report, lang: str) -> str:
@@ -121,11 +138,12 @@ def _header(r: Report, lang: str) -> str:
     cap = t("report.overall", lang) if r.score is not None else t("report.no_score", lang)
     out_of = "<small>/100</small>" if r.score is not None else ""
     notes = f'<p class="private">{_e(t("report.notes_included", lang))}</p>' if r.notes else ""
+    written = format_date(r.generated, lang)
     return (
         f'<header class="top"><div><h1>{_e(t("report.title", lang))}</h1>'
         f'<p class="org">{_e(r.organisation or t("report.unnamed", lang))}</p>'
         f'<dl class="meta">{meta}</dl>'
-        f'<p class="muted">{_e(t("report.generated", lang, date=r.generated.isoformat()))}</p>'
+        f'<p class="muted">{_e(t("report.generated", lang, date=written))}</p>'
         f"{notes}</div>"
         f'<div class="overall {band(r.score)}"><span class="num">{score}{out_of}</span>'
         f'<span class="cap">{_e(cap)}</span></div></header>'
@@ -148,6 +166,7 @@ def _toc(r: Report, lang: str) -> str:
 
 
 def _chain(r: Report, lang: str) -> str:
+    titles = dict(r.rules)
     items = []
     for link in r.links:
         name = _e(
@@ -159,7 +178,7 @@ def _chain(r: Report, lang: str) -> str:
             )
         )
         if link.broken:
-            rules = ", ".join(f"<code>{_e(rule)}</code>" for rule in link.rules)
+            rules = _e("; ".join(titles.get(rule, rule) for rule in link.rules))
             status = f'<span class="ko">✗ {t("report.link_broken", lang, rules=rules)}</span>'
         elif link.checked:
             status = f'<span class="ok">✓ {_e(t("report.link_holds", lang))}</span>'
@@ -184,29 +203,39 @@ def _waivers(r: Report, lang: str) -> str:
     else:
         lis = []
         for view in r.waivers:
-            w = view.waiver
-            by = t(f"report.by.{w.by}", lang)
-            when = (
-                t("report.waiver_by", lang, by=by, at=w.at.date().isoformat())
-                if w.at
-                else t("report.waiver_by_undated", lang, by=by)
-            )
-            detail = f" — {_e(view.finding.message)}" if view.finding else ""
-            unused = (
-                ""
-                if view.finding or not r.analysed
-                else f' <span class="muted">{_e(t("report.waiver_unused", lang))}</span>'
+            stale = (
+                f' <span class="muted">{_e(t("report.waiver_unused", lang))}</span>'
+                if view.stale
+                else ""
             )
             lis.append(
-                f'<li><code>{_e(w.rule)}</code> <span class="where">{_e(view.label)}</span>'
-                f"{detail}{unused}"
-                f'<br><span class="muted">{_e(when)}</span><br>'
-                f"<strong>{_e(t('report.reason', lang) + colon(lang))}</strong>{_e(w.reason)}</li>"
+                f'<li><span class="where">{_e(view.label)}</span> — {_e(view.what)}{stale}'
+                f'<br><span class="muted">{_e(view.when)}</span><br>'
+                f"<strong>{_e(t('report.reason', lang) + colon(lang))}</strong>"
+                f"{_e(view.waiver.reason)}</li>"
             )
         body = f'<ul class="waivers">{"".join(lis)}</ul>'
     return (
         f'<section id="waivers"><h2>{_e(t("report.waivers", lang))}</h2>'
         f'<p class="intro">{_e(t("report.waivers_intro", lang))}</p>{body}</section>'
+    )
+
+
+def _appendix(r: Report, lang: str) -> str:
+    """The rule ids, kept out of the running text, for the coach who wants them."""
+    if not r.rules:
+        return ""
+    rows = "".join(
+        f"<tr><td>{_e(title)}</td><td><code>{_e(rule)}</code></td></tr>" for rule, title in r.rules
+    )
+    head = (
+        f"<tr><th>{_e(t('report.rule_title', lang))}</th>"
+        f"<th>{_e(t('report.rule_id', lang))}</th></tr>"
+    )
+    return (
+        f'<section id="rules" class="appendix"><h2>{_e(t("report.rules", lang))}</h2>'
+        f'<p class="intro">{_e(t("report.rules_intro", lang))}</p>'
+        f"<table><thead>{head}</thead><tbody>{rows}</tbody></table></section>"
     )
 
 
@@ -264,6 +293,7 @@ def render_html(r: Report) -> str:
             f'<section id="notes"><h2>{_e(t("report.notes", lang))}</h2>'
             f'<ul class="notes">{notes}</ul></section>'
         )
+    parts.append(_appendix(r, lang))
     parts.append(f"<footer>{_e(t('report.footer', lang))}</footer>")
     title = t("report.title", lang) + (f" — {r.organisation}" if r.organisation else "")
     return (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from alignment_tui.analysis.findings import Finding
+from alignment_tui.formats import format_date
 from alignment_tui.i18n import t
 from alignment_tui.model.profile import LAYERS
 from alignment_tui.report.content import Block, Numbered, Piece, Report
@@ -66,7 +67,7 @@ def _finding(f: Finding, lang: str, where: str, related: list[str]) -> list[str]
             + "; ".join(esc(r) for r in related)
             + ")"
         )
-    head = f"*{_sev(f.severity, lang)}* `{f.rule_id}`{place}{quote} {esc(f.message)}{also}"
+    head = f"*{_sev(f.severity, lang)}*{place}{quote} {esc(f.message)}{also}"
     return [head + "  ", f"   → {esc(f.suggestion)}"]
 
 
@@ -100,6 +101,8 @@ def _block(block: Block, lang: str) -> list[str]:
                 _lines(_piece(p), "- ") if "\n" not in p.text else ["- " + _piece(p, cell=True)]
             )
         out.append("")
+    elif block.kind == "value":
+        out += [" · ".join(_piece(p) for p in block.pieces), ""]
     elif block.kind == "record":
         out.append(
             " · ".join(
@@ -137,6 +140,7 @@ def _chart(r: Report, lang: str) -> list[str]:
 
 
 def _chain(r: Report, lang: str) -> list[str]:
+    titles = dict(r.rules)
     line = t(f"report.layer.{LAYERS[0]}", lang)
     for link in r.links:
         sign = "✗" if link.broken else "✓" if link.checked else "?"
@@ -159,7 +163,7 @@ def _chain(r: Report, lang: str) -> list[str]:
             lower=t(f"report.layer.{link.lower}", lang),
         )
         if link.broken:
-            rules = ", ".join(f"`{rule}`" for rule in link.rules)
+            rules = "; ".join(esc(titles.get(rule, rule)) for rule in link.rules)
             out.append(f"- ✗ **{name}**{colon(lang)}{t('report.link_broken', lang, rules=rules)}")
         elif link.checked:
             out.append(f"- ✓ {name}{colon(lang)}{t('report.link_holds', lang)}")
@@ -182,7 +186,7 @@ def _header(r: Report, lang: str) -> list[str]:
     for key, value in rows:
         if value:
             out.append(f"- {key}{colon(lang)}{esc(value)}")
-    out.append(f"- {t('report.generated', lang, date=r.generated.isoformat())}")
+    out.append(f"- {t('report.generated', lang, date=format_date(r.generated, lang))}")
     out.append("")
     if r.notes:
         out += [f"> **{t('report.notes_included', lang)}**", ""]
@@ -200,19 +204,10 @@ def _waivers(r: Report, lang: str) -> list[str]:
     if not r.waivers:
         return [*out, f"*{t('report.no_waivers', lang)}*", ""]
     for view in r.waivers:
-        w = view.waiver
-        by = t(f"report.by.{w.by}", lang)
-        when = (
-            t("report.waiver_by", lang, by=by, at=w.at.date().isoformat())
-            if w.at
-            else t("report.waiver_by_undated", lang, by=by)
-        )
-        detail = f" — {esc(view.finding.message)}" if view.finding else ""
-        if r.analysed and view.finding is None:
-            detail = f" {t('report.waiver_unused', lang)}"
-        out.append(f"- `{w.rule}` **{esc(view.label)}**{detail}  ")
-        out.append(f"  *{when}*  ")
-        out.append(f"  {t('report.reason', lang)}{colon(lang)}{esc(w.reason)}")
+        stale = f" *{t('report.waiver_unused', lang)}*" if view.stale else ""
+        out.append(f"- **{esc(view.label)}** — {esc(view.what)}{stale}  ")
+        out.append(f"  *{esc(view.when)}*  ")
+        out.append(f"  {t('report.reason', lang)}{colon(lang)}{esc(view.waiver.reason)}")
     return [*out, ""]
 
 
@@ -251,5 +246,16 @@ def render_markdown(r: Report) -> str:
             out.append(f"- **{esc(label)}**  ")
             out.extend(_lines(esc(text), "  "))
         out.append("")
+    out += _appendix(r, lang)
     out += ["---", "", f"*{t('report.footer', lang)}*", ""]
     return "\n".join(out)
+
+
+def _appendix(r: Report, lang: str) -> list[str]:
+    """The rule ids, kept out of the running text, for the coach who wants them."""
+    if not r.rules:
+        return []
+    out = [f"## {t('report.rules', lang)}", "", t("report.rules_intro", lang), ""]
+    out += [f"| {t('report.rule_title', lang)} | {t('report.rule_id', lang)} |", "|---|---|"]
+    out += [f"| {esc(title)} | `{rule}` |" for rule, title in r.rules]
+    return [*out, ""]

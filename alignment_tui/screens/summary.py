@@ -50,7 +50,7 @@ class SummaryScreen(WalkScreen):
         done = sum(s.done for s in self.statuses)
         total = sum(s.total for s in self.statuses)
         yield Static(t("summary.heading", lang), classes="title")
-        yield Static(t("summary.overall", lang, done=done, total=total), id="overall")
+        yield Static(t("summary.overall", lang, done=done, total=total, count=done), id="overall")
         options = [Option(completion_line(s, lang), id=f"intro:{s.layer}") for s in self.statuses]
         yield OptionList(*options, id="layers")
         # The alignment summary (scores, broken links, top fixes) is mounted here.

@@ -140,7 +140,7 @@ async def test_kpis_typed_numbers_and_dates(lang: str) -> None:
         await fill(pilot, cell(editor, 0, "baseline"), "12.5%")
         assert cell(editor, 0, "unit").value == "%"  # the unit typed with the number lands
         await fill(pilot, cell(editor, 0, "target"), "1,5 k" if lang == "fr" else "1.5k")
-        assert cell(editor, 0, "target").value == ("1\u00a0500" if lang == "fr" else "1,500")
+        assert cell(editor, 0, "target").value == ("1\u202f500" if lang == "fr" else "1,500")
         cell(editor, 0, "branch").value = "financial"
         cell(editor, 0, "axis").value = "workshops"
         cell(editor, 0, "cadence").value = "monthly"
@@ -161,7 +161,7 @@ async def test_kpis_typed_numbers_and_dates(lang: str) -> None:
         await fill(pilot, cell(editor, 0, "deadline"), "bientôt" if lang == "fr" else "soon")
         message = shown(editor.rows()[0].query_one(".row-error", Static))
         if lang == "fr":
-            assert message.startswith("Échéance : Attendu : une date comme 30/06/2027")
+            assert message.startswith("Échéance : Attendu : une date comme 30/06/2027")
         else:
             assert message.startswith("Deadline: Expected a date such as 30/06/2027")
         assert cell(editor, 0, "deadline").has_class("-unreadable")
@@ -177,7 +177,7 @@ async def test_kpis_typed_numbers_and_dates(lang: str) -> None:
 
 async def test_select_cell_by_keyboard_and_existing_kpi_shown_in_each_language() -> None:
     kpi = Kpi(name="Plans", baseline=24000, target=1234.5, deadline=date(2027, 6, 30))
-    shown_as = (("fr", "24\u00a0000", "30/06/2027"), ("en", "24,000", "30 Jun 2027"))
+    shown_as = (("fr", "24\u202f000", "30/06/2027"), ("en", "24,000", "30 Jun 2027"))
     for lang, baseline, deadline in shown_as:
         editor = make("objectives.kpis", [kpi], lang)
         app = Host(editor)
@@ -256,7 +256,7 @@ async def test_budget_amount_currency_and_period(lang: str) -> None:
         amount = editor.query_one("#amount", Input)
         await fill(pilot, amount, "24 000 €")
         assert app.values[-1] == Budget(amount=24000, currency="EUR")
-        assert amount.value == ("24\u00a0000\u00a0€" if lang == "fr" else "€24,000")
+        assert amount.value == ("24\u202f000\u00a0€" if lang == "fr" else "€24,000")
         await fill(pilot, amount, "1,5 k€")
         assert app.values[-1].amount == 1500
         await fill(pilot, amount, "10k EUR/mois" if lang == "fr" else "£300 a month")
@@ -267,7 +267,7 @@ async def test_budget_amount_currency_and_period(lang: str) -> None:
         kept = app.values[-1]
         await fill(pilot, amount, "beaucoup")
         message = shown(editor.query_one(".error", Static))
-        expected = "Attendu : un montant comme 24 000 €" if lang == "fr" else "Expected an amount"
+        expected = "Attendu : un montant comme 24 000 €" if lang == "fr" else "Expected an amount"
         assert message.startswith(expected) and editor.value == kept
         editor.query_one("#period", Select).value = "year"
         await pilot.pause()
@@ -302,7 +302,7 @@ async def test_horizons(qid: str, lang: str, typed: str, expected: int, shown_ba
         assert app.values[-1] == expected and box.value == shown_back
         await fill(pilot, box, "jamais" if lang == "fr" else "never")
         assert shown(editor.query_one(".error", Static)).startswith(
-            "Attendu : une durée" if lang == "fr" else "Expected a duration"
+            "Attendu : une durée" if lang == "fr" else "Expected a duration"
         )
         assert editor.value == expected
 
@@ -541,5 +541,5 @@ async def test_rows_pasted_from_a_spreadsheet_fill_cells_and_new_rows() -> None:
         )
         assert third.name == "Délai" and third.branch is None
         message = shown(editor.rows()[2].query_one(".row-error", Static))
-        assert message.startswith("Branche : « astrologie » n'est pas dans la liste")
+        assert message.startswith("Branche : « astrologie » n'est pas dans la liste")
         assert cell(editor, 1, "deadline").value == "31/12/2027"  # shown back in French

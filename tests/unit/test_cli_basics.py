@@ -77,7 +77,7 @@ def test_help_and_usage_errors_speak_french(capsys: pytest.CaptureFixture[str]) 
     with pytest.raises(SystemExit):
         main(["check", "--help", "--lang", "fr"])
     out = capsys.readouterr().out
-    assert out.startswith("utilisation : alignment-tui check")
+    assert out.startswith("utilisation : alignment-tui check")
     assert "afficher cette aide" in out and "show this help" not in out
     with pytest.raises(SystemExit) as info:
         main(["check", "--lang", "fr"])

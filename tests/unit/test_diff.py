@@ -53,7 +53,7 @@ def test_cli_text_shows_reworded_answers_word_by_word(history, capsys) -> None:
     assert "the [-leading bike repair brand in the South West-]{+obvious choice" in out
     assert "- Values › Excellence: removed" in out
     assert "+ Channels › Office partnerships: added" in out
-    assert "~ Budget › Amount: changed: 6,000 → 9,000" in out
+    assert "~ Budget: changed: £6,000 a year → £9,000 a year" in out
     assert "~ Channels › Instagram › Budget share: changed: 50% → 30%" in out
     # the objectives did not move while the layers above them did
     objectives = out.split("\nObjectives")[1].split("\n\n")[0]
@@ -65,9 +65,12 @@ def test_cli_french_output(history, capsys) -> None:
     old, new = history
     assert main(["diff", str(old), str(new), "--lang", "fr"]) == 0
     out = capsys.readouterr().out
-    assert "~ Énoncé de la vision\u00a0: reformulé" in out
-    assert "Attention : la couche Valeurs a changé" in out
-    assert "Montant\u00a0: modifié\u00a0: 6\u202f000 → 9\u202f000" in out
+    assert "~ Énoncé de la vision\u202f: reformulé" in out
+    assert "Attention : la couche Valeurs a changé" in out
+    assert (
+        "Budget\u202f: modifié\u202f: 6\u202f000\u00a0£GB par an → 9\u202f000\u00a0£GB par an"
+        in out
+    )
 
 
 def test_rows_are_matched_by_name_not_position() -> None:
@@ -163,8 +166,8 @@ def test_score_deltas_and_findings_fixed_and_new_follow_moved_rows() -> None:
     text = render_text(d, "q3.toml", "q4.toml", "en", old, new)
     assert "Alignment score: 58 → 66 (+8)" in text
     assert "Vision — score 40 → 82 (+42)" in text
-    assert "score of Vision statement: 35 → 85 (+50)" in text
-    assert "fixed:  vague.superlative (warning) “leading” — Vision statement" in text
+    assert "Vision statement: score 35 → 85 (+50)" in text
+    assert "fixed:  Unproven superlative (warning) “leading” — Vision statement" in text
     assert "Findings: 1 fixed, 1 new, 0 waived." in text
     data = to_json(d, "q3.toml", "q4.toml", "en", old, new)
     assert data["score"] == {"old": 58, "new": 66, "delta": 8}
@@ -222,5 +225,5 @@ def test_a_finding_waived_in_the_new_version_is_not_called_fixed() -> None:
     assert d.layer("vision").fixed == []
     assert [f.rule_id for f in d.layer("vision").waived] == ["vague.superlative"]
     text = render_text(d, "a", "b", "en")
-    assert "waived: vague.superlative (warning) “leading” — Vision statement" in text
+    assert "waived: Unproven superlative (warning) “leading” — Vision statement" in text
     assert "Findings: 0 fixed, 0 new, 1 waived." in text

@@ -374,7 +374,7 @@ def test_rows_can_be_added_after_the_existing_ones(tmp_path: Path) -> None:
     code, out, _ = run_in_process("+\nSay it straight\nMeaning\nBehaviour\n\n", path)
     assert code == 0
     assert [v.name for v in load_profile(path).values.items] == ["Repair first", "Say it straight"]
-    assert "1 row(s) are there now" in out
+    assert "1 row is there now" in out
 
 
 def test_ctrl_c_keeps_what_was_saved(tmp_path: Path) -> None:
@@ -441,7 +441,7 @@ def test_no_escape_sequence_even_from_the_profile(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("lang", "error", "suggestion"),
-    [("en", "Error (", "Suggestion: "), ("fr", "Erreur (", "Suggestion : ")],
+    [("en", "Error (", "Suggestion: "), ("fr", "Erreur (", "Suggestion : ")],
 )
 def test_findings_are_read_out_after_the_answer(
     tmp_path: Path, lang: str, error: str, suggestion: str
@@ -508,7 +508,7 @@ def test_current_answers_are_shown_as_people_write_them(tmp_path: Path) -> None:
     code, out, _ = run_in_process("\n" * 40, path, lang="fr")
     assert code == 0
     assert "  10 ans\n" in out and "  - confort\n" in out
-    assert "  - nom : Flyers; part du budget : 25" in out
+    assert "  - nom : Flyers; part du budget : 25" in out
     assert load_profile(path).vision.benefits == profile.vision.benefits
 
 

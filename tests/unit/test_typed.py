@@ -67,7 +67,7 @@ def test_unreadable_numbers_say_what_is_expected(text: str) -> None:
     with pytest.raises(TypedValueError) as caught:
         parse_number(text)
     assert caught.value.key == "typed.number"
-    assert caught.value.message("fr") == "Attendu : un nombre comme 24 000, 1,5 k ou 12,5."
+    assert caught.value.message("fr") == "Attendu : un nombre comme 24 000, 1,5 k ou 12,5."
     assert "24,000" in caught.value.message("en")
 
 
@@ -100,7 +100,7 @@ def test_unreadable_amounts(text: str) -> None:
     with pytest.raises(TypedValueError) as caught:
         parse_money(text, "fr")
     assert caught.value.message("fr") == (
-        "Attendu : un montant comme 24 000 €, 1,5 k€ ou 10 k EUR par mois."
+        "Attendu : un montant comme 24 000 €, 1,5 k€ ou 10 k EUR par mois."
     )
     assert caught.value.message("en").startswith("Expected an amount such as €24,000")
 
@@ -118,7 +118,7 @@ def test_shares_out_of_range_or_unreadable() -> None:
     with pytest.raises(TypedValueError) as caught:
         parse_share("150 %")
     assert caught.value.message("en") == "A share lies between 0% and 100%: 150 % is outside."
-    assert caught.value.message("fr") == "Une part est comprise entre 0 % et 100 % : 150 % en sort."
+    assert caught.value.message("fr") == "Une part est comprise entre 0 % et 100 % : 150 % en sort."
     with pytest.raises(TypedValueError) as caught:
         parse_share("a lot")
     assert caught.value.key == "typed.share"
@@ -175,7 +175,7 @@ def test_impossible_and_unreadable_deadlines() -> None:
     with pytest.raises(TypedValueError) as caught:
         parse_deadline("31/02/2027", TODAY)
     assert caught.value.message("fr") == (
-        "31/02/2027 n'existe pas dans le calendrier : vérifiez le jour et le mois."
+        "31/02/2027 n'existe pas dans le calendrier : vérifiez le jour et le mois."
     )
     for text in ("bientôt", "soon", "Q5 2027", "", "13/13/2027", "31/06"):
         with pytest.raises(TypedValueError) as caught:
