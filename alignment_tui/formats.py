@@ -9,6 +9,7 @@ time a value is formatted, never when the app starts.
 
 from __future__ import annotations
 
+import decimal
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,11 @@ def _locale(lang: str) -> Locale:
     return Locale.parse(LOCALES[normalise_lang(lang)])
 
 
+def _wide() -> decimal.Context:
+    """Enough digits for any float Babel is given: its rounding raises on 1e300 otherwise."""
+    return decimal.Context(prec=400, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+
+
 def _plain(value: float) -> int | float:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
@@ -39,11 +45,12 @@ def format_number(value: float, lang: str | None = None, *, decimals: int | None
     from babel.numbers import format_decimal
 
     locale = _locale(lang or "")
-    if decimals is not None:
-        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-        return format_decimal(value, format=pattern, locale=locale)
-    number = _plain(round(value, 6)) if isinstance(value, float) else value
-    return format_decimal(number, locale=locale, decimal_quantization=False)
+    with decimal.localcontext(_wide()):
+        if decimals is not None:
+            pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+            return format_decimal(value, format=pattern, locale=locale)
+        number = _plain(round(value, 6)) if isinstance(value, float) else value
+        return format_decimal(number, locale=locale, decimal_quantization=False)
 
 
 def format_currency(amount: float, currency: str, lang: str | None = None) -> str:
@@ -56,9 +63,10 @@ def format_currency(amount: float, currency: str, lang: str | None = None) -> st
     whole = float(amount).is_integer()
     if whole:
         pattern = pattern.replace(".00", "")
-    text = babel_currency(
-        _plain(amount), code, format=pattern, locale=locale, currency_digits=not whole
-    )
+    with decimal.localcontext(_wide()):
+        text = babel_currency(
+            _plain(amount), code, format=pattern, locale=locale, currency_digits=not whole
+        )
     symbol = _symbol(code, lang or "")
     # A code written before the number needs a space ("CHF 1,200"), a sign does not ("£").
     if text.startswith(symbol) and symbol[-1:].isalpha():
@@ -83,9 +91,10 @@ def format_share(share: float, lang: str | None = None) -> str:
     """A share of 1 as a percentage: « 12,5 % » (fr), "12.5%" (en)."""
     from babel.numbers import format_percent
 
-    return format_percent(
-        _plain(round(share, 6)), locale=_locale(lang or ""), decimal_quantization=False
-    )
+    with decimal.localcontext(_wide()):
+        return format_percent(
+            _plain(round(share, 6)), locale=_locale(lang or ""), decimal_quantization=False
+        )
 
 
 def format_date(value: date, lang: str | None = None) -> str:

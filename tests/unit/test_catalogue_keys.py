@@ -107,6 +107,7 @@ FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "editors.horizon.{}": (("years", "months"),),
     "typed.{}": (("year", "years", "month", "months"),),
     "plain.intro.{}": (("what", "why", "horizon", "good"),),
+    "guard.{}": (("internal", "output_closed", "output_failed", "output_encoding"),),
 }
 # Computed keys whose domain is a data table of their own module, checked by that
 # module's tests (bank problems, store errors, palette commands, editor columns…): the

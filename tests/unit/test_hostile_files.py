@@ -61,7 +61,7 @@ def test_an_answer_over_the_limit_is_named_with_its_line(tmp_path: Path) -> None
     path.write_text(f'schema_version = 1\n[vision]\nstatement = "{"x" * (MAX_TEXT_CHARS + 1)}"\n')
     message = _error(path)
     assert message.startswith(f"{path}:3: vision.statement: an answer longer than 1,000,000")
-    assert "1\u00a0000\u00a0000 caractères" in _error(path, "fr")
+    assert "1\u202f000\u202f000 caractères" in _error(path, "fr")
     exactly = tmp_path / "ok.toml"
     exactly.write_text(f'schema_version = 1\n[vision]\nstatement = "{"x" * MAX_TEXT_CHARS}"\n')
     assert len(load_profile(exactly).vision.statement) == MAX_TEXT_CHARS

@@ -63,7 +63,7 @@ def test_a_failure_in_any_command_is_one_line_and_exit_2(
     err = capsys.readouterr().err
     lines = err.splitlines()
     assert len(lines) == 1, err
-    intro = "erreur interne : KeyError" if lang == "fr" else "internal error: KeyError"
+    intro = "erreur interne\u202f: KeyError" if lang == "fr" else "internal error: KeyError"
     assert intro in lines[0], lines[0]  # check names the file first
     assert ("merci de la signaler" if lang == "fr" else "please report it") in lines[0]
     assert "\x1b" not in err and "\\x1b" in err  # the message is shown, not obeyed
@@ -112,7 +112,9 @@ sys.exit(app.return_code)
     done = _python(code, str(profile))
     assert done.returncode == 2
     lines = done.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("erreur interne : RuntimeError"), done.stderr
+    assert len(lines) == 1 and lines[0].startswith("erreur interne\u202f: RuntimeError"), (
+        done.stderr
+    )
     assert "\x1b" not in done.stderr and "Traceback" not in done.stderr
     assert profile.read_bytes() == BASE.read_bytes()  # reopened, not changed: not rewritten
 
@@ -150,7 +152,7 @@ def test_output_closed_is_one_line_and_exit_2() -> None:
     )
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
-        "impossible d'écrire la sortie : la sortie standard est fermée. Laissez la commande"
+        "impossible d'écrire la sortie\u202f: la sortie standard est fermée. Laissez la commande"
         " écrire dans un terminal, un fichier ou un tube."
     ]
 
