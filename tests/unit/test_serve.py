@@ -1,78 +1,172 @@
-"""``alignment-tui serve``: the page answers on localhost, and exposure is never silent."""
+"""``alignment-tui serve``: the link and its token, the address, and bad input in one line."""
 
 from __future__ import annotations
 
-import os
-import re
+import html
+import http.client
 import shlex
 import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from alignment_tui.cli import main
 from alignment_tui.commands.serve import app_command, is_loopback
-from alignment_tui.model.profile import Profile
-from alignment_tui.store import ProfileLock, load_profile, save_profile
-
-REPO = Path(__file__).resolve().parents[2]
+from alignment_tui.i18n import t
+from tests.unit.serving import LINK, exited, free_port, get, serve_process, served
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def _serve(tmp_path: Path, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "alignment_tui", "serve", *args],
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"},
-    )
-
-
-def _get(url: str, deadline: float) -> str:
-    """The page at ``url`` (127.0.0.1 only), retried until the server is up or time is out."""
-    assert url.startswith("http://127.0.0.1:")
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                body: str = response.read().decode("utf-8")
-                return body
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
-
-
-def test_serve_answers_on_localhost_with_the_app_and_its_websocket(tmp_path: Path) -> None:
-    port = _free_port()
+def test_only_the_printed_link_opens_the_page(tmp_path: Path) -> None:
+    port = free_port()
     profile = tmp_path / "atelier.toml"
-    server = _serve(tmp_path, str(profile), "--port", str(port), "--lang", "fr")
-    try:
-        page = _get(f"http://127.0.0.1:{port}/", time.monotonic() + 20)
-        assert "alignment-tui" in page
-        assert f"ws://127.0.0.1:{port}/ws" in page
-    finally:
-        server.terminate()
-        try:
-            out, err = server.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            out, err = server.communicate(timeout=5)
-    assert f"http://127.0.0.1:{port}" in out
-    assert "Attention" not in err  # loopback: no exposure warning
+    with served(tmp_path, str(profile), "--port", str(port), "--lang", "en") as server:
+        origin, token = f"http://127.0.0.1:{port}", server.token
+        assert server.link == f"{origin}/{token}/"
+        status, page = get(server.link)
+        assert status == 200 and "alignment-tui" in page
+        # The page opens its websocket and its scripts under the same secret prefix.
+        assert f'data-session-websocket-url="ws://127.0.0.1:{port}/{token}/ws"' in page
+        assert get(f"{origin}/{token}/static/js/textual.js")[0] == 200
+        assert get(f"{origin}/{token}")[0] == 200  # the link without its last slash
+        refusal = html.escape(t("serve.page.no_token", "en"))
+        wrong = token[::-1] if token[::-1] != token else "x" * len(token)
+        for path in ("/", "/ws", "/static/js/textual.js", f"/{wrong}/", f"/{token[:-1]}/"):
+            status, text = get(origin + path)
+            assert (status, refusal in text) == (403, True), path
+    assert "Anyone with this link can read and change the profile" in server.out
+    assert "at most 3 open at once" in server.out
+    assert server.err == ""  # loopback: no exposure warning
     # Serving alone creates nothing: a tab's app does, when one is opened.
     assert not profile.exists()
+
+
+def test_each_run_has_its_own_unguessable_token() -> None:
+    from alignment_tui.commands.serve_gate import GatedServer
+
+    tokens = {
+        GatedServer(
+            "true", host="127.0.0.1", port=8000, public_url="http://x", max_tabs=1, lang="en"
+        ).token
+        for _ in range(20)
+    }
+    assert len(tokens) == 20
+    assert all(LINK.fullmatch(f"http://x/{token}/") for token in tokens)  # 32 characters
+
+
+# Path traversal on the static files, the downloads and the token itself: none reaches
+# a file outside textual-serve's static folder (its own source, /etc/passwd).
+TRAVERSALS = [
+    "{t}/static/../server.py",
+    "{t}/static/../../textual_serve/server.py",
+    "{t}/static/%2e%2e/server.py",
+    "{t}/static/%2e%2e%2fserver.py",
+    "{t}/static/..%2fserver.py",
+    "{t}/static/.%2e/server.py",
+    "{t}/static/%252e%252e/server.py",
+    "{t}/static/..\\server.py",
+    "{t}/static/..%5cserver.py",
+    "{t}/static/....//server.py",
+    "{t}/static/%c0%ae%c0%ae/server.py",
+    "{t}/static/js/../../server.py",
+    "{t}/static/js/textual.js%00/../../server.py",
+    "{t}/static//etc/passwd",
+    "{t}/static/%2fetc%2fpasswd",
+    "{t}/static/../../../../../../../../../../etc/passwd",
+    "{t}/download/..%2f..%2f..%2fetc%2fpasswd",
+    "{t}/../{t}/static/../server.py",
+    "../../../../etc/passwd",
+]
+
+
+def _raw(port: int, method: str, path: str, headers: dict[str, str], body: bytes = b"") -> int:
+    """A request sent exactly as written (no client-side clean-up of the path)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+    try:
+        connection.putrequest(method, path, skip_accept_encoding=True)
+        for name, value in headers.items():
+            connection.putheader(name, value)
+        connection.endheaders(body or None)
+        response = connection.getresponse()
+        text = response.read()
+        assert b"class Server" not in text and b"root:" not in text, path
+        return response.status
+    except (ConnectionError, http.client.RemoteDisconnected):
+        return 0  # the server hung up on it: refused too
+    finally:
+        connection.close()
+
+
+def test_traversal_and_oversized_requests_are_refused(tmp_path: Path) -> None:
+    port = free_port()
+    with served(tmp_path, "--port", str(port), "--lang", "en") as server:
+        for pattern in TRAVERSALS:
+            path = "/" + pattern.format(t=server.token)
+            assert _raw(port, "GET", path, {}) in (400, 403, 404), path
+        long_url = f"/{server.token}/?q=" + "a" * 20_000
+        assert _raw(port, "GET", long_url, {}) in (0, 400, 414)
+        assert _raw(port, "GET", f"/{server.token}/", {"X-Big": "b" * 20_000}) in (0, 400, 431)
+        many = {f"X-H{i}": "v" for i in range(300)}
+        assert _raw(port, "GET", f"/{server.token}/", many) in (0, 400, 431)
+        huge = b"c" * (2 * 1024 * 1024)
+        length = {"Content-Length": str(len(huge))}
+        assert _raw(port, "POST", f"/{server.token}/", length, huge) in (0, 405, 413)
+        assert _raw(port, "POST", "/", length, huge) in (0, 403, 413)
+        assert get(server.link)[0] == 200  # and it still serves the page
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["--port", "99999"], "--port"),
+        (["--port", "-1"], "--port"),
+        (["--port", "0"], "--port"),
+        (["--port", "eighty"], "--port"),
+        (["--max-tabs", "0"], "--max-tabs"),
+        (["--max-tabs", "9"], "--max-tabs"),
+        (["--host", "[]"], "--host"),
+        (["--host", "a b"], "--host"),
+    ],
+)
+def test_bad_port_host_or_cap_is_one_line(
+    args: list[str], option: str, lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["serve", *args, "--lang", lang])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1, err
+    assert option in err and args[1] in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_help_says_the_cap(lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["serve", "--help", "--lang", lang])
+    text = " ".join(capsys.readouterr().out.split())
+    expected = " ".join(t("serve.arg.max_tabs", lang, default=3, limit=8).split())
+    assert "--max-tabs N" in text and expected in text
+
+
+def test_an_ipv6_address_in_brackets_is_served_or_refused_in_one_line(tmp_path: Path) -> None:
+    try:
+        with socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as probe:
+            probe.bind(("::1", 0))
+        ipv6 = True
+    except OSError:
+        ipv6 = False
+    port = free_port()
+    if not ipv6:  # a machine without IPv6 loopback: one line, exit 2
+        process = serve_process(tmp_path, "--host", "[::1]", "--port", str(port))
+        _, err = exited(process)
+        assert process.returncode == 2 and len(err.strip().splitlines()) == 1, err
+        return
+    with served(tmp_path, "--host", "[::1]", "--port", str(port), "--lang", "en") as server:
+        assert server.link.startswith(f"http://[::1]:{port}/")
+        status, page = get(server.link)
+        assert status == 200 and f"ws://[::1]:{port}/{server.token}/ws" in page
+    assert server.err == ""  # ::1 is loopback: no warning
 
 
 def test_non_loopback_host_is_warned_and_a_busy_port_is_one_line(tmp_path: Path) -> None:
@@ -81,9 +175,9 @@ def test_non_loopback_host_is_warned_and_a_busy_port_is_one_line(tmp_path: Path)
         holder.listen()
         port = holder.getsockname()[1]
         # 0.0.0.0 cannot be bound while 127.0.0.1 holds the port: nothing gets exposed.
-        server = _serve(tmp_path, "--host", "0.0.0.0", "--port", str(port), "--lang", "en")
-        _, err = server.communicate(timeout=20)
-    assert server.returncode == 2
+        process = serve_process(tmp_path, "--host", "0.0.0.0", "--port", str(port), "--lang", "en")
+        _, err = exited(process)
+    assert process.returncode == 2
     lines = err.strip().splitlines()
     assert len(lines) == 2, err
     assert "0.0.0.0 is not a loopback address" in lines[0] and "confidential" in lines[0]
@@ -111,88 +205,40 @@ def test_loopback_addresses(host: str, loopback: bool) -> None:
 def test_each_tab_runs_this_python_on_the_same_profile(tmp_path: Path) -> None:
     profile = tmp_path / "my profile.toml"
     parts = shlex.split(app_command(str(profile), "fr", None))
-    assert parts[0] == sys.executable
-    assert parts[1:3] == ["-m", "alignment_tui.commands.serve"]
-    assert parts[3] == str(profile.resolve())
-    assert parts[4:] == ["--lang", "fr"]
+    assert parts[0] == "exec"  # the app replaces the shell textual-serve starts it with
+    assert parts[1] == sys.executable
+    assert parts[2:4] == ["-m", "alignment_tui.commands.serve"]
+    assert parts[4] == str(profile.resolve())
+    assert parts[5:] == ["--lang", "fr"]
 
 
-_ESCAPES = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07]*\x07)")
+UNREADABLE = {
+    "broken.toml": ("schema_version = 1\nlang = [\n", "broken.toml:2"),
+    # Nested 5,000 deep, and a date past the end of the calendar: the loaders' own
+    # exceptions, which every tab would otherwise show as a traceback.
+    "deep.toml": ("schema_version = 1\nx = " + "[" * 5000 + "]" * 5000 + "\n", "deep.toml"),
+    "date.toml": (
+        'schema_version = 1\nlang = "en"\n[meta]\ncreated = 0001-01-01T00:00:00+14:00\n',
+        "date.toml",
+    ),
+}
 
 
-async def _tab_output(ws: Any, done: Any, timeout: float) -> bytes:
-    """What a tab's app sends to the browser, until ``done(output)`` or the time is out."""
-    received = b""
-    deadline = time.monotonic() + timeout
-    while not done(received) and time.monotonic() < deadline:
-        try:
-            message = await ws.receive(timeout=0.5)
-        except TimeoutError:
-            continue
-        if isinstance(message.data, bytes):
-            received += message.data
-        elif isinstance(message.data, str):
-            received += message.data.encode("utf-8")
-        else:
-            break
-    return received
+@pytest.mark.parametrize("name", sorted(UNREADABLE))
+def test_unreadable_profile_is_one_line_before_serving(tmp_path: Path, name: str) -> None:
+    text, where = UNREADABLE[name]
+    (tmp_path / name).write_text(text, "utf-8")
+    before = (tmp_path / name).read_bytes()
+    process = serve_process(tmp_path, name, "--port", str(free_port()), "--lang", "en")
+    out, err = exited(process)
+    assert process.returncode == 2
+    assert len(err.strip().splitlines()) == 1 and where in err and "Traceback" not in err
+    assert out == "" and (tmp_path / name).read_bytes() == before
 
 
-async def test_each_tab_runs_the_tui_and_a_second_tab_is_read_only(tmp_path: Path) -> None:
-    import aiohttp
-
-    profile_path = tmp_path / "atelier.toml"
-    profile = Profile(lang="en")
-    profile.meta.organisation = "Atelier Semelle"
-    save_profile(profile, profile_path)
-    lock = tmp_path / ".atelier.toml.lock"
-    port = _free_port()
-    server = _serve(tmp_path, str(profile_path), "--port", str(port), "--lang", "en")
-    url = f"ws://127.0.0.1:{port}/ws?width=100&height=30"
-    try:
-        _get(f"http://127.0.0.1:{port}/", time.monotonic() + 20)
-        async with aiohttp.ClientSession() as session:
-            first = await session.ws_connect(url)
-            await first.send_json(["resize", {"width": 100, "height": 30}])
-            shown = await _tab_output(first, lambda out: lock.exists() and b"\x1b[" in out, 25)
-            # The TUI itself (drawn with escape sequences), not plain mode, holds the lock.
-            assert b"\x1b[" in shown and lock.exists()
-            assert int(lock.read_text().split()[-1]) != server.pid
-            second = await session.ws_connect(url)
-            await second.send_json(["resize", {"width": 100, "height": 30}])
-            other = await _tab_output(
-                second, lambda out: b"read-only" in _ESCAPES.sub(b"", out).lower(), 25
-            )
-            assert b"read-only" in _ESCAPES.sub(b"", other).lower()
-            await second.close()
-            await first.close()
-    finally:
-        server.terminate()
-        try:
-            server.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.communicate(timeout=5)
-    # The first tab may save on leaving (its position): the file is intact and its own.
-    assert load_profile(profile_path).meta.organisation == "Atelier Semelle"
-    # Closing the tabs ends their apps: the profile can be opened for writing again.
-    deadline = time.monotonic() + 10
-    free = ProfileLock(profile_path)
-    while not free.acquire():
-        assert time.monotonic() < deadline, "a tab's app still holds the profile"
-        time.sleep(0.2)
-    free.release()
-
-
-def test_unreadable_profile_or_bank_is_one_line_before_serving(tmp_path: Path) -> None:
-    broken = tmp_path / "broken.toml"
-    broken.write_text("schema_version = 1\nlang = [\n", "utf-8")
-    server = _serve(tmp_path, str(broken), "--port", str(_free_port()), "--lang", "en")
-    _, err = server.communicate(timeout=20)
-    assert server.returncode == 2
-    assert len(err.strip().splitlines()) == 1 and "broken.toml:2" in err
+def test_unreadable_bank_is_one_line_before_serving(tmp_path: Path) -> None:
     (tmp_path / "bank").mkdir()
-    server = _serve(tmp_path, "--bank", str(tmp_path / "bank"), "--port", str(_free_port()))
-    _, err = server.communicate(timeout=20)
-    assert server.returncode == 2
+    process = serve_process(tmp_path, "--bank", str(tmp_path / "bank"), "--port", "8000")
+    _, err = exited(process)
+    assert process.returncode == 2
     assert len(err.strip().splitlines()) == 1 and "bank" in err
