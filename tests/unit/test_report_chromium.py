@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from alignment_tui.cli import main
+from tests.chromium import OFFLINE, chromium
 
 EXAMPLES = {
     "en": "examples/misaligned-en-ledgerline.toml",
@@ -25,36 +24,11 @@ HEADINGS = {
         "Les cinq corrections les plus utiles",
     ),
 }
-# Every way Chromium could reach the network is closed: no background services, and any
-# host name resolves to nothing, through a proxy that does not exist.
-OFFLINE = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-extensions",
-    "--no-first-run",
-    "--no-default-browser-check",
-    "--proxy-server=127.0.0.1:9",
-    "--host-resolver-rules=MAP * ~NOTFOUND",
-]
-
-
-def _chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
-        pytest.fail("Chromium is missing in CI: .ci/run must install Debian's chromium")
-    pytest.skip("Chromium is not installed (outside CI this test is skipped)")
 
 
 def _run(args: list[str], tmp: Path) -> None:
     done = subprocess.run(
-        [_chromium(), *OFFLINE, f"--user-data-dir={tmp / 'profile'}", *args],
+        [chromium(), *OFFLINE, f"--user-data-dir={tmp / 'profile'}", *args],
         capture_output=True,
         timeout=90,
         check=False,
