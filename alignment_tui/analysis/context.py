@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
 
 from alignment_tui.analysis import lexicon, packs, patterns
 from alignment_tui.analysis.findings import Severity
@@ -29,13 +29,22 @@ class Spot:
     end: int | None
     severity: Severity | None = None
     values: dict[str, str] = field(default_factory=dict)
+    weak: bool | None = None  # None: the rule's own evidence strength (data/rules.toml)
 
 
 DIGIT = re.compile(r"\d")
-_QUOTE = re.compile(r"[«\"“”]|(?:^|\s)'\w")
+_QUOTE = re.compile(r"[«\"“”‘]|(?:^|\s)'\w")
 _SENTENCE_START = frozenset('.!?:;\n•·-*–—>(["«“')
 SPECIFICITY_CAP = 4  # rules and the score read at most "three or more" kinds of detail
 _TITLE_CASE_SHARE = 0.5  # above this share of capitalised words, capitals name nothing
+_SUBJECT_WORDS = 3  # a name among the first words is the answer's subject, no detail
+_HEAVY_MIN = 7  # letters from which a word with an abstract ending reads abstract
+
+
+@cache
+def heavy_nominal(endings: str) -> re.Pattern[str]:
+    """A folded word with an abstract noun's ending (-tion, -ité, -ness…)."""
+    return re.compile(rf"\w{{3,}}(?:{endings})$")
 
 
 @dataclass
@@ -227,9 +236,10 @@ class Context:
         long_words = sum(1 for t in self.toks if t.end - t.start > 3)
         title_case = len(capitals) > 2 and len(capitals) > _TITLE_CASE_SHARE * max(long_words, 1)
         count = 0
+        subject = {t.start for t in self.toks[:_SUBJECT_WORDS]}
         for tok in capitals:
-            if tok.end - tok.start < 2:
-                continue
+            if tok.end - tok.start < 2 or tok.start in subject:
+                continue  # the first words name the subject: the organisation itself
             word = text[tok.start : tok.end]
             if any(c.isupper() for c in word[1:]):
                 count += not word.isupper() or len(word) > 3
@@ -248,9 +258,9 @@ class Context:
         """A quoted example, or a device that shows a tone ("first names", « on vouvoie »)."""
         if self.has("signal.device"):
             return True
-        return bool(_QUOTE.search(self.text)) or any(
-            f" {k} " in f" {self.folded} " for k in self.words_of("for_example")
-        )
+        # Quotes show a tone in a plan; elsewhere they mostly frame a slogan.
+        quoted = self.layer == "execution" and bool(_QUOTE.search(self.text))
+        return quoted or any(f" {k} " in f" {self.folded} " for k in self.words_of("for_example"))
 
     @cached_property
     def specificity(self) -> int:
@@ -275,6 +285,97 @@ class Context:
                 if count >= SPECIFICITY_CAP:
                     break
         return count
+
+    @cached_property
+    def offer(self) -> bool:
+        """An offer is named: a thing sold, or a verb of ours whose object is not "products and
+        services" or "solutions" (« nous concevons des produits et services… » names nothing)."""
+        offers = self.of("signal.offer")
+        if not offers:
+            return False
+        we = self.words_of("we")
+        for h in offers:
+            span = self.folded_text[h.start : h.end]
+            if span.split()[0] not in we and not self.search("generic_offer", span):
+                return True
+        return not self.search("generic_offer")
+
+    @cached_property
+    def behaviour(self) -> bool:
+        """Something we do (not "we design products and services", which says nothing)."""
+        return self.has("signal.behaviour") and (self.offer or not self.search("generic_offer"))
+
+    @cached_property
+    def hard_detail(self) -> int:
+        """Kinds of detail a reader can check: a number, an amount or a percentage, a date
+        or a rhythm, a name, a named channel, a quoted example or a tone device, terms."""
+        kinds: tuple[Callable[[], bool], ...] = (
+            lambda: self.has("signal.channel"),
+            lambda: self.proper_nouns > 0,
+            lambda: self.example,
+            lambda: self.has_number,
+            lambda: self.has("signal.cadence") or bool(self.deadlines),
+            lambda: self.digits and (self.money or self.percent),
+            lambda: self.has("signal.terms"),
+        )
+        return sum(1 for kind in kinds if kind())
+
+    @cached_property
+    def soft_detail(self) -> int:
+        """Kinds of detail in words: a choice, an audience, a reason, a behaviour, an offer."""
+        kinds: tuple[Callable[[], bool], ...] = (
+            lambda: self.has("signal.tradeoff"),
+            lambda: (
+                self.audience
+                or (self.layer in ("vision", "mission") and self.has("signal.beneficiary"))
+            ),
+            lambda: self.has("signal.insight"),
+            lambda: self.behaviour,
+            lambda: self.offer or bool(self.search("gerund", self.folded)),
+            lambda: self.change or self.someone,
+        )
+        return sum(1 for kind in kinds if kind())
+
+    @cached_property
+    def detail(self) -> int:
+        """The detail that weighs against weak evidence of vagueness: every checkable kind,
+        and one more for two kinds of detail in words."""
+        return self.hard_detail + (1 if self.soft_detail >= 2 else 0)
+
+    @cached_property
+    def content_words(self) -> int:
+        """Words that carry meaning: longer than three letters, not stop words, not numbers."""
+        stop = patterns.stopwords(self.langs)
+        return sum(
+            1 for t in self.toks if len(t.key) > 3 and t.key not in stop and not t.key.isdigit()
+        )
+
+    @cached_property
+    def abstract_share(self) -> float:
+        """The share of the content words that name nothing one could see or count
+        ("potential", "excellence", "empower", « épanouissement »)."""
+        if not self.content_words:
+            return 0.0
+        words = {h.start for h in self.of("signal.abstract")}
+        # Heavy nominal words ("revitalisation", « pertinence ») are abstract too.
+        heavy = heavy_nominal(patterns.word_alternation("nominal_endings", self.langs))
+        stop = patterns.stopwords(self.langs)
+        words |= {
+            t.start
+            for t in self.toks
+            if len(t.key) >= _HEAVY_MIN and t.key not in stop and heavy.match(t.key)
+        }
+        return min(1.0, len(words) / self.content_words)
+
+    @cached_property
+    def abstract_level(self) -> int:
+        """0, 1 or 2: how abstract the answer reads (``abstract_*`` parameters)."""
+        if self.content_words < self.params["abstract_min_words"]:
+            return 0
+        share = self.abstract_share
+        return (share >= self.params["abstract_share"]) + (
+            share >= self.params["abstract_share_high"]
+        )
 
     def free_text(self, *fields: str) -> bool:
         """True for ``analyze_text`` and custom answers, or when the field is one of ``fields``."""

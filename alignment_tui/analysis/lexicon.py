@@ -33,6 +33,7 @@ class Entry:
     rewrite: str = ""
     exceptions: tuple[str, ...] = ()
     layers: tuple[str, ...] = ()
+    weight: str | None = None  # "strong", "weak", or None: by the number of words matched
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +198,7 @@ def _load(pack: packs.Pack) -> list[Entry]:
                 rewrite=item.rewrite,
                 exceptions=tuple(item.except_),
                 layers=tuple(item.layers),
+                weight=item.weight,
             )
         )
     return entries

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -142,6 +142,10 @@ class EntrySpec(_Strict):
     rewrite: str = ""
     except_: list[str] = Field(default_factory=list, alias="except")
     layers: list[str] = []
+    # "strong": a listed phrase is evidence enough for a warning; "weak": a common word
+    # that is vague only with other evidence around it (see analysis/text.py). Unset, a
+    # phrase of several words is strong and a single word weak.
+    weight: Literal["strong", "weak"] | None = None
 
 
 class _PackFile(_Strict):

@@ -37,6 +37,13 @@ def words(name: str, langs: tuple[str, ...] | None) -> frozenset[str]:
 
 @resettable
 @cache
+def stopwords(langs: tuple[str, ...] | None) -> frozenset[str]:
+    """The stop words of the chosen packs, folded as the answers are."""
+    return frozenset(fold(w) for p in chosen(langs) for w in p.stopwords)
+
+
+@resettable
+@cache
 def word_alternation(name: str, langs: tuple[str, ...] | None) -> str:
     """A word class of the chosen packs as a regex alternation (longest first)."""
     return packs.alternation(words(name, langs))

@@ -4,22 +4,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
 
-from alignment_tui.analysis.context import DIGIT, Context, Spot
+from alignment_tui.analysis.context import DIGIT, Context, Spot, heavy_nominal
 from alignment_tui.analysis.findings import Severity
+from alignment_tui.analysis.lexicon import Hit
 from alignment_tui.analysis.patterns import word_alternation
-from alignment_tui.analysis.registry import check
+from alignment_tui.analysis.registry import check, lexical_rules
 
+_WORD_GAP = re.compile(r"[\s'’-]")  # between two words of one phrase
 _BLANK = re.compile(r"^\s*(?:\?+|x+|\.{2,}|…|-+|_+)\s*$", re.IGNORECASE)
 _TARGET_REACH = 25  # characters before "everyone" where a verb makes it a target
-_HEAVY_SUFFIX_MIN = 3  # letters before a heavy nominal ending
+
+
+def weak_hit(ctx: Context, h: Hit) -> bool:
+    """Whether a listed word is weak evidence: as its entry says, else a single word is
+    (a phrase of several words is strong)."""
+    if h.entry.weight is not None:
+        return h.entry.weight == "weak"
+    return _WORD_GAP.search(ctx.text, h.start, h.end) is None
 
 
 def hits(ctx: Context, rule_id: str) -> Iterator[Spot]:
     """The listed words of ``rule_id`` in the answer, each with its entry's rewrite."""
     for h in ctx.of(rule_id):
-        yield Spot(h.start, h.end, values={"rewrite": h.entry.rewrite, "lang": h.entry.lang})
+        yield Spot(
+            h.start,
+            h.end,
+            values={"rewrite": h.entry.rewrite, "lang": h.entry.lang},
+            weak=weak_hit(ctx, h) if rule_id in lexical_rules() else None,
+        )
 
 
 def _listed(rule_id: str) -> Callable[[Context], Iterator[Spot]]:
@@ -76,6 +89,22 @@ def generic_channel(ctx: Context) -> Iterator[Spot]:
         yield spot
 
 
+_ABSTRACT_QUOTED = 3  # abstract words a message quotes
+
+
+@check("vague.abstract")
+def abstract(ctx: Context) -> Iterator[Spot]:
+    """Mostly abstract words and nothing a reader could check (no number, date, name…)."""
+    if ctx.abstract_level == 0 or ctx.hard_detail > 1:
+        return
+    seen: list[str] = []
+    for h in ctx.of("signal.abstract"):
+        word = ctx.text[h.start : h.end]
+        if word.lower() not in (w.lower() for w in seen):
+            seen.append(word)
+    yield Spot(None, None, values={"words": ", ".join(seen[:_ABSTRACT_QUOTED])})
+
+
 @check("vague.placeholder")
 def placeholder(ctx: Context) -> Iterator[Spot]:
     """ "TBD", « à définir », "???": the answer is not written yet; no detail spares it."""
@@ -99,7 +128,7 @@ def vague_verb(ctx: Context) -> Iterator[Spot]:
             for m in DIGIT.finditer(ctx.text, left, right)
         ):
             continue
-        yield Spot(h.start, h.end, values={"rewrite": h.entry.rewrite})
+        yield Spot(h.start, h.end, values={"rewrite": h.entry.rewrite}, weak=weak_hit(ctx, h))
 
 
 def clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -109,14 +138,9 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left + 1, min(rights) if rights else len(text)
 
 
-@cache
-def _heavy(endings: str) -> re.Pattern[str]:
-    return re.compile(rf"\w{{{_HEAVY_SUFFIX_MIN},}}(?:{endings})$")
-
-
 @check("vague.nominal")
 def nominal(ctx: Context) -> Iterator[Spot]:
-    heavy_rx = _heavy(word_alternation("nominal_endings", ctx.langs))
+    heavy_rx = heavy_nominal(word_alternation("nominal_endings", ctx.langs))
     heavy = [t for t in ctx.toks if heavy_rx.match(t.key)]
     content = [t for t in ctx.toks if len(t.key) > 3]
     if len(heavy) >= ctx.params["nominal_min"] and len(heavy) >= ctx.params["nominal_share"] * len(
@@ -137,7 +161,11 @@ def too_short(ctx: Context) -> Iterator[Spot]:
     measured = ctx.layer != "objectives" or (ctx.has("signal.outcome") and bool(ctx.deadlines))
     if not explicit and ctx.specificity > 0 and measured:
         return
-    yield Spot(None, None, values={"words": str(ctx.words), "min": str(int(wanted))})
+    # "+30%": an objective this short misses what moves; elsewhere shortness is a hint.
+    strong = ctx.layer == "objectives" and ctx.words < ctx.params["min_words_objectives"]
+    yield Spot(
+        None, None, values={"words": str(ctx.words), "min": str(int(wanted))}, weak=not strong
+    )
 
 
 @check("vague.too_long")
@@ -149,18 +177,18 @@ def too_long(ctx: Context) -> Iterator[Spot]:
 
 @check("vague.no_detail")
 def no_detail(ctx: Context) -> Iterator[Spot]:
+    """Nothing concrete at all: no number, date, name, channel or example, and no
+    audience, choice, reason, behaviour or offer either."""
     if ctx.layer == "objectives" or not ctx.free_text(f"{ctx.layer}.statement"):
         return
-    if ctx.words < ctx.params["no_detail_min_words"] or ctx.specificity > 0:
+    if ctx.words < ctx.params["no_detail_min_words"] or ctx.hard_detail or ctx.soft_detail:
         return
-    if ctx.layer == "vision" and (ctx.change or ctx.audience or ctx.someone):
-        return
-    if ctx.layer == "mission" and ctx.has("signal.offer"):
+    if ctx.layer == "vision" and (ctx.change or ctx.someone):
         return
     # "a handwritten card in every parcel": a practice applied each time is a detail.
     if ctx.layer == "execution" and ctx.someone:
         return
-    if ctx.layer == "values" and (ctx.has("signal.behaviour") or ctx.search("defined")):
+    if ctx.layer == "values" and ctx.search("defined"):
         return
     yield Spot(None, None)
 

@@ -138,6 +138,30 @@ def generic_virtues(ctx: Context) -> Iterator[Spot]:
         )
 
 
+_LIST_SPLIT = re.compile(r"[,;\n•·|/]|^\s*[-*]\s", re.MULTILINE)
+_BARE_ITEM_WORDS = 4  # an item this short is a name, not a rule
+_BARE_ITEMS = 3  # from this many names a list is a list
+
+
+@check("values.bare_list")
+def bare_list(ctx: Context) -> Iterator[Spot]:
+    """Values given as a list of names (any names, not only the usual virtues) with
+    nothing they make anyone do: no behaviour, no rule, no example."""
+    if ctx.layer != "values" or not ctx.free_text() or ctx.digits_raw:
+        return
+    if ctx.has("signal.behaviour") or ctx.has("signal.tradeoff") or ctx.search("defined"):
+        return
+    joiners = word_alternation("list_joiners", ctx.langs)
+    pieces = [p for p in _LIST_SPLIT.split(ctx.text) if p.strip()]
+    pieces = [
+        q for p in pieces for q in re.split(rf"\s(?:{joiners})\s", p, flags=re.I) if q.strip()
+    ]
+    if len(pieces) < _BARE_ITEMS:
+        return
+    if all(len(_WORD.findall(p)) <= _BARE_ITEM_WORDS for p in pieces):
+        yield Spot(None, None, values={"count": str(len(pieces))})
+
+
 @check("values.dated_reference")
 def dated(ctx: Context) -> Iterator[Spot]:
     # The values themselves must be timeless; their story (values.origin, a hard choice
@@ -181,10 +205,11 @@ def vision_beneficiary(ctx: Context) -> Iterator[Spot]:
         return
     if ctx.audience or ctx.change or ctx.someone:
         return
-    # A place or a date alone ("a greener Paris by 2030") names nobody who benefits.
-    named = ctx.proper_nouns > 0
-    if named and ctx.has("signal.beneficiary"):
+    # A group that gains ("people", « les habitants ») names who benefits; a place or a date
+    # alone ("a greener Paris by 2030") names nobody.
+    if ctx.has("signal.beneficiary"):
         return
+    named = ctx.proper_nouns > 0
     if ctx.specificity - named >= 2 or (
         ctx.specificity - named == 1 and not (ctx.deadlines or ctx.has("signal.cadence"))
     ):
@@ -192,25 +217,11 @@ def vision_beneficiary(ctx: Context) -> Iterator[Spot]:
     yield Spot(None, None)
 
 
-def _offered(ctx: Context) -> bool:
-    """An offer is named: a thing sold, or a verb of ours whose object is not "products and
-    services" or "solutions" (« nous concevons des produits et services… » names nothing)."""
-    offers = ctx.of("signal.offer")
-    if not offers:
-        return False
-    we = ctx.words_of("we")
-    for h in offers:
-        span = ctx.folded_text[h.start : h.end]
-        if span.split()[0] not in we and not ctx.search("generic_offer", span):
-            return True
-    return not ctx.search("generic_offer")
-
-
 @check("mission.no_offer")
 def mission_offer(ctx: Context) -> Iterator[Spot]:
     if ctx.layer != "mission" or not ctx.free_text("mission.statement") or ctx.words < 2:
         return
-    if _offered(ctx) or ctx.search("gerund", ctx.folded) or ctx.specificity >= 2:
+    if ctx.offer or ctx.search("gerund", ctx.folded) or ctx.specificity >= 2:
         return
     # "we turn…", « nous transformons… »: an action of ours with something concrete around it.
     if ctx.specificity >= 1 and ctx.search("we_do", ctx.folded):
@@ -251,7 +262,11 @@ def strategy_choice(ctx: Context) -> Iterator[Spot]:
     if found is None:
         return
     insight, choice, concrete = found
-    if not choice and not insight and concrete == 0:
+    # "Six goals: …", « trois axes » with no choice among them: an agenda, not a strategy.
+    agenda = not choice and bool(ctx.finditer("counted"))
+    if agenda:
+        yield Spot(None, None, weak=False)
+    elif not choice and not insight and concrete == 0:
         yield Spot(None, None)
     elif not choice:
         yield Spot(None, None, Severity.info)

@@ -29,6 +29,12 @@ from alignment_tui.analysis.lang import detect_with_margin
 from alignment_tui.analysis.scoring import text_score
 
 LAYERS = ("values", "vision", "mission", "strategy", "objectives", "execution")
+# Weak findings that say what the suspicion already counts (abstractness, no detail).
+_OWN_SIGNALS = frozenset({"vague.abstract", "vague.no_detail"})
+# Whole-answer findings that say "not concrete enough", the most telling first; what the
+# question asks for (vague.missing_signal) says it better than either.
+_ASKED = "vague.missing_signal"
+_GENERIC_WHOLE = ("vague.no_detail", "vague.too_short")
 _SURE_MARGIN = 2  # evidence lead that makes a detected language sure
 _ = (rules_generic, rules_layers, rules_plan)  # their checks register themselves on import
 
@@ -135,6 +141,8 @@ def analyze_answer(
     ]
     raws = _dedupe(raws)
     _spare(ctx, raws)
+    _weigh(ctx, raws)
+    raws = _merge(raws)
     findings = sorted(
         (_finding(r, text, shown) for r in raws),
         key=lambda f: (f.start if f.start is not None else len(text), -f.severity.rank),
@@ -157,13 +165,79 @@ def _spare(ctx: Context, raws: list[_Raw]) -> None:
     lexical = [
         r
         for r in raws
-        if r.rule_id in lexical_rules and ctx.layer not in registry.meta(r.rule_id).never_spared_in
+        if r.rule_id in lexical_rules
+        and not _weak(r)
+        and ctx.layer not in registry.meta(r.rule_id).never_spared_in
     ]
     needed = ctx.params["spare_specificity"] + len(lexical) - 1
-    if lexical and len(lexical) <= ctx.params["spare_max_hits"] and ctx.specificity >= needed:
+    if lexical and len(lexical) <= ctx.params["spare_max_hits"] and ctx.detail >= needed:
         for r in lexical:
             if r.spot.severity is None:
                 r.spot.severity = Severity.info
+
+
+def _weak(raw: _Raw) -> bool:
+    if raw.spot.weak is not None:
+        return raw.spot.weak
+    return registry.meta(raw.rule_id).evidence == "weak"
+
+
+def _severity(raw: _Raw) -> Severity:
+    return raw.spot.severity or registry.meta(raw.rule_id).severity
+
+
+def _weigh(ctx: Context, raws: list[_Raw]) -> None:
+    """A warning needs evidence: weak findings are hints unless they agree.
+
+    Weak findings (a common word like "very", a missing number where one is merely
+    welcome, a short answer) become warnings only when the answer holds no stronger
+    warning and their ``suspicion`` reaches ``weak_escalate``; else they are hints.
+    """
+    weak = [r for r in raws if _weak(r)]
+    if not weak:
+        return
+    warned = any(not _weak(r) and _severity(r) is not Severity.info for r in raws)
+    if warned or suspicion(ctx, weak) < ctx.params["weak_escalate"]:
+        for r in weak:
+            r.spot.severity = Severity.info
+
+
+def suspicion(ctx: Context, weak: Sequence[_Raw]) -> int:
+    """How strongly the weak evidence of an answer agrees that it is vague.
+
+    ``(weak words per weak_words_per content words, at most 3) + (1 for a weak
+    whole-answer finding) + (how abstract it reads, 0–2) + (1 without any checkable
+    detail) + (1 without any detail in words) − (checkable kinds beyond the first)
+    − (1 for two kinds of detail in words)``.
+    """
+    words = {(r.rule_id, ctx.folded_text[r.start : r.end]) for r in weak if r.start is not None}
+    # Weak words count by density: one in a short answer weighs what four do in a long one.
+    per = max(1.0, ctx.content_words / ctx.params["weak_words_per"])
+    dense = min(3, int(len(words) / per + 0.5))
+    whole = any(r.start is None and r.rule_id not in _OWN_SIGNALS for r in weak)
+    # An objective's core is its number (objectives.no_number): no bareness on top.
+    bare = 0 if ctx.layer == "objectives" else (ctx.hard_detail == 0) + (ctx.soft_detail == 0)
+    rich = max(0, ctx.hard_detail - 1) + (ctx.soft_detail >= 2)
+    return dense + whole + ctx.abstract_level + bare - rich
+
+
+def _merge(raws: list[_Raw]) -> list[_Raw]:
+    """Findings about the whole answer that say the same thing become one: a layer's own
+    criterion ("no beneficiary") says it better than "no concrete detail" or "too short",
+    and a missing kind of detail the question asks for better than either."""
+    whole = [r for r in raws if r.start is None]
+    telling = [r for r in whole if not r.rule_id.startswith("vague.") or r.rule_id == _ASKED]
+    generic = [r for r in whole if r.rule_id in _GENERIC_WHOLE]
+    if not generic:
+        return raws
+    if telling:
+        # …unless it is the stronger finding ("+30%" is too short to be an objective).
+        top = max(_severity(r).rank for r in telling)
+        drop = {id(r) for r in generic if _severity(r).rank <= top}
+    else:
+        best = min(_GENERIC_WHOLE.index(r.rule_id) for r in generic)
+        drop = {id(r) for r in generic if _GENERIC_WHOLE.index(r.rule_id) > best}
+    return [r for r in raws if id(r) not in drop]
 
 
 def _dedupe(raws: list[_Raw]) -> list[_Raw]:
