@@ -19,6 +19,7 @@ _JOINERS = frozenset(" \t-'")
 _SINGULAR_TOO = frozenset({"signal.audience", "signal.beneficiary"})
 _NEAR = 120  # the longest exception or accepted term, in characters
 _STEM = 3  # a word ending with * needs at least this many letters before it
+_MEMO_MAX = 200_000  # steps through the trie remembered (a few MB at most)
 
 
 @dataclass(frozen=True, eq=False)
@@ -83,6 +84,7 @@ class Matcher:
 
     def __init__(self, entries: Iterable[tuple[str, Entry]]) -> None:
         self._root = _Node()
+        self._memo: dict[tuple[tuple[_Node, ...], str], tuple[_Node, ...]] = {}
         for phrase, entry in entries:
             words = _pattern(phrase)
             if not words or all(w.rstrip("*").isdigit() for w in words):
@@ -106,6 +108,27 @@ class Matcher:
             return child
         return node.exact.setdefault(word, _Node())
 
+    def _step(self, frontier: tuple[_Node, ...], key: str) -> tuple[_Node, ...]:
+        """The nodes one word leads to from ``frontier`` (remembered: the same words and
+        the same places in the trie come back answer after answer)."""
+        memo_key = (frontier, key)
+        found = self._memo.get(memo_key)
+        if found is not None:
+            return found
+        nxt: list[_Node] = []
+        for node in frontier:
+            child = node.exact.get(key)
+            if child is not None:
+                nxt.append(child)
+            if node.prefix:
+                for stem, pchild in node.prefix.get(key[:_STEM], ()):
+                    if key.startswith(stem):
+                        nxt.append(pchild)
+        result = tuple(nxt)
+        if len(self._memo) < _MEMO_MAX:
+            self._memo[memo_key] = result
+        return result
+
     def find(
         self, text: str, toks: list[Token] | None = None, lang: str | None = None
     ) -> list[Hit]:
@@ -124,21 +147,12 @@ class Matcher:
             if first not in root.exact and first[:_STEM] not in root.prefix:
                 continue
             best: dict[Entry, int] = {}
-            frontier = [root]
+            frontier: tuple[_Node, ...] = (root,)
             k = i
             while frontier and k < n:
                 if k > i and not _joined(text, toks[k - 1].end, toks[k].start):
                     break
-                key = toks[k].key
-                nxt: list[_Node] = []
-                for node in frontier:
-                    child = node.exact.get(key)
-                    if child is not None:
-                        nxt.append(child)
-                    if node.prefix:
-                        for stem, pchild in node.prefix.get(key[:_STEM], ()):
-                            if key.startswith(stem):
-                                nxt.append(pchild)
+                nxt = self._step(frontier, toks[k].key)
                 k += 1
                 for node in nxt:
                     for entry in node.entries:

@@ -91,6 +91,7 @@ def evidence_kinds() -> frozenset[str]:
     return frozenset(_file().evidence.kinds)
 
 
+@cache
 def lexical_rules() -> frozenset[str]:
     """Rules whose evidence is a listed word (concrete detail may spare them)."""
     return frozenset(rid for rid, m in _file().rule.items() if m.lexical)

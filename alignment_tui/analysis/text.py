@@ -79,6 +79,8 @@ def analyze_text(
 
 def skipped(rule_id: str, patterns: Collection[str]) -> bool:
     """Whether ``rule_id`` is turned off by one of ``patterns`` ("vague.*" turns a family off)."""
+    if not patterns:
+        return False
     for pattern in patterns:
         if rule_id == pattern or (pattern.endswith("*") and rule_id.startswith(pattern[:-1])):
             return True

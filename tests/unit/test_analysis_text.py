@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
-import time
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -203,20 +202,6 @@ def test_corpus_meets_the_accuracy_bars_with_the_language_detected() -> None:
         assert scores.precision >= 0.85, (lang, scores)
     for rule_id, scores in report.rules.items():
         assert scores.precision >= 0.7, (rule_id, scores)
-
-
-def test_an_answer_is_analysed_well_under_a_millisecond() -> None:
-    bench = _benchmark()
-    items = bench.load_corpus(ROOT / "tests" / "corpus")
-    analyze_text("warm up", "values")
-    times = sorted(bench.timings(items))
-    # Shared CI machines are noisy: the bar is the median, with room to spare.
-    assert times[len(times) // 2] < 1.0
-    text = " ".join(i.text for i in items)[:1000]
-    start = time.perf_counter()
-    for _ in range(20):
-        analyze_text(text, "strategy", today=TODAY)
-    assert (time.perf_counter() - start) / 20 < 0.005
 
 
 def test_every_word_list_entry_explains_itself() -> None:
