@@ -339,8 +339,8 @@ class Context:
     @cached_property
     def detail(self) -> int:
         """The detail that weighs against weak evidence of vagueness: every checkable kind,
-        and one more for two kinds of detail in words."""
-        return self.hard_detail + (1 if self.soft_detail >= 2 else 0)
+        and one more for each ``soft_per_detail`` kinds of detail in words."""
+        return self.hard_detail + int(self.soft_detail // self.params["soft_per_detail"])
 
     @cached_property
     def content_words(self) -> int:

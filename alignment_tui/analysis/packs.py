@@ -37,6 +37,7 @@ MAPS = (
 )
 WORDS = (
     "percent",
+    "multiplier_of",
     "ordinal_suffixes",
     "period_per",
     "period_adjectives",

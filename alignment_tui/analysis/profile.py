@@ -233,9 +233,17 @@ def analyze_profile(
         if not skipped(rule_id, off_rules)
         for f in check(ctx)
     ]
-    # A field that a precise rule already flags needs no "missing answer" on top.
-    flagged = {f.where for f in other if f.rule_id != "profile.missing"}
-    other = [f for f in other if f.rule_id != "profile.missing" or f.where not in flagged]
+    # A field that a precise rule already flags needs no "missing" on top, and a layer
+    # with no core at all needs no "required answer missing" for the same field.
+    gaps = ("profile.missing", "profile.core_missing")
+    flagged = {f.where for f in other if f.rule_id not in gaps}
+    cores = {f.where for f in other if f.rule_id == "profile.core_missing"}
+    other = [
+        f
+        for f in other
+        if f.rule_id not in gaps
+        or (f.where not in flagged and (f.rule_id != "profile.missing" or f.where not in cores))
+    ]
     everything = sorted(text_findings + other, key=_sort_key)
     kept, waived, used = split_waived(everything, waivers)
     known = known_rules()

@@ -113,7 +113,9 @@ def _vocab() -> _Vocab:
         rf"|\s(?P<adj>{_alt(_words('period_adjectives'))})\b)?"
     )
     pre = rf"(?P<pre>{cur})\s?(?P<n1>{_NUM}){mult.replace('mult', 'm1')}"
-    post = rf"(?P<n2>{_NUM}){mult.replace('mult', 'm2')}\s?(?P<post>{cur})"
+    # "30 millions d'euros", "2 milliards de dollars": a multiplier's own "of".
+    of = rf"(?:\s(?:{_alt(_words('multiplier_of'))})\s?)?"
+    post = rf"(?P<n2>{_NUM}){mult.replace('mult', 'm2')}{of}\s?(?P<post>{cur})"
     amount = re.compile(rf"(?<![\w.,])(?:{pre}|{post})(?![\w])(?:{period})?")
     percent = re.compile(
         rf"(?<![\w.,])(?P<n>[+-]?(?:{_NUM}))\s?(?:%|(?:{_alt(_words('percent'))})\b)"

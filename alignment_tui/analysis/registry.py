@@ -46,9 +46,15 @@ class _Evidence(BaseModel):
     kinds: list[str]
 
 
+class _Core(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    fields: dict[str, str]
+
+
 class _RulesFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     params: dict[str, float]
+    core: _Core
     evidence: _Evidence
     rule: dict[str, RuleMeta]
 
@@ -84,6 +90,12 @@ def metas() -> dict[str, RuleMeta]:
 def params() -> dict[str, float]:
     """Every rule parameter (thresholds), by name."""
     return _file().params
+
+
+def core_fields() -> dict[str, str]:
+    """The fields without which a layer has no core at all (``profile.core_missing``):
+    the field that must hold something, and the field the finding is located on."""
+    return _file().core.fields
 
 
 def evidence_kinds() -> frozenset[str]:

@@ -81,6 +81,26 @@ def _missing(ctx: Context) -> Iterator[Finding]:
             yield found("profile.missing", ctx.lang, path, field=label)
 
 
+@check("profile.core_missing")
+def _core_missing(ctx: Context) -> Iterator[Finding]:
+    """No value, no KPI, no budget or no channel at all: the layer has no core."""
+    from alignment_tui.model.paths import layer_of, value_at
+    from alignment_tui.report.fields import field_label
+
+    names = packs.get(ctx.lang if ctx.lang in packs.codes() else packs.codes()[0])
+    for path, where in registry.core_fields().items():
+        value = value_at(ctx.profile, path)
+        if value is None or is_empty(value):
+            layer = layer_of(where) or ""
+            yield found(
+                "profile.core_missing",
+                ctx.lang,
+                where,
+                field=field_label(where, ctx.lang),
+                layer=names.names("layer_names").get(layer, layer),
+            )
+
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 

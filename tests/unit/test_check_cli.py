@@ -230,12 +230,27 @@ def test_help_has_an_example_and_the_real_command_runs() -> None:
     assert "--min-severity" in helped.stdout and "alignment-tui check" in helped.stdout
 
 
-def test_empty_profile_is_not_an_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_an_incomplete_profile_does_not_pass(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """No value, no KPI, no budget, no channel: the layers have no core, and check fails."""
     path = tmp_path / "new.toml"
     save_profile(Profile(lang="en"), path)
     code, out, _ = run(capsys, str(path))
-    assert code == 0
-    assert "profile.missing" in out
+    assert code == 1
+    assert "profile.core_missing" in out and "profile.missing" in out
+    # Values and vision filled, but no KPI, no budget and no channel: still not a plan.
+    profile = load_profile(ALIGNED_EN)
+    profile.objectives.kpis = []
+    profile.execution.channels = []
+    profile.execution.budget.amount = None
+    save_profile(profile, path)
+    code, out, _ = run(capsys, str(path), "--format", "json")
+    assert code == 1
+    findings = json.loads(out)["files"][0]["findings"]
+    errors = {f["where"] for f in findings if f["severity"] == "error"}
+    assert {"objectives.kpis", "execution.budget", "execution.channels"} <= errors
+    assert "profile.core_missing" in {f["rule"] for f in findings}
 
 
 def test_text_findings_quote_the_offending_words(capsys: pytest.CaptureFixture[str]) -> None:
