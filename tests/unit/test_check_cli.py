@@ -186,7 +186,7 @@ def test_dropped_waiver_is_reported(capsys: pytest.CaptureFixture[str], tmp_path
 def test_lang_option_changes_messages(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, MISALIGNED_EN, "--lang", "fr")
     assert "L’indicateur «\u00a0LinkedIn followers\u00a0»" in out
-    assert "25 avertissements" in out and "(s)" not in out
+    assert "21 avertissements" in out and "(s)" not in out
 
 
 def test_settings_in_the_file_are_honoured(

@@ -111,10 +111,10 @@ def test_diff_speaks_names_and_translated_labels(lang: str) -> None:
     assert not re.search(r"\b(?:vague|align|values|vision|strategy)\.[a-z_]+ \(", text)
     if lang == "fr":
         assert "score de Offre" not in text
-        assert f"Offre{NNBSP}: score 20 → 100 (+80)" in text
+        assert f"Offre{NNBSP}: score 51 → 100 (+49)" in text
         assert f"24{NNBSP}000" not in text or f"{NNBSP}€" in text
     else:
-        assert "Offer: score 20 → 100 (+80)" in text
+        assert "Offer: score 51 → 100 (+49)" in text
 
 
 def test_diff_shows_an_added_kpi_with_its_values() -> None:
