@@ -49,6 +49,7 @@ class AlignmentApp(App[int]):
         self.bank_ready = asyncio.Event()
         self.profile: Profile | None = None
         self.walk: Walk | None = None
+        self.focus_on = ""  # where a jump asked the next question to put the cursor
         self.saves: SaveState | None = None
         self.writer: ProfileWriter | None = None
         self.lock: ProfileLock | None = None
@@ -185,12 +186,14 @@ class AlignmentApp(App[int]):
             self.touch()
         self.switch_screen(self.walk.screen(self.profile))
 
-    def jump(self, key: str) -> None:
+    def jump(self, key: str, where: str = "") -> None:
+        """Go to step ``key``; on a question, with the cursor on ``where`` in its answer."""
         if self.walk is not None and self.walk.session.go(key):
+            self.focus_on = where
             self.show_step()
 
     def on_chain_jump(self, message: Any) -> None:
-        self.jump(message.key)
+        self.jump(message.key, getattr(message, "where", ""))
 
     def action_go_next(self) -> None:
         if self.walk is not None:
@@ -232,6 +235,21 @@ class AlignmentApp(App[int]):
                 self._marks[message.editor.question.id] = mark
                 for chain in self.screen.query(Chain):
                     chain.update_entries(self.walk.chain(self.profile))
+
+    def on_live_feedback_term_accepted(self, message: Any) -> None:
+        from alignment_tui.screens.livewire import store_term
+
+        store_term(self, message.words)
+
+    def on_waiver_list_remove(self, message: Any) -> None:
+        from alignment_tui.screens.livewire import take_back_waiver
+
+        take_back_waiver(self, message.waiver)
+
+    def on_term_list_remove(self, message: Any) -> None:
+        from alignment_tui.screens.livewire import take_back_term
+
+        take_back_term(self, message.term)
 
     def on_live_feedback_waived(self, message: Any) -> None:
         from alignment_tui.screens.livewire import store_waiver

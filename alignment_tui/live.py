@@ -283,6 +283,17 @@ def jump_target(where: str, fields: Mapping[str, str]) -> str | None:
     return None
 
 
+def part_label(where: str, path: str, profile: Profile | None, lang: str) -> str:
+    """Where inside its answer a finding is: "#2" for a list's line, "Brand awareness ›
+    Target" for a row's cell; "" for the answer as a whole."""
+    if not where.startswith(path) or where == path:
+        return ""
+    from alignment_tui.report.fields import path_label
+
+    full = path_label(where, profile, lang).split(" › ")
+    return " › ".join(full[1:])
+
+
 def elapsed(seconds: float) -> str:
     """A session timer: ``m:ss`` under an hour, ``h:mm:ss`` beyond."""
     total = max(0, int(seconds))

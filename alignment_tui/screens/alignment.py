@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from alignment_tui.analysis.findings import Finding, ProfileResult
 from alignment_tui.i18n import t
 from alignment_tui.live import analyse_profile, broken_links, jump_target
-from alignment_tui.model.profile import LAYERS, Profile, Waiver
+from alignment_tui.model.profile import LAYERS, Profile
 from alignment_tui.screens.base import bindings
 from alignment_tui.widgets.alignchain import AlignChain
 from alignment_tui.widgets.analysed import AnalysedView
@@ -30,23 +30,6 @@ def _label(where: str, profile: Profile, lang: str) -> str:
     from alignment_tui.report.fields import path_label
 
     return path_label(where, profile, lang) if where else ""
-
-
-def waiver_text(waiver: Waiver, profile: Profile, lang: str) -> Text:
-    """Who waived what and why, as one line of plain text (the reason is the user's words)."""
-    when = waiver.at.astimezone().strftime("%Y-%m-%d %H:%M") if waiver.at else "?"
-    return Text(
-        "• "
-        + t(
-            "align.waiver_line",
-            lang,
-            rule=waiver.rule,
-            where=_label(waiver.where, profile, lang),
-            who=t(f"who.{waiver.by}", lang),
-            when=when,
-            reason=waiver.reason or t("align.no_reason", lang),
-        )
-    )
 
 
 class AlignmentSummary(Vertical):
@@ -109,11 +92,24 @@ class AlignmentSummary(Vertical):
             yield OptionList(*options, id="align-fixes")
         else:
             yield Static(Text(t("align.no_fixes", lang), style="green"), id="align-no-fixes")
-        if self.coach or self.profile.waivers:
+        if self.coach or self.profile.waivers or self.profile.settings.accepted_terms:
+            from alignment_tui.analysis.waivers import waiver_states
+            from alignment_tui.widgets.accepted import TermList, WaiverList
+
             yield Static(t("align.waivers", lang), classes="align-label")
-            lines = [waiver_text(w, self.profile, lang) for w in self.profile.waivers]
-            body = Text("\n").join(lines) if lines else Text(t("align.no_waivers", lang))
-            yield Static(body, id="align-waivers")
+            states = waiver_states(self.profile, result)
+            if states:
+                yield Static(t("accepted.remove_hint", lang), classes="align-hint")
+                yield WaiverList(states, self.profile, lang, id="align-waivers")
+            else:
+                yield Static(Text(t("align.no_waivers", lang)), id="align-no-waivers")
+            yield Static(t("accepted.terms", lang), classes="align-label")
+            terms = list(self.profile.settings.accepted_terms)
+            if terms:
+                yield Static(t("accepted.terms_hint", lang), classes="align-hint")
+                yield TermList(terms, lang, id="align-terms")
+            else:
+                yield Static(Text(t("accepted.no_terms", lang)), id="align-no-terms")
 
     def target_of(self, finding: Finding) -> str:
         return jump_target(finding.where, self.targets) or finding.where
@@ -122,7 +118,8 @@ class AlignmentSummary(Vertical):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         index = int(event.option.id or 0)
-        self.post_message(Chain.Jump(self.target_of(self.fixes[index])))
+        fix = self.fixes[index]
+        self.post_message(Chain.Jump(self.target_of(fix), fix.where))
 
 
 def _score_bar(score: int, width: int = 30) -> Text:
@@ -158,6 +155,9 @@ class SummaryLoader(AnalysedView):
         self.fixes: list[Finding] | None = None
 
     def on_mount(self) -> None:
+        self.refresh_analysis()
+
+    def refresh_analysis(self) -> None:
         self.profile = self.snapshot()
         if self.profile is None:
             return
@@ -179,7 +179,8 @@ class SummaryLoader(AnalysedView):
 
     def show(self, result: ProfileResult) -> None:
         if self.profile is not None and self.is_attached:
-            self.mount(
+            self.call_next(
+                self._swap,
                 AlignmentSummary(
                     result,
                     self.profile,
@@ -189,12 +190,17 @@ class SummaryLoader(AnalysedView):
                     coach=self.coach,
                     fixes=self.fixes,
                     id="alignment",
-                )
+                ),
             )
 
+    async def _swap(self, summary: AlignmentSummary) -> None:
+        """Shown again after a change: the old summary goes before the new one comes."""
+        await self.remove_children()
+        await self.mount(summary)
 
-class AlignmentSummaryScreen(Screen[str | None]):
-    """The summary alone; dismissed with the question id (or field path) to go to, or None."""
+
+class AlignmentSummaryScreen(Screen[tuple[str, str] | None]):
+    """The summary alone; dismissed with (question id, field path) to go to, or None."""
 
     DEFAULT_CSS = "AlignmentSummaryScreen > #align-main { padding: 0 2; }"
 
@@ -230,7 +236,7 @@ class AlignmentSummaryScreen(Screen[str | None]):
     @on(Chain.Jump)
     def _jump(self, event: Chain.Jump) -> None:
         event.stop()
-        self.dismiss(event.key)
+        self.dismiss((event.key, event.where))
 
     def action_close(self) -> None:
         self.dismiss(None)

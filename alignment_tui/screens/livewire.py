@@ -10,6 +10,8 @@ from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import TextArea
 
+from alignment_tui.i18n import t
+from alignment_tui.live import part_label
 from alignment_tui.model.profile import LAYERS
 
 if TYPE_CHECKING:
@@ -68,13 +70,15 @@ def install_question(screen: QuestionScreen) -> LiveFeedback | None:
     if slot is None:
         return None
     app, question = screen.app, screen.question
+    path = answer_path(question)
     live = LiveFeedback(
-        answer_path(question),
+        path,
         screen.lang,
         lambda: snapshot(app),
         one_per_line=TEXT_KINDS.get(question.kind, False),
         coach=lambda: coach_on(app),
         waivable=not screen.read_only,
+        label=lambda f: part_label(f.where, path, getattr(app, "profile", None), screen.lang),
         id="live",
     )
     slot.mount(live)
@@ -128,6 +132,47 @@ def store_waiver(app: Any, message: Any) -> None:
     among = getattr(message, "among", ())
     add_waiver(app.profile, message.finding, message.reason, message.by, among=among)
     app.touch()
+
+
+def store_term(app: Any, words: str) -> None:
+    """Accept the words as a term of the trade for this profile; analyse the answer again."""
+    from alignment_tui.model.accepted import accept_term
+
+    saves = getattr(app, "saves", None)
+    if app.profile is None or (saves is not None and saves.read_only):
+        return
+    if accept_term(app.profile, words):
+        app.touch()
+    refresh_analyses(app)
+
+
+def take_back_waiver(app: Any, waiver: Any) -> None:
+    from alignment_tui.analysis.waivers import remove_waiver
+
+    if app.profile is not None and remove_waiver(app.profile, waiver):
+        app.touch()
+        app.notify(t("accepted.waiver_removed", app.lang), markup=False)
+    refresh_analyses(app)
+
+
+def take_back_term(app: Any, term: str) -> None:
+    from alignment_tui.model.accepted import remove_term
+
+    if app.profile is not None and remove_term(app.profile, term):
+        app.touch()
+        app.notify(t("accepted.term_removed", app.lang, term=term), markup=False)
+    refresh_analyses(app)
+
+
+def refresh_analyses(app: Any) -> None:
+    """Something the analysis depends on changed: every view of it on screen looks again."""
+    from alignment_tui.widgets.analysed import AnalysedView
+    from alignment_tui.widgets.livefeedback import LiveFeedback
+
+    for live in app.screen.query(LiveFeedback):
+        live.reanalyse()
+    for view in app.screen.query(AnalysedView):
+        view.refresh_analysis()
 
 
 def store_note(app: Any, message: Any) -> None:
@@ -205,8 +250,8 @@ def show_summary(app: Any) -> None:
         result, profile, app.lang, titles=titles, targets=_targets(app), coach=coach_on(app)
     )
 
-    def jump(target: str | None) -> None:
+    def jump(target: tuple[str, str] | None) -> None:
         if target:
-            app.jump(target)
+            app.jump(*target)
 
     app.push_screen(screen, jump)

@@ -99,7 +99,14 @@ class QuestionScreen(WalkScreen):
                 area.read_only = True
             for control in self.editor.query("Input, Select, Checkbox, RadioSet, Button"):
                 control.disabled = True
-        self.editor.focus_first()
+        where = getattr(self.app, "focus_on", "")
+        if where:
+            self.app.focus_on = ""  # type: ignore[attr-defined]
+        path = self.question.field or f"answers.{self.question.id}"
+        if where.startswith(path) and where != path:
+            self.editor.focus_at(where[len(path) :])
+        else:
+            self.editor.focus_first()
 
     def _install_live(self) -> None:
         from alignment_tui.screens.livewire import install_question

@@ -36,3 +36,6 @@ class AnalysedView(Vertical):
 
     def show(self, result: ProfileResult) -> None:
         raise NotImplementedError
+
+    def refresh_analysis(self) -> None:
+        """The profile changed under the view (a waiver or a term taken back): look again."""

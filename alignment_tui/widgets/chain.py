@@ -58,11 +58,13 @@ class Chain(OptionList):
     """
 
     class Jump(Message):
-        """The user picked a step in the chain."""
+        """The user picked a step in the chain; ``where`` (a field path) is the part of the
+        answer to put the cursor on (a KPI's target cell, a list's line)."""
 
-        def __init__(self, key: str) -> None:
+        def __init__(self, key: str, where: str = "") -> None:
             super().__init__()
             self.key = key
+            self.where = where
 
     def __init__(self, entries: list[ChainEntry], *, id: str | None = None) -> None:
         options = [Option(render_entry(e), id=e.key) for e in entries]

@@ -68,6 +68,18 @@ class FindingsPanel(OptionList):
         def control(self) -> FindingsPanel:
             return self.panel
 
+    class AcceptTerm(Message):
+        """The user says ``finding``'s words are a term of their trade, not vague."""
+
+        def __init__(self, panel: FindingsPanel, finding: Finding) -> None:
+            super().__init__()
+            self.panel = panel
+            self.finding = finding
+
+        @property
+        def control(self) -> FindingsPanel:
+            return self.panel
+
     class Picked(Message):
         """The user chose ``finding`` (to see its words, or go to its answer)."""
 
@@ -96,6 +108,7 @@ class FindingsPanel(OptionList):
         self.findings: list[Finding] = []
         if waivable:
             self._bindings.bind("w", "waive", t("key.waive", lang))
+            self._bindings.bind("t", "accept_term", t("key.accept_term", lang))
 
     def show(self, findings: Sequence[Finding], *, empty: str = "") -> None:
         """Replace the list; the highlight stays on the same finding when it is still there.
@@ -129,6 +142,11 @@ class FindingsPanel(OptionList):
         finding = self.selected
         if finding is not None and self.waivable:
             self.post_message(self.Waive(self, finding))
+
+    def action_accept_term(self) -> None:
+        finding = self.selected
+        if finding is not None and self.waivable and finding.text.strip():
+            self.post_message(self.AcceptTerm(self, finding))
 
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:

@@ -65,6 +65,13 @@ class LiveFeedback(Vertical):
             self.feedback = feedback
             self.result = result
 
+    class TermAccepted(Message):
+        """Accept ``words`` as a term of the trade for this profile (the app stores it)."""
+
+        def __init__(self, words: str) -> None:
+            super().__init__()
+            self.words = words
+
     class Waived(Message):
         """Waive ``finding`` with ``reason``, by ``by`` ("respondent" or "coach").
 
@@ -94,9 +101,11 @@ class LiveFeedback(Vertical):
         delay: float = DEBOUNCE,
         waivable: bool = True,
         instant: bool = True,
+        label: Callable[[Finding], str] | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        self.label = label
         self.waivable = waivable
         self.instant = instant
         self.path = path
@@ -116,7 +125,7 @@ class LiveFeedback(Vertical):
     def compose(self) -> ComposeResult:
         yield SpecificityMeter(self.lang, id="live-meter")
         yield Static(t("findings.title", self.lang), id="live-title")
-        yield FindingsPanel(self.lang, waivable=self.waivable, id="live-findings")
+        yield FindingsPanel(self.lang, label=self.label, waivable=self.waivable, id="live-findings")
         yield Static("", id="live-waived")
         hint = "findings.hint" if self.waivable else "findings.hint_read_only"
         yield Static(t(hint, self.lang), id="live-hint")
@@ -264,6 +273,13 @@ class LiveFeedback(Vertical):
                 self.changed()
 
         self.app.push_screen(WaiveScreen(finding, self.lang, by=by), done)
+
+    @on(FindingsPanel.AcceptTerm)
+    def _accept_term(self, event: FindingsPanel.AcceptTerm) -> None:
+        event.stop()
+        words = event.finding.text
+        self.post_message(self.TermAccepted(words))
+        self.notify(t("accepted.term_done", self.lang, term=" ".join(words.split())), markup=False)
 
     @on(FindingsPanel.Picked)
     def _picked(self, event: FindingsPanel.Picked) -> None:

@@ -217,7 +217,7 @@ async def test_summary_of_a_misaligned_profile_shows_broken_links_and_jumps_to_a
         fixes = app.screen.query_one("#align-fixes", OptionList)
         assert fixes.option_count == 5
         assert "Aucune remarque n'a été acceptée." in str(
-            app.screen.query_one("#align-waivers", Static).render()
+            app.screen.query_one("#align-no-waivers", Static).render()
         )
         fixes.focus()
         await pilot.press("enter")
@@ -263,8 +263,9 @@ async def test_summary_in_coach_mode_says_who_waived_what_and_why() -> None:
     app = SummaryHarness(profile, "en")
     async with app.run_test(size=(100, 60)) as pilot:
         await wait_for(pilot, lambda: app.screen.query("#align-waivers"))
-        text = str(app.screen.query_one("#align-waivers", Static).render())
-        assert "align.persona_unreached" in text and "waived by the coach" in text
+        waivers = app.screen.query_one("#align-waivers", OptionList)
+        text = str(waivers.get_option_at_index(0).prompt)
+        assert "Persona that no channel reaches" in text and "waived by the coach" in text
         assert "launch partner: reached by hand this year" in text
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.chosen == [None])

@@ -70,6 +70,11 @@ class AnswerEditor(Widget):
                 child.focus()
                 return
 
+    def focus_at(self, inner: str) -> None:
+        """Put the cursor where ``inner`` points inside the answer (``[2].target`` for a
+        row's cell, ``[1]`` for a list's line); editors without parts start at the top."""
+        self.focus_first()
+
 
 # kind → "module:Class"; structured editors live in their own modules, imported on use.
 _EDITORS: dict[str, str] = {

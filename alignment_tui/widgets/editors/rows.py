@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ValidationError
@@ -120,6 +121,19 @@ class RowsEditor(AnswerEditor):
         else:
             await container.mount(row)
         self._focus_row(row, 0)
+
+    def focus_at(self, inner: str) -> None:
+        """``[i].column``: the cursor in that row's cell (the row's first cell when the
+        column is not one of the editor's, the first row when there is no such row)."""
+        match = re.match(r"\[(\d+)\](?:\.(\w+))?", inner)
+        rows = self.rows()
+        if match is None or not rows:
+            self.focus_first()
+            return
+        row = rows[min(int(match.group(1)), len(rows) - 1)]
+        names = [c.field for c in self.COLUMNS]
+        column = match.group(2)
+        self._focus_row(row, names.index(column) if column in names else 0)
 
     def _focus_row(self, row: Row, index: int) -> None:
         cells = row.cells()

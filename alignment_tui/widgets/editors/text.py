@@ -75,3 +75,15 @@ class ListEditor(TextEditor):
     @staticmethod
     def from_text(text: str) -> Any:
         return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def focus_at(self, inner: str) -> None:
+        """``[i]``: the cursor at the start of item ``i``'s line."""
+        from alignment_tui.live import item_starts, location_of
+
+        area = self.text_area
+        area.focus()
+        if inner.startswith("[") and inner[1:].split("]", 1)[0].isdigit():
+            starts = item_starts(area.text)
+            index = int(inner[1:].split("]", 1)[0])
+            if index < len(starts):
+                area.move_cursor(location_of(area.document.lines, starts[index]))
