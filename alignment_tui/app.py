@@ -36,7 +36,8 @@ class AlignmentApp(App[int]):
 
     CSS_PATH = "app.tcss"
     # Below 72 columns the chain sidebar gives way to the answer (Ctrl+G then opens the palette).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]  # noqa: RUF012 (Textual API)
+    # -roomy and -vast let coach mode put the coach's column beside the answer (app.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide"), (110, "-roomy"), (150, "-vast")]  # noqa: RUF012
     TITLE = "alignment-tui"
 
     def __init__(self, profile_path: Path | None, lang: str | None, bank_dir: str | None) -> None:
@@ -180,6 +181,9 @@ class AlignmentApp(App[int]):
         if keep_editor and isinstance(leaving, QuestionScreen) and leaving.editor is not None:
             # The editor's last change may still be on its way as a message: keep it now.
             store_answer(self.profile, leaving.editor.question, leaving.editor.value, self.lang)
+        from alignment_tui.screens.livewire import keep_timer
+
+        keep_timer(self)
         key = self.walk.session.current.key
         if self.profile.meta.position != key:
             self.profile.meta.position = key
@@ -296,9 +300,17 @@ class AlignmentApp(App[int]):
     def action_save_now(self) -> None:
         self.autosave.save_now()
 
+    def action_timer(self, action: str) -> None:
+        """The coach's session timer: ``toggle`` (pause or go on) or ``reset``."""
+        from alignment_tui.screens.livewire import timer_action
+
+        timer_action(self, action)
+
     async def action_quit(self) -> None:
         from alignment_tui.screens.flow import save_on_exit
+        from alignment_tui.screens.livewire import keep_timer
 
+        keep_timer(self)
         self.exit(0, message=save_on_exit(self) or None)
 
     def _handle_exception(self, error: Exception) -> None:

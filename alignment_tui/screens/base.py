@@ -37,6 +37,7 @@ QUESTION_KEYS: list[KeySpec] = [
     ("f3", "app.toggle_coach", "key.coach"),
     ("f4", "app.external_edit", "key.editor"),
     ("f8", "waive", "key.waive"),
+    ("f5", "app.timer('toggle')", "key.timer"),
 ]
 
 

@@ -275,6 +275,9 @@ def palette(app: AlignmentApp, screen: Screen[Any]) -> Iterator[SystemCommand]:
             yield cmd("waive", screen.action_waive)
     yield cmd("summary", partial(show_summary, app))
     yield cmd("coach", app.action_toggle_coach)
+    if app.profile is not None and app.profile.settings.coach_mode:
+        yield cmd("timer", partial(app.action_timer, "toggle"))
+        yield cmd("timer_reset", partial(app.action_timer, "reset"))
     yield cmd("save", app.action_save_now)
     yield cmd("theme", app.action_toggle_theme)
     yield cmd("quit", app.action_quit)

@@ -10,6 +10,7 @@ from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import TextArea
 
+from alignment_tui.coach_timer import SessionTimer
 from alignment_tui.i18n import t
 from alignment_tui.live import part_label
 from alignment_tui.model.profile import LAYERS
@@ -22,8 +23,8 @@ if TYPE_CHECKING:
     from alignment_tui.widgets.coach import CoachPanel
     from alignment_tui.widgets.livefeedback import LiveFeedback
 
-# When each app's session started (its first question on screen): the coach's timer.
-_STARTED: weakref.WeakKeyDictionary[Any, float] = weakref.WeakKeyDictionary()
+# Each app's session timer, made from the profile's settings at its first question.
+_TIMERS: weakref.WeakKeyDictionary[Any, SessionTimer] = weakref.WeakKeyDictionary()
 
 # Each question screen's live feedback, so a keystroke does not search the screen for it.
 _LIVE: weakref.WeakKeyDictionary[Any, LiveFeedback] = weakref.WeakKeyDictionary()
@@ -38,9 +39,40 @@ def snapshot(app: Any) -> Profile | None:
     return profile.model_copy(deep=True) if profile is not None else None
 
 
-def session_start(app: Any) -> float:
-    """When the session on ``app`` started (its first question), on the monotonic clock."""
-    return _STARTED.setdefault(app, time.monotonic())
+def session_timer(app: Any) -> SessionTimer:
+    """The coach's timer on ``app``: it carries on from what the profile kept."""
+    timer = _TIMERS.get(app)
+    if timer is None:
+        profile = getattr(app, "profile", None)
+        now = time.monotonic()
+        timer = (
+            SessionTimer.from_settings(profile.settings, now) if profile else SessionTimer(0, now)
+        )
+        _TIMERS[app] = timer
+    return timer
+
+
+def keep_timer(app: Any) -> None:
+    """Write the timer into the profile (when the question changes, on pause, on quit)."""
+    timer = _TIMERS.get(app)
+    profile = getattr(app, "profile", None)
+    if (
+        timer is not None
+        and profile is not None
+        and timer.store(profile.settings, time.monotonic())
+    ):
+        app.touch()
+
+
+def timer_action(app: Any, action: str) -> None:
+    """``toggle`` (pause or go on) or ``reset`` the coach's timer, and keep it."""
+    timer = session_timer(app)
+    getattr(timer, action)(time.monotonic())
+    keep_timer(app)
+    from alignment_tui.widgets.coach import CoachPanel
+
+    for panel in app.screen.query(CoachPanel):
+        panel.refresh_head()
 
 
 def coach_on(app: Any) -> bool:
@@ -102,7 +134,7 @@ def coach_panel(screen: QuestionScreen) -> CoachPanel:
         question.probes(screen.lang),
         note,
         screen.lang,
-        started=session_start(app),
+        timer=session_timer(app),
         id="probes",
         classes="" if screen.coach else "hidden",
     )

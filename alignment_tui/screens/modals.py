@@ -22,9 +22,8 @@ class ChangedOnDiskScreen(ModalScreen[str]):
         self.path = path
         self.lang = lang
         keys = [
-            ("r", "choose('reload')", "conflict.reload"),
-            ("o", "choose('overwrite')", "conflict.overwrite"),
-            ("a", "choose('save_as')", "conflict.save_as"),
+            (t(f"conflict.key.{choice}", lang), f"choose('{choice}')", f"conflict.{choice}")
+            for choice in ("reload", "overwrite", "save_as")
         ]
         for b in bindings(keys, lang):
             self._bindings.bind(b.key, b.action, b.description)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.markup import escape
 from textual.widgets import Button, Static, TextArea
 
@@ -46,18 +46,22 @@ class QuestionScreen(WalkScreen):
             yield Static(escape(q.example_vague(lang)), classes="card")
             yield Static(t("question.specific", lang), classes="label specific")
             yield Static(escape(q.example_specific(lang)), classes="card")
-        if self.skipped:
-            yield Static(t("question.was_skipped", lang), id="skipped-note")
-        if self.editor is not None:
-            yield self.editor
-        else:
-            yield Static(t("question.no_editor", lang, kind=q.kind), id="no-editor")
-        # Findings from the analysis are mounted here, live, below the answer.
-        yield Vertical(id="findings")
         from alignment_tui.screens.livewire import coach_panel
 
-        # The coach's probes, private note and session timer (``#probes``, hidden when off).
-        yield coach_panel(self)
+        # The answer and its findings, with the coach's column beside them on a wide
+        # terminal (below them on a narrow one): see ``#work`` in app.tcss.
+        with Container(id="work"):
+            with Vertical(id="answer-col"):
+                if self.skipped:
+                    yield Static(t("question.was_skipped", lang), id="skipped-note")
+                if self.editor is not None:
+                    yield self.editor
+                else:
+                    yield Static(t("question.no_editor", lang, kind=q.kind), id="no-editor")
+                # Findings from the analysis are mounted here, live, below the answer.
+                yield Vertical(id="findings")
+            # The coach's probes, private note and session timer (``#probes``, hidden when off).
+            yield coach_panel(self)
         with Horizontal(id="tools"):
             yield Button(
                 t("question.examples_button", lang),
@@ -90,6 +94,7 @@ class QuestionScreen(WalkScreen):
         )
 
     def on_mount(self) -> None:
+        self.set_class(self.coach, "-coach")
         self.call_after_refresh(self._install_live)
         if self.editor is None:
             self.query_one("#next", Button).focus()
@@ -125,3 +130,4 @@ class QuestionScreen(WalkScreen):
     def show_probes(self, on: bool) -> None:
         self.coach = on
         self.query_one("#probes").set_class(not on, "hidden")
+        self.set_class(on, "-coach")

@@ -93,12 +93,14 @@ async def _shots(out: Path, lang: str, work: Path) -> list[Path]:
         await _settle(pilot)
         save("waive")
         await pilot.press("enter")
+        # Coach mode on a laptop and on a large screen: the coach's column beside the answer.
         app.action_toggle_coach()
-        await _settle(pilot)
-        app.screen.query_one("#main").scroll_end(animate=False)
-        await pilot.pause()
-        save("coach")
+        for width, height in ((120, 36), (200, 60)):
+            await pilot.resize_terminal(width, height)
+            await _settle(pilot)
+            save(f"coach-{width}x{height}")
         app.action_toggle_coach()
+        await pilot.resize_terminal(*SIZE)
         await _go(pilot, "review:execution", "#review-findings")
         app.screen.query_one("#main").scroll_to(y=12, animate=False)
         await pilot.pause()

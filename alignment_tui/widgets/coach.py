@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static, TextArea
 
+from alignment_tui.coach_timer import SessionTimer
 from alignment_tui.i18n import t
 from alignment_tui.live import elapsed
 
@@ -25,7 +26,7 @@ class CoachPanel(Vertical):
 
     DEFAULT_CSS = """
     CoachPanel { height: auto; border-left: thick $secondary; padding: 0 1; margin: 1 0 0 0; }
-    CoachPanel > #coach-head { height: 1; }
+    CoachPanel > #coach-head { height: 2; }
     CoachPanel > .coach-label { text-style: bold; color: $text-muted; margin: 1 0 0 0; }
     CoachPanel > #coach-note { height: auto; min-height: 4; max-height: 10; }
     """
@@ -50,6 +51,7 @@ class CoachPanel(Vertical):
         note: str,
         lang: str,
         *,
+        timer: SessionTimer | None = None,
         started: float | None = None,
         clock: Callable[[], float] = time.monotonic,
         id: str | None = None,
@@ -61,7 +63,7 @@ class CoachPanel(Vertical):
         self.note = note
         self.lang = lang
         self.clock = clock
-        self.started = clock() if started is None else started
+        self.timer = timer or SessionTimer(0.0, clock() if started is None else started)
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -80,12 +82,18 @@ class CoachPanel(Vertical):
     def _head(self) -> Text:
         line = Text(t("coach.title", self.lang), style="bold")
         line.append("   ")
-        line.append(t("coach.timer", self.lang, time=elapsed(self.clock() - self.started)))
+        line.append(t("coach.timer", self.lang, time=elapsed(self.timer.elapsed(self.clock()))))
+        if self.timer.paused:
+            line.append("  " + t("coach.paused", self.lang), style="italic yellow")
+        line.append("\n" + t("coach.timer_keys", self.lang), style="dim")
         return line
 
-    def _tick(self) -> None:
+    def refresh_head(self) -> None:
         for head in self.query("#coach-head").results(Static):
             head.update(self._head())
+
+    def _tick(self) -> None:
+        self.refresh_head()
 
     @on(TextArea.Changed, "#coach-note")
     def _noted(self, event: TextArea.Changed) -> None:

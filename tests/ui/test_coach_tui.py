@@ -197,3 +197,75 @@ async def test_accepting_a_term_from_the_layer_review(workdir: Path) -> None:
         assert app.profile is not None
         await wait_for(pilot, lambda: "the best" in app.profile.settings.accepted_terms)
         await pilot.press("ctrl+q")
+
+
+@pytest.mark.parametrize("size", [(120, 36), (200, 60)])
+async def test_coach_mode_puts_the_coach_beside_the_answer_and_keeps_the_question(
+    workdir: Path, size: tuple[int, int]
+) -> None:
+    app = make_app(_profile_at(workdir, "en", "vision.statement"), lang="en")
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: app.screen.query(FindingsPanel))
+        screen = app.screen
+        answer = screen.query_one("#answer-col").region
+        coach = screen.query_one("#probes").region
+        assert coach.x >= answer.right and coach.y < answer.bottom  # beside, not below
+        assert coach.bottom <= size[1]  # the probes and the note are on screen
+        note = screen.query_one("#coach-note").region
+        assert note.bottom <= size[1] - 1
+        prompt = screen.query_one("#prompt")
+        main = screen.query_one("#main")
+        area = screen.query_one("#answer-text")
+        area.focus()
+        area.insert("Many more words. " * 40)
+        await pilot.pause()
+        main.scroll_end(animate=False)
+        await pilot.pause()
+        assert main.scroll_y > 0 or main.max_scroll_y == 0
+        assert prompt.region.y >= 0 and prompt.region.height > 0  # still in view
+        assert prompt.region.y <= 3
+        # more than two findings fit in the panel
+        panel = screen.query_one(FindingsPanel)
+        assert panel.region.height >= 12
+        await pilot.press("ctrl+q")
+
+
+async def test_without_coach_mode_the_layout_is_unchanged(workdir: Path) -> None:
+    path = _profile_at(workdir, "en", "vision.statement")
+    p = load_profile(path)
+    p.settings.coach_mode = False
+    save_profile(p, path)
+    app = make_app(path, lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: app.screen.query(FindingsPanel))
+        assert app.screen.query_one("#chain").display
+        assert not app.screen.query_one("#probes").display
+        await pilot.press("ctrl+q")
+
+
+async def test_the_session_timer_survives_reopening_pauses_and_resets(workdir: Path) -> None:
+    from alignment_tui.widgets.coach import CoachPanel
+
+    path = _profile_at(workdir, "en", "vision.statement")
+    p = load_profile(path)
+    p.settings.session_seconds = 3600 + 125  # an earlier sitting of the same session
+    save_profile(p, path)
+    app = make_app(path, lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: app.screen.query(CoachPanel))
+        head = app.screen.query_one("#coach-head")
+        assert "1:02:0" in str(head.render())
+        await pilot.press("f5")  # pause
+        await wait_for(pilot, lambda: "(paused)" in str(head.render()))
+        assert app.profile is not None and app.profile.settings.session_paused is True
+        frozen = app.profile.settings.session_seconds
+        await pilot.pause(1.2)
+        assert "(paused)" in str(head.render())
+        assert app.profile.settings.session_seconds == frozen
+        app.action_timer("reset")
+        await pilot.pause()
+        assert "Session 0:00" in str(head.render())
+        await pilot.press("f5")  # go on
+        await pilot.press("ctrl+q")
+    kept = load_profile(path).settings
+    assert kept.session_paused is None and (kept.session_seconds or 0) < 10

@@ -107,6 +107,7 @@ FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "editors.horizon.{}": (("years", "months"),),
     "typed.{}": (("year", "years", "month", "months"),),
     "plain.intro.{}": (("what", "why", "horizon", "good"),),
+    "conflict.key.{}": (("reload", "overwrite", "save_as"),),
     "guard.{}": (("internal", "output_closed", "output_failed", "output_encoding"),),
 }
 # Computed keys whose domain is a data table of their own module, checked by that
