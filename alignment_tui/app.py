@@ -94,9 +94,9 @@ class AlignmentApp(App[int]):
         if opening and self.path is not None:
             await self._open(self.path)
         elif isinstance(self.screen, WelcomeScreen):
-            from alignment_tui.store.paths import recent_profiles
+            from alignment_tui.store.paths import recent_entries
 
-            recent = await asyncio.to_thread(recent_profiles)
+            recent = await asyncio.to_thread(recent_entries)
             # The user may have moved on while the list was read.
             if isinstance(self.screen, WelcomeScreen) and self.screen.is_attached:
                 self.screen.show_recent(recent)

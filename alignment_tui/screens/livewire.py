@@ -53,14 +53,13 @@ def session_timer(app: Any) -> SessionTimer:
 
 
 def keep_timer(app: Any) -> None:
-    """Write the timer into the profile (when the question changes, on pause, on quit)."""
+    """Write the timer into the profile (when the question changes, on pause, on quit);
+    only in coach mode: it is the coach's session, not the time a founder spends alone."""
     timer = _TIMERS.get(app)
     profile = getattr(app, "profile", None)
-    if (
-        timer is not None
-        and profile is not None
-        and timer.store(profile.settings, time.monotonic())
-    ):
+    if timer is None or profile is None or not profile.settings.coach_mode:
+        return
+    if timer.store(profile.settings, time.monotonic()):
         app.touch()
 
 

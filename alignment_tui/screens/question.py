@@ -100,7 +100,8 @@ class QuestionScreen(WalkScreen):
             self.query_one("#next", Button).focus()
             return
         if self.read_only:
-            for area in self.editor.query(TextArea):
+            # The coach's note too: nothing typed on a read-only profile could be kept.
+            for area in self.query(TextArea):
                 area.read_only = True
             for control in self.editor.query("Input, Select, Checkbox, RadioSet, Button"):
                 control.disabled = True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from alignment_tui.i18n import t
+from alignment_tui.i18n import lookup, t
 from alignment_tui.model.answers import get_answer, is_answered, layer_completion
 from alignment_tui.model.bank import Bank, Question
 from alignment_tui.model.profile import Profile
@@ -166,9 +166,14 @@ class Walk:
                 f"intro:{layer}",
             )
             for s in self.session.questions(layer):
-                prompt = short(self.bank.question(s.qid).prompt(lang))
+                question = self.bank.question(s.qid)
+                prompt = " ".join(question.prompt(lang).split())
+                # The palette searches the title only: it carries the answer's name ("Focus
+                # of the period") and the whole prompt, so any word of either finds it.
+                name = lookup(f"report.field.{question.field}", lang) if question.field else None
+                shown = f"{name} — {prompt}" if name else prompt
                 yield PaletteEntry(
-                    t("palette.goto_question", lang, layer=title, prompt=prompt), s.qid, s.qid
+                    t("palette.goto_question", lang, layer=title, prompt=shown), s.qid, s.qid
                 )
             yield PaletteEntry(
                 t("palette.goto_review", lang, layer=title),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -98,12 +99,21 @@ class WelcomeScreen(Screen[None]):
 
         return t("welcome.target", self.lang, path=str(new_profile_path(organisation)))
 
-    def show_recent(self, paths: list[Path]) -> None:
-        """Fill the recent list once it has been read (off the first frame)."""
+    def show_recent(self, entries: list[tuple[Path, str]]) -> None:
+        """Fill the recent list once it has been read (off the first frame): each profile
+        by its organisation's name, its file beneath; the first one highlighted, so that
+        Enter on the list opens it."""
         for recent in self.query("#recent").results(OptionList):
             recent.clear_options()
-            recent.add_options([Option(str(p), id=str(p)) for p in paths])
-            recent.set_class(not paths, "hidden")
+            options = []
+            for path, organisation in entries:
+                line = Text(organisation or path.name, style="bold")
+                line.append("  " + _home_relative(path), style="dim")
+                options.append(Option(line, id=str(path)))
+            recent.add_options(options)
+            recent.set_class(not entries, "hidden")
+            if entries:
+                recent.highlighted = 0
 
     @on(Input.Changed, "#organisation")
     def _org_changed(self, event: Input.Changed) -> None:
@@ -152,6 +162,14 @@ class WelcomeScreen(Screen[None]):
             self.query_one("#respondent", Input).value,
             self.query_one("#path", Input).value,
         )
+
+
+def _home_relative(path: Path) -> str:
+    """``~/clients/atelier.toml`` rather than the whole absolute path."""
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
 
 
 class OpeningScreen(Screen[None]):

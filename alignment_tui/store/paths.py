@@ -9,6 +9,7 @@ from pathlib import Path
 HOME_VAR = "ALIGNMENT_TUI_HOME"
 MAX_RECENT = 10
 _RECENT_MAX_BYTES = 100_000  # ten paths; anything bigger is not a list this program wrote
+_PROFILE_PEEK_BYTES = 2 * 1024 * 1024  # a profile far larger is not a recent one worth naming
 
 
 def data_home() -> Path:
@@ -33,6 +34,28 @@ def recent_profiles() -> list[Path]:
         return []
     # os.path.isfile: an entry that is no valid path any more is skipped, never a crash.
     return [Path(p) for p in data if isinstance(p, str) and os.path.isfile(p)][:MAX_RECENT]
+
+
+def organisation_of(path: Path) -> str:
+    """The organisation a profile file names (``meta.organisation``), "" when it cannot tell.
+
+    For the welcome screen's recent list: read without validating the whole profile.
+    """
+    import tomllib
+
+    from alignment_tui.store.files import ReadError, read_text
+
+    try:
+        meta = tomllib.loads(read_text(path, _PROFILE_PEEK_BYTES)).get("meta", {})
+    except (ReadError, ValueError, RecursionError):
+        return ""
+    name = meta.get("organisation", "") if isinstance(meta, dict) else ""
+    return " ".join(name.split()) if isinstance(name, str) else ""
+
+
+def recent_entries() -> list[tuple[Path, str]]:
+    """The recent profiles with their organisation's name, most recent first."""
+    return [(p, organisation_of(p)) for p in recent_profiles()]
 
 
 def remember_profile(path: Path) -> None:

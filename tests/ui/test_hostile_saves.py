@@ -38,7 +38,7 @@ async def _type_an_origin(pilot: object, app: object, text: str) -> None:
     await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))  # type: ignore[attr-defined]
     screen = app.screen  # type: ignore[attr-defined]
     await wait_for(pilot, lambda: screen.query(TextArea))
-    screen.query_one(TextArea).insert(text)
+    screen.query_one("#answer-text", TextArea).insert(text)
 
 
 async def test_a_profile_opened_through_a_link_is_saved_to_its_target(workdir: Path) -> None:
@@ -68,6 +68,6 @@ async def test_a_read_only_profile_is_opened_read_only_and_says_so(workdir: Path
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))
         assert "permissions" in str(app.screen.query_one("#banner").render())
-        assert app.screen.query_one(TextArea).read_only
+        assert all(area.read_only for area in app.screen.query(TextArea))
         await pilot.press("ctrl+q")
     assert path.read_bytes() == before and (path.stat().st_mode & 0o777) == 0o400

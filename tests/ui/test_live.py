@@ -88,7 +88,7 @@ async def test_a_waiver_leaves_the_score_and_survives_save_and_reload(workdir: P
     app = make_app(path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
         screen = await on_question(pilot, app, "vision.statement")
-        screen.query_one(TextArea).insert(HYPE)
+        screen.query_one("#answer-text", TextArea).insert(HYPE)
         await wait_for(pilot, lambda: "vague.superlative" in shown(app))
         meter = screen.query_one(SpecificityMeter)
         assert meter.score is not None and meter.score < 100

@@ -34,8 +34,8 @@ def _profile_at(path: Path, lang: str = "en", origin: str = "") -> Path:
 async def _editor_area(pilot, app: AlignmentApp) -> TextArea:
     await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))
     screen = app.screen
-    await wait_for(pilot, lambda: screen.query(TextArea))
-    return screen.query_one(TextArea)
+    await wait_for(pilot, lambda: screen.query("#answer-text"))
+    return screen.query_one("#answer-text", TextArea)
 
 
 CHILD = textwrap.dedent(
@@ -48,9 +48,9 @@ CHILD = textwrap.dedent(
 
     async def type_slowly(pilot):
         app = pilot.app
-        while not app.screen.query("TextArea"):
+        while not app.screen.query("#answer-text"):
             await asyncio.sleep(0.02)
-        area = app.screen.query_one("TextArea")
+        area = app.screen.query_one("#answer-text")
         area.focus()
         print("ready", flush=True)
         for ch in text:
@@ -167,7 +167,8 @@ async def test_changed_on_disk_save_as(workdir: Path) -> None:
     app = make_app(path, lang="fr")
     async with app.run_test(size=SIZE) as pilot:
         await _conflict(pilot, app, path)
-        await pilot.press("a")
+        assert "Enregistrer sous… (S)" in str(app.screen.query_one("#save_as").label)
+        await pilot.press("s")  # the French key letter: « Enregistrer sous »
         await wait_for(
             pilot, lambda: isinstance(app.screen, SaveAsScreen) and app.screen.query(Input)
         )

@@ -197,8 +197,9 @@ async def test_welcome_language_switch_and_reopening_from_the_recent_list(workdi
         )
         recent = again.screen.query_one("#recent")
         assert recent.option_count == 1 and recent.get_option_at_index(0).id == str(path)
+        # by the organisation's name, not a bare path; the first one highlighted: Enter opens it
+        assert str(recent.get_option_at_index(0).prompt).startswith("Brasserie du Quai")
         recent.focus()
-        recent.highlighted = 0
         await pilot.press("enter")
         await wait_for(
             pilot, lambda: again.walk is not None and isinstance(again.screen, IntroScreen)

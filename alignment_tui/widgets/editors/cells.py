@@ -45,7 +45,12 @@ class Column:
         return t(f"editors.col.{self.label or self.field}", lang)
 
     def placeholder_text(self, lang: str) -> str:
-        return t(f"editors.placeholder.{self.placeholder}", lang) if self.placeholder else ""
+        """An example, said to be one ("e.g. …"), so it is never taken for an answer."""
+        if not self.placeholder:
+            return ""
+        if self.placeholder == "id":  # not an example: what the cell does when left empty
+            return t("editors.placeholder.id", lang)
+        return t("editors.example", lang, text=t(f"editors.placeholder.{self.placeholder}", lang))
 
 
 def read_cell(kind: CellKind, text: str, lang: str) -> Any:

@@ -124,7 +124,9 @@ class BudgetEditor(_TypedFieldEditor):
                 yield Label(t("editors.col.amount", lang))
                 yield Input(
                     self.shown(),
-                    placeholder=t("editors.placeholder.amount", lang),
+                    placeholder=t(
+                        "editors.example", lang, text=t("editors.placeholder.amount", lang)
+                    ),
                     compact=True,
                     select_on_focus=False,
                     id="amount",

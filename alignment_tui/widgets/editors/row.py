@@ -47,6 +47,7 @@ class Row(Vertical):
     Row .cell { height: 2; }
     Row .cell > Label { color: $text-muted; text-style: italic; width: 1fr; height: 1; }
     Row .cell Input { width: 1fr; }
+    Row .cell Input > .input--placeholder { color: $text-disabled; text-style: italic; }
     Row .cell Input.-unreadable { background: $error 30%; }
     Row .cell Select { width: 1fr; }
     Row .row-buttons { width: auto; height: 1; margin-left: 1; margin-top: 1; }

@@ -6,8 +6,9 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import TextArea
+from textual.widgets import Static, TextArea
 
+from alignment_tui.i18n import t
 from alignment_tui.widgets.editors.base import AnswerEditor
 from alignment_tui.widgets.highlight import HighlightTextArea
 
@@ -19,6 +20,7 @@ class TextEditor(AnswerEditor):
     DEFAULT_CSS = """
     TextEditor { height: auto; }
     TextEditor > TextArea { height: auto; min-height: 6; max-height: 18; }
+    TextEditor > .text-keys { color: $text-muted; height: auto; }
     """
 
     def compose(self) -> ComposeResult:
@@ -26,6 +28,8 @@ class TextEditor(AnswerEditor):
         yield HighlightTextArea(
             self.to_text(self.value), soft_wrap=True, tab_behavior="focus", id="answer-text"
         )
+        # TextArea's own keys are in no footer: said once, under the answer.
+        yield Static(t("editors.text_keys", self.lang), classes="text-keys")
 
     @property
     def text_area(self) -> TextArea:
