@@ -25,8 +25,8 @@ async def _at_the_answer(pilot: Pilot[int], app: AlignmentApp) -> None:
     """The profile reopened at its question, the keyboard in the answer."""
     await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), 20)
     screen = app.screen
-    await wait_for(pilot, lambda: screen.query(TextArea), 20)
-    screen.query_one(TextArea).focus()
+    await wait_for(pilot, lambda: screen.query("#answer-text"), 20)
+    screen.query_one("#answer-text", TextArea).focus()
 
 
 async def test_a_tab_closed_just_after_typing_saves_what_was_typed(tmp_path: Path) -> None:
