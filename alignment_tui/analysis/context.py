@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, cached_property
 
-from alignment_tui.analysis import lexicon, packs, patterns
+from alignment_tui.analysis import lexicon, packs, patterns, registry
 from alignment_tui.analysis.findings import Severity
 from alignment_tui.analysis.lexicon import Hit, Token
 from alignment_tui.analysis.recognise import (
@@ -34,9 +34,12 @@ class Spot:
 
 DIGIT = re.compile(r"\d")
 _QUOTE = re.compile(r"[«\"“”‘]|(?:^|\s)'\w")
+_QUOTED = re.compile(r"«[^»]{1,200}»|“[^”]{1,200}”|‘[^’]{1,200}’|\"[^\"]{1,200}\"")
+_SLOGAN_SHARE = 0.6  # a quote this long is the answer itself (a slogan), not an example
 _SENTENCE_START = frozenset('.!?:;\n•·-*–—>(["«“')
 SPECIFICITY_CAP = 4  # rules and the score read at most "three or more" kinds of detail
 _TITLE_CASE_SHARE = 0.5  # above this share of capitalised words, capitals name nothing
+_BEHAVIOUR_REACH = 30  # characters after a behaviour's verb where its object is looked for
 _SUBJECT_WORDS = 3  # a name among the first words is the answer's subject, no detail
 _HEAVY_MIN = 7  # letters from which a word with an abstract ending reads abstract
 
@@ -93,7 +96,21 @@ class Context:
         found = lexicon.find(
             self.text, self.toks, self.layer, self.accepted, self.lang if self.sure else None
         )
+        if self.quoted and self.layer == "execution":
+            # A quoted word in a plan is an example of what to say or not to say ("we never
+            # write 'world-class'"): vague words inside it are not the answer's own.
+            found = [
+                h for h in found if not self._inside_quote(h) or h.entry.rule.startswith("signal.")
+            ]
         return found + patterns.signal_hits(self.text, self.where, self.lang if self.sure else None)
+
+    @cached_property
+    def quoted(self) -> list[tuple[int, int]]:
+        """Spans between quotation marks (« », “ ”, ‘ ’, " ")."""
+        return [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)]
+
+    def _inside_quote(self, hit: Hit) -> bool:
+        return any(s <= hit.start and hit.end <= e for s, e in self.quoted)
 
     @cached_property
     def where(self) -> dict[str, list[int]]:
@@ -258,8 +275,11 @@ class Context:
         """A quoted example, or a device that shows a tone ("first names", « on vouvoie »)."""
         if self.has("signal.device"):
             return True
-        # Quotes show a tone in a plan; elsewhere they mostly frame a slogan.
-        quoted = self.layer == "execution" and bool(_QUOTE.search(self.text))
+        # Quotes show a tone in a plan; elsewhere they mostly frame a slogan, and a quote that
+        # is most of the answer is the slogan itself.
+        inside = sum(e - s for s, e in self.quoted)
+        slogan = inside >= _SLOGAN_SHARE * len(self.text.strip())
+        quoted = self.layer == "execution" and bool(_QUOTE.search(self.text)) and not slogan
         return quoted or any(f" {k} " in f" {self.folded} " for k in self.words_of("for_example"))
 
     @cached_property
@@ -302,45 +322,47 @@ class Context:
 
     @cached_property
     def behaviour(self) -> bool:
-        """Something we do (not "we design products and services", which says nothing)."""
-        return self.has("signal.behaviour") and (self.offer or not self.search("generic_offer"))
+        """Something we do (not "we design products and services", nor "we work together":
+        a doing whose words all name nothing is no behaviour)."""
+        if not self.has("signal.behaviour"):
+            return False
+        if not self.offer and self.search("generic_offer"):
+            return False
+        abstract = {h.start for h in self.of("signal.abstract")}
+        stop = patterns.stopwords(self.langs)
+        for h in self.of("signal.behaviour"):
+            words = [t for t in self.toks if h.start <= t.start < h.end + _BEHAVIOUR_REACH]
+            if any(
+                t.start not in abstract and t.key not in stop and len(t.key) > 3 for t in words[1:]
+            ):
+                return True
+        return False
+
+    def kinds_of_detail(self) -> dict[str, bool]:
+        """Each kind of concrete detail (``DETAIL_KINDS``) and whether the answer holds it."""
+        return {name: kind(self) for name, kind in DETAIL_KINDS.items()}
+
+    @cached_property
+    def detail_found(self) -> dict[str, bool]:
+        return self.kinds_of_detail()
 
     @cached_property
     def hard_detail(self) -> int:
-        """Kinds of detail a reader can check: a number, an amount or a percentage, a date
-        or a rhythm, a name, a named channel, a quoted example or a tone device, terms."""
-        kinds: tuple[Callable[[], bool], ...] = (
-            lambda: self.has("signal.channel"),
-            lambda: self.proper_nouns > 0,
-            lambda: self.example,
-            lambda: self.has_number,
-            lambda: self.has("signal.cadence") or bool(self.deadlines),
-            lambda: self.digits and (self.money or self.percent),
-            lambda: self.has("signal.terms"),
-        )
-        return sum(1 for kind in kinds if kind())
+        """Kinds of detail a reader can check (a number, a date, a name, a channel…)."""
+        return sum(1 for name in HARD_KINDS if self.detail_found[name])
 
     @cached_property
     def soft_detail(self) -> int:
-        """Kinds of detail in words: a choice, an audience, a reason, a behaviour, an offer."""
-        kinds: tuple[Callable[[], bool], ...] = (
-            lambda: self.has("signal.tradeoff"),
-            lambda: (
-                self.audience
-                or (self.layer in ("vision", "mission") and self.has("signal.beneficiary"))
-            ),
-            lambda: self.has("signal.insight"),
-            lambda: self.behaviour,
-            lambda: self.offer or bool(self.search("gerund", self.folded)),
-            lambda: self.change or self.someone,
-        )
-        return sum(1 for kind in kinds if kind())
+        """Kinds of detail in words (a choice, an audience, a reason, a behaviour, an offer)."""
+        return sum(1 for name in DETAIL_KINDS if name not in HARD_KINDS and self.detail_found[name])
 
     @cached_property
-    def detail(self) -> int:
-        """The detail that weighs against weak evidence of vagueness: every checkable kind,
-        and one more for each ``soft_per_detail`` kinds of detail in words."""
-        return self.hard_detail + int(self.soft_detail // self.params["soft_per_detail"])
+    def detail(self) -> float:
+        """How much concrete detail weighs against weak evidence of vagueness: the kinds
+        found, each with its weight (``[detail]`` in ``data/rules.toml``: a sum of money or
+        an offer's terms says more than a capitalised word)."""
+        weights = registry.detail_weights()
+        return sum(weights[name] for name, found in self.detail_found.items() if found)
 
     @cached_property
     def content_words(self) -> int:
@@ -381,3 +403,24 @@ class Context:
         """True for ``analyze_text`` and custom answers, or when the field is one of ``fields``."""
         f = self.field
         return not f or f.startswith("answers") or f in fields
+
+
+# The kinds of concrete detail, by the names ``data/rules.toml`` gives their weights.
+DETAIL_KINDS: dict[str, Callable[[Context], bool]] = {
+    "money": lambda c: c.digits and (c.money or c.percent),
+    "terms": lambda c: c.has("signal.terms"),
+    "number": lambda c: c.has_number,
+    "time": lambda c: c.has("signal.cadence") or bool(c.deadlines),
+    "channel": lambda c: c.has("signal.channel"),
+    "example": lambda c: c.example,
+    "name": lambda c: c.proper_nouns > 0,
+    "choice": lambda c: c.has("signal.tradeoff"),
+    "change": lambda c: c.change or c.someone,
+    "reason": lambda c: c.has("signal.insight"),
+    "behaviour": lambda c: c.behaviour,
+    "audience": lambda c: c.audience,
+    "offer": lambda c: c.offer,
+    "beneficiary": lambda c: c.layer in ("vision", "mission") and c.has("signal.beneficiary"),
+    "means": lambda c: bool(c.search("gerund", c.folded)),
+}
+HARD_KINDS = frozenset({"money", "terms", "number", "time", "channel", "example", "name"})

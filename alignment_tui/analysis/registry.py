@@ -54,6 +54,7 @@ class _Core(BaseModel):
 class _RulesFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     params: dict[str, float]
+    detail: dict[str, float]
     core: _Core
     evidence: _Evidence
     rule: dict[str, RuleMeta]
@@ -90,6 +91,11 @@ def metas() -> dict[str, RuleMeta]:
 def params() -> dict[str, float]:
     """Every rule parameter (thresholds), by name."""
     return _file().params
+
+
+def detail_weights() -> dict[str, float]:
+    """What each kind of concrete detail weighs against weak evidence of vagueness."""
+    return _file().detail
 
 
 def core_fields() -> dict[str, str]:

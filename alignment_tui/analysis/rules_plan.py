@@ -92,6 +92,20 @@ def output_not_outcome(ctx: Context) -> Iterator[Spot]:
             return
 
 
+@check("objectives.vanity_metric")
+def vanity_metric(ctx: Context) -> Iterator[Spot]:
+    """Followers, impressions, "brand awareness": a count of attention with no behaviour
+    attached (a sale, a booking, a sign-up) measures nothing a plan can act on."""
+    vanity = ctx.of("signal.vanity")
+    if ctx.layer != "objectives" or not vanity:
+        return
+    # « abonnés » is an outcome, « abonnés Instagram » attention: the wider words decide.
+    spans = [(h.start, h.end) for h in vanity]
+    if any(not any(s <= h.start < e for s, e in spans) for h in ctx.of("signal.outcome")):
+        return
+    yield Spot(vanity[0].start, vanity[0].end)
+
+
 @check("objectives.far_deadline")
 def far_deadline(ctx: Context) -> Iterator[Spot]:
     if ctx.layer != "objectives" or not ctx.deadlines:

@@ -233,6 +233,28 @@ def _kpi_owner(ctx: Context) -> Iterator[Finding]:
             yield found("kpi.no_owner", ctx.lang, f"{base}.owner", kpi=label)
 
 
+def _listed(text: str, lang: str) -> set[str]:
+    """The rules and kinds of evidence whose listed words ``text`` holds (a word inside a
+    longer listed phrase counts for the phrase only)."""
+    from alignment_tui.analysis.lexicon import find, tokens
+
+    hits = find(text, tokens(text), "execution", (), None)
+    wide = [h for h in hits if h.entry.rule == "signal.vanity"]
+    return {
+        h.entry.rule
+        for h in hits
+        if h.entry.rule == "signal.vanity" or not any(w.start <= h.start < w.end for w in wide)
+    }
+
+
+@check("kpi.vanity_metric")
+def _kpi_vanity(ctx: Context) -> Iterator[Finding]:
+    for _, base, label, kpi in _rows(ctx):
+        found_in = _listed(kpi.name, ctx.lang)  # the unit only repeats what is counted
+        if "signal.vanity" in found_in and "signal.outcome" not in found_in:
+            yield found("kpi.vanity_metric", ctx.lang, f"{base}.name", kpi=label)
+
+
 @check("kpi.deadline_past")
 def _kpi_past(ctx: Context) -> Iterator[Finding]:
     for _, base, label, kpi in _rows(ctx):
@@ -350,6 +372,41 @@ def _channel_gaps(ctx: Context, part: str, rule_id: str) -> Iterator[Finding]:
             continue
         name = channel.name.strip() or f"#{i + 1}"
         yield found(rule_id, ctx.lang, f"execution.channels[{i}].{part}", channel=name)
+
+
+@check("channel.generic_name")
+def _channel_generic(ctx: Context) -> Iterator[Finding]:
+    """ "Social media", « le digital »: a kind of channel, not a place to post or buy."""
+    for i, channel in enumerate(ctx.profile.execution.channels):
+        name = channel.name.strip()
+        if is_empty(channel) or not name:
+            continue
+        listed = _listed(name, ctx.lang)
+        if "execution.generic_channel" in listed and "signal.channel" not in listed:
+            yield found(
+                "channel.generic_name", ctx.lang, f"execution.channels[{i}].name", channel=name
+            )
+
+
+@check("channel.vague_timing")
+def _channel_timing_vague(ctx: Context) -> Iterator[Finding]:
+    """ "Regularly", « quand on peut »: a timing with no date and no rhythm."""
+    from alignment_tui.analysis.recognise import find_deadlines
+
+    for i, channel in enumerate(ctx.profile.execution.channels):
+        timing = channel.timing.strip()
+        if is_empty(channel) or not timing or any(c.isdigit() for c in timing):
+            continue
+        if "signal.cadence" in _listed(timing, ctx.lang) or find_deadlines(timing, ctx.today):
+            continue
+        name = channel.name.strip() or f"#{i + 1}"
+        yield found(
+            "channel.vague_timing",
+            ctx.lang,
+            f"execution.channels[{i}].timing",
+            channel=name,
+            timing=timing,
+        )
 
 
 @check("channel.no_persona")

@@ -170,6 +170,7 @@ def test_no_french_or_english_word_in_the_analysis_code() -> None:
     allowed = set(registry.metas()) | registry.evidence_kinds()
     allowed |= set(packs.MAPS) | set(packs.WORDS) | set(packs.PATTERNS)
     allowed |= {"strong", "weak"}  # values of the data schema (an entry's weight), as severities
+    allowed |= set(registry.detail_weights())  # names of the kinds of detail ([detail])
     found = []
     for path in sorted(Path(packs.__file__).parent.glob("*.py")):
         for line, value in _code_strings(path):
