@@ -413,7 +413,7 @@ DETAIL_KINDS: dict[str, Callable[[Context], bool]] = {
     "time": lambda c: c.has("signal.cadence") or bool(c.deadlines),
     "channel": lambda c: c.has("signal.channel"),
     "example": lambda c: c.example,
-    "name": lambda c: c.proper_nouns > 0,
+    "name": lambda c: c.proper_nouns > 0 or c.has("signal.person"),
     "choice": lambda c: c.has("signal.tradeoff"),
     "change": lambda c: c.change or c.someone,
     "reason": lambda c: c.has("signal.insight"),
