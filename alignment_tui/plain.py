@@ -36,6 +36,8 @@ def run_plain(
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
+    interactive: bool | None = None,
+    width: int | None = None,
 ) -> int:
     """Ask the whole bank line by line, saving the profile after every answer.
 
@@ -65,7 +67,13 @@ def run_plain(
         the_bank = load_bank(bank)
     except BankError as exc:
         return _fail(err, exc.text(ui))
-    console = Console(ui, stdin or _tolerant(sys.stdin), stdout or _tolerant(sys.stdout))
+    console = Console(
+        ui,
+        stdin or _tolerant(sys.stdin),
+        stdout or _tolerant(sys.stdout),
+        interactive=interactive,
+        width=width,
+    )
     walk = PlainWalk(console, the_bank, bank)
     walk.read_only = read_only
     try:
@@ -137,8 +145,13 @@ class PlainWalk:
                 say(self.tr("resuming", path=str(path), organisation=profile.meta.organisation))
                 if self.read_only:
                     say(self.tr("read_only", path=str(path)))
+            # A person at a terminal picks up where the answers stop; a script answers the
+            # whole bank from the top, whatever the file holds (one answer per prompt).
+            start = self._first_unanswered() if self.console.interactive else None
             for layer in self.bank.layers:
-                self._walk_layer(layer)
+                self._walk_layer(layer, start)
+                if start is not None and any(q.id == start for q in layer.questions):
+                    start = None
         except EndOfInput:
             say(self.closing("end_of_input"))
             return EXIT_OK
@@ -179,7 +192,7 @@ class PlainWalk:
         profile.meta.created = now_utc()
         target = path if path is not None else new_profile_path(organisation)
         self._open(profile, target)
-        self._save()
+        self.save()
         say(self.tr("created", path=str(target)))
         return profile, target
 
@@ -194,7 +207,7 @@ class PlainWalk:
             self.on_disk = profile.model_copy(deep=True)
         remember_profile(path)
 
-    def _save(self) -> None:
+    def save(self) -> None:
         """Write the profile if an answer changed (the question reached does not count:
         plain mode always walks from the first one)."""
         assert self.path is not None
@@ -210,7 +223,23 @@ class PlainWalk:
 
     # -- the walk ----------------------------------------------------------------------
 
-    def _walk_layer(self, layer: LayerBank) -> None:
+    def _first_unanswered(self) -> str | None:
+        """Where a reopened profile resumes: its first question without an answer (None:
+        every question has one, so the walk goes through them all again)."""
+        for question in self.bank.questions():
+            if not is_answered(self.profile, question):
+                if question.id != self.bank.questions()[0].id:
+                    self.console.say(self.tr("resume_at", prompt=question.prompt(self.lang)))
+                    return question.id
+                return None
+        return None
+
+    def _walk_layer(self, layer: LayerBank, start: str | None = None) -> None:
+        """Ask the layer's questions; with ``start`` (a question of a later layer, or of
+        this one), the answered questions before it are passed over without a word."""
+        ids = [q.id for q in layer.questions]
+        if start is not None and start not in ids:
+            return
         say, intro, lang = self.console.say, layer.intro, self.lang
         index = [lb.layer for lb in self.bank.layers].index(layer.layer) + 1
         say("")
@@ -220,9 +249,11 @@ class PlainWalk:
             )
         )
         for key in ("what", "why", "horizon", "good"):
-            say(f"{self.tr(f'intro.{key}')}: {getattr(intro, key)(lang)}")
+            say(f"{self.tr(f'intro.{key}')}{self.tr('colon')}{getattr(intro, key)(lang)}")
+        first = ids.index(start) if start is not None else 0
         for number, question in enumerate(layer.questions, start=1):
-            self._ask_question(question, number, len(layer.questions))
+            if number - 1 >= first:
+                self._ask_question(question, number, len(layer.questions))
 
     def _ask_question(self, question: Question, number: int, count: int) -> None:
         say, lang, profile = self.console.say, self.lang, self.profile
@@ -246,45 +277,44 @@ class PlainWalk:
             for line in shown:
                 say(f"  {line}")
         profile.meta.position = question.id
-        while True:
-            answer = ask(self.console, question, profile, current)
-            if isinstance(answer, Keep):
-                break
-            try:
-                set_answer(profile, question, answer)
-            except (ValidationError, ValueError) as exc:
-                say(self.tr("rejected", detail=_first_error(exc)))
-                continue
-            break
+        answer = self._take_answer(question, current)
         answered = is_answered(profile, question)
         skipped = profile.meta.skipped
         if answered and question.id in skipped:
             profile.meta.skipped = [q for q in skipped if q != question.id]
         elif not answered and question.id not in skipped:
             profile.meta.skipped = [*skipped, question.id]
-        self._save()
+        self.save()
         if isinstance(answer, Keep):
             say(self.tr("kept" if answered else "skipped"))
             return
         say(self.tr("saved"))
         if answered:
-            self._read_findings(question)
+            from alignment_tui.plain_after import after_answer
 
-    def _read_findings(self, question: Question) -> None:
-        from alignment_tui.plain_findings import findings_for
+            after_answer(self, question, lambda: self._revise(question))
 
-        findings = findings_for(self.profile, question, self.lang)
-        say = self.console.say
-        if not findings:
-            say(self.tr("no_findings"))
-            return
-        say(self.tr("findings", count=len(findings)))
-        for f in findings:
-            severity = self.tr(f"severity.{f.severity}")
-            quoted = self.tr("quoted", text=f.text) if f.text else ""
-            say(f"- {severity} ({f.rule_id}){quoted}: {f.message}")
-            if f.suggestion:
-                say(f"  {self.tr('suggestion', text=f.suggestion)}")
+    def _take_answer(self, question: Question, current: Any) -> Any:
+        """Ask until the answer can be stored (or is kept); what was given."""
+        while True:
+            answer = ask(self.console, question, self.profile, current)
+            if isinstance(answer, Keep):
+                return answer
+            try:
+                set_answer(self.profile, question, answer)
+            except (ValidationError, ValueError) as exc:
+                self.console.say(self.tr("rejected", detail=_first_error(exc)))
+                continue
+            return answer
+
+    def _revise(self, question: Question) -> bool:
+        """The question once more, after its findings; ``True`` when the answer changed."""
+        before = get_answer(self.profile, question)
+        if isinstance(self._take_answer(question, before), Keep):
+            return False
+        self.save()
+        self.console.say(self.tr("saved"))
+        return bool(get_answer(self.profile, question) != before)
 
     def _summary(self) -> None:
         from alignment_tui.analysis.profile import analyze_profile

@@ -23,6 +23,32 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", _ESCAPE.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
 
 
+def wrap_line(line: str, width: int) -> str:
+    """One line cut at word boundaries to ``width``, its continuation lines indented under
+    its text ("- ", "1. " and leading spaces hang); words longer than a line stay whole."""
+    import textwrap
+
+    if len(line) <= width:
+        return line
+    match = re.match(r"\s*(?:[-•]|\d+\.)?\s*", line)
+    hang = " " * (match.end() if match else 0)
+    return textwrap.fill(
+        line,
+        width=width,
+        subsequent_indent=hang,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def _terminal_width(stream: TextIO) -> int | None:
+    if not _is_tty(stream):
+        return None
+    import shutil
+
+    return max(20, shutil.get_terminal_size().columns)
+
+
 class EndOfInput(Exception):
     """Standard input is closed: stop asking, keep what is saved."""
 
@@ -48,11 +74,23 @@ class Choice:
 class Console:
     """Plain prompts on a text stream, answers read a line at a time."""
 
-    def __init__(self, lang: str, stdin: TextIO, stdout: TextIO) -> None:
+    def __init__(
+        self,
+        lang: str,
+        stdin: TextIO,
+        stdout: TextIO,
+        *,
+        interactive: bool | None = None,
+        width: int | None = None,
+    ) -> None:
         self.lang = lang
         self.stdin = stdin
         self.stdout = stdout
         self.closed = False
+        # A person at a terminal (not a script): offered to revise after the findings.
+        self.interactive = _is_tty(stdin) if interactive is None else interactive
+        # Lines wrapped to the terminal's width; none when the output goes to a file or a pipe.
+        self.width = width if width is not None else _terminal_width(stdout)
         # Ctrl+C in the middle of a text: the lines typed are kept, then the walk stops.
         self.interrupted = False
         # Piped answers are echoed after their prompt, so the output reads as a transcript.
@@ -62,7 +100,10 @@ class Console:
         return t(f"plain.{key}", self.lang, **params)
 
     def say(self, text: str = "") -> None:
-        self.stdout.write(clean(text) + "\n")
+        text = clean(text)
+        if self.width:
+            text = "\n".join(wrap_line(line, self.width) for line in text.split("\n"))
+        self.stdout.write(text + "\n")
         self.stdout.flush()
 
     def read(self, prompt: str) -> str:

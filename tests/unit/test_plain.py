@@ -441,7 +441,7 @@ def test_no_escape_sequence_even_from_the_profile(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("lang", "error", "suggestion"),
-    [("en", "Error (", "Suggestion: "), ("fr", "Erreur (", "Suggestion : ")],
+    [("en", "1. Error: ", "Suggestion: "), ("fr", "1. Erreur\u202f: ", "Suggestion\u202f: ")],
 )
 def test_findings_are_read_out_after_the_answer(
     tmp_path: Path, lang: str, error: str, suggestion: str
@@ -453,7 +453,7 @@ def test_findings_are_read_out_after_the_answer(
     assert code == 0
     answer_part = out.split("Integrity", 1)[1]
     assert error in answer_part and suggestion in answer_part
-    remark = next(line for line in answer_part.splitlines() if line.startswith("- "))
+    remark = next(line for line in answer_part.splitlines() if line.startswith("1. "))
     assert "Integrity" in remark or "values" in remark
 
 
