@@ -150,16 +150,17 @@ def _header(r: Report, lang: str) -> str:
     )
 
 
-_SECTIONS = ("chain", "scores", "fixes", "answers", "waivers", "notes")
+_SECTIONS = ("chain", "scores", "fixes", "answers", "waivers", "notes", "rules")
 
 
 def _toc(r: Report, lang: str) -> str:
     keys = {"chain": "chain", "scores": "layer_scores", "fixes": "fixes", "answers": "answers"}
-    keys |= {"waivers": "waivers", "notes": "notes"}
+    keys |= {"waivers": "waivers", "notes": "notes", "rules": "rules_short"}
+    shown = {"notes": bool(r.notes), "rules": bool(r.rules)}
     items = [
         f'<li><a href="#{s}">{_e(t(f"report.{keys[s]}", lang))}</a></li>'
         for s in _SECTIONS
-        if s != "notes" or r.notes
+        if shown.get(s, True)
     ]
     label = _e(t("report.contents", lang))
     return f'<nav class="toc" aria-label="{label}"><ol>{"".join(items)}</ol></nav>'
