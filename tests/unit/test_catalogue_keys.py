@@ -108,6 +108,7 @@ FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "typed.{}": (("year", "years", "month", "months"),),
     "plain.intro.{}": (("what", "why", "horizon", "good"),),
     "conflict.key.{}": (("reload", "overwrite", "save_as"),),
+    "plain.after.{}": (("next", "next_coach", "next_coach_no_findings"),),
     "guard.{}": (("internal", "output_closed", "output_failed", "output_encoding"),),
 }
 # Computed keys whose domain is a data table of their own module, checked by that
