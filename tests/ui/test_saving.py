@@ -167,6 +167,7 @@ async def test_changed_on_disk_save_as(workdir: Path) -> None:
     app = make_app(path, lang="fr")
     async with app.run_test(size=SIZE) as pilot:
         await _conflict(pilot, app, path)
+        await wait_for(pilot, lambda: app.screen.query("#save_as"))
         assert "Enregistrer sous… (S)" in str(app.screen.query_one("#save_as").label)
         await pilot.press("s")  # the French key letter: « Enregistrer sous »
         await wait_for(
