@@ -29,23 +29,23 @@ run: install
 test: install-test lint typecheck unit
 
 lint: install-test
-	$(PY) -m ruff check alignment_tui tests benchmarks
-	$(PY) -m ruff format --check alignment_tui tests benchmarks
+	$(PY) -m ruff check alignment_tui tools tests benchmarks
+	$(PY) -m ruff format --check alignment_tui tools tests benchmarks
 
 typecheck: install-test
-	$(PY) -m mypy alignment_tui
+	$(PY) -m mypy alignment_tui tools
 
 unit: install-test
 	$(PY) -m pytest
 
 ## Regenerate the SVGs in screenshots/
 screenshots: install-test
-	$(PY) -m alignment_tui.tools.screenshots screenshots
-	$(PY) -m alignment_tui.tools.live_screenshots screenshots/live
+	$(PY) -m tools.screenshots screenshots
+	$(PY) -m tools.live_screenshots screenshots/live
 
 ## Regenerate docs/rules.md from the rule registry
 docs: install-test
-	$(PY) -m alignment_tui.tools.rulesdoc docs/rules.md
+	$(PY) -m tools.rulesdoc docs/rules.md
 
 bench: install-test
 	for b in startup analysis keystrokes; do $(PY) benchmarks/$$b.py || exit 1; done

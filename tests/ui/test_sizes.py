@@ -120,7 +120,7 @@ async def test_every_screen_at_each_size(
 
 
 async def test_screenshot_script_writes_the_screens(tmp_path: Path) -> None:
-    from alignment_tui.tools.screenshots import Shot, take
+    from tools.screenshots import Shot, take
 
     shots = [Shot("welcome", ""), Shot("kpi-editor", "objectives.kpis", ("dark", "light"))]
     written = await take(tmp_path, langs=("en",), shots=shots)
@@ -135,7 +135,7 @@ async def test_screenshot_script_writes_the_screens(tmp_path: Path) -> None:
 
 
 def test_committed_screenshots_are_the_scripts(repo_root: Path) -> None:
-    from alignment_tui.tools.screenshots import SHOTS
+    from tools.screenshots import SHOTS
 
     expected = {
         f"{lang}-{theme}-{s.name}.svg" for s in SHOTS for theme in s.themes for lang in ("fr", "en")

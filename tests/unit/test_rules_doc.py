@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from alignment_tui.tools.rulesdoc import load_all_rules, main, render
+from tools.rulesdoc import load_all_rules, main, render
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,10 +36,11 @@ def test_generator_writes_the_file(tmp_path: Path) -> None:
 def test_generator_runs_as_a_module(tmp_path: Path) -> None:
     target = tmp_path / "rules.md"
     done = subprocess.run(
-        [sys.executable, "-m", "alignment_tui.tools.rulesdoc", str(target)],
+        [sys.executable, "-m", "tools.rulesdoc", str(target)],
         capture_output=True,
         text=True,
         check=False,
+        cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr
     assert "align.horizons" in target.read_text(encoding="utf-8")
@@ -49,10 +50,11 @@ def test_unwritable_target_is_one_line_and_exit_2(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "alignment_tui.tools.rulesdoc", str(blocker / "rules.md")],
+        [sys.executable, "-m", "tools.rulesdoc", str(blocker / "rules.md")],
         capture_output=True,
         text=True,
         check=False,
+        cwd=ROOT,
     )
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr

@@ -1,4 +1,4 @@
-"""SVGs of the app's screens for screenshots/: ``python -m alignment_tui.tools.screenshots DIR``."""
+"""SVGs of the app's screens for screenshots/: ``python -m tools.screenshots DIR``."""
 
 from __future__ import annotations
 
@@ -130,9 +130,9 @@ def scratch_home() -> Iterator[Path]:
 def run_main(
     name: str, take: Callable[[Path], Coroutine[Any, Any, list[Path]]], argv: list[str]
 ) -> int:
-    """``python -m alignment_tui.tools.NAME DIR``: one line and exit 2 when it cannot run."""
+    """``python -m tools.NAME DIR``: one line and exit 2 when it cannot run."""
     if len(argv) != 1:
-        print(f"usage: python -m alignment_tui.tools.{name} DIR", file=sys.stderr)
+        print(f"usage: python -m tools.{name} DIR", file=sys.stderr)
         return 2
     try:
         written = asyncio.run(take(Path(argv[0])))

@@ -1,6 +1,6 @@
 """SVGs of live feedback, a layer review, the summary and a waiver, in both languages.
 
-``python -m alignment_tui.tools.live_screenshots screenshots/live`` (run from a checkout:
+``python -m tools.live_screenshots screenshots/live`` (run from a checkout:
 it opens the misaligned example profiles of ``examples/``).
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from alignment_tui.tools.screenshots import run_main, scratch_home
+from tools.screenshots import run_main, scratch_home
 
 EXAMPLES = {"fr": "misaligned-fr-cycles-hirondelle.toml", "en": "misaligned-en-ledgerline.toml"}
 # Typed at the end of the vision so the shot shows words highlighted as they are found.
