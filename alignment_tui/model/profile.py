@@ -9,6 +9,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from alignment_tui.model.blank import BLANK, BLANK_ITEMS
+
 SCHEMA_VERSION = 1
 # The longest answer kept: a long paste (1 MB) fits, and is analysed in about a second.
 MAX_TEXT_CHARS = 1_000_000
@@ -48,6 +50,11 @@ def _utc_seconds(value: Any) -> Any:
 
 
 Timestamp = Annotated[datetime, BeforeValidator(_utc_seconds)]
+# Optional values a person may clear by hand with "": blank reads as not set.
+OptTimestamp = Annotated[Timestamp | None, BLANK]
+OptInt = Annotated[int | None, BLANK]
+OptNumber = Annotated[Number | None, BLANK]
+OptDate = Annotated[date | None, BLANK]
 
 
 def now_utc() -> datetime:
@@ -90,8 +97,8 @@ class Meta(Section):
     organisation: Text = ""
     respondent: Text = ""
     coach: Text = ""
-    created: Timestamp | None = None
-    updated: Timestamp | None = None
+    created: OptTimestamp = None
+    updated: OptTimestamp = None
     bank: Text = "builtin"
     position: Text = ""
     skipped: list[Text] = Field(default_factory=list)
@@ -120,7 +127,7 @@ class ValueItem(Section):
 
 
 class Values(Section):
-    horizon_years: int | None = None
+    horizon_years: OptInt = None
     items: list[ValueItem] = Field(default_factory=list)
     origin: Text = ""
     hard_choice: Text = ""
@@ -138,14 +145,14 @@ class Benefit(StrEnum):
 
 
 class Vision(Section):
-    horizon_years: int | None = None
+    horizon_years: OptInt = None
     statement: Text = ""
     beneficiaries: list[Text] = Field(default_factory=list)
-    benefits: list[Benefit] = Field(default_factory=list)
+    benefits: Annotated[list[Benefit], BLANK_ITEMS] = Field(default_factory=list)
 
 
 class Mission(Section):
-    horizon_years: int | None = None
+    horizon_years: OptInt = None
     statement: Text = ""
     offer: Text = ""
     needs: Text = ""
@@ -159,7 +166,7 @@ class Axis(Section):
 
 
 class Strategy(Section):
-    horizon_years: int | None = None
+    horizon_years: OptInt = None
     big_idea: Text = ""
     insight: Text = ""
     starting_point: Text = ""
@@ -169,38 +176,40 @@ class Strategy(Section):
 
 class Kpi(Section):
     name: Text = ""
-    branch: Branch | None = None
-    baseline: Number | None = None
-    target: Number | None = None
+    branch: Annotated[Branch | None, BLANK] = None
+    baseline: OptNumber = None
+    target: OptNumber = None
     unit: Text = ""
-    deadline: date | None = None
-    cadence: Cadence | None = None
+    deadline: OptDate = None
+    cadence: Annotated[Cadence | None, BLANK] = None
     owner: Text = ""
     axis: Text = ""
 
 
 class Objectives(Section):
-    horizon_months: int | None = None
+    horizon_months: OptInt = None
     focus: Text = ""
     review_ritual: Text = ""
     kpis: list[Kpi] = Field(default_factory=list)
 
 
 class Budget(Section):
-    amount: Number | None = None
+    amount: OptNumber = None
     currency: Text = ""
-    period: Period | None = None
+    period: Annotated[Period | None, BLANK] = None
 
 
 class Channel(Section):
     name: Text = ""
     persona: Text = ""
     timing: Text = ""
-    budget_share: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] | None = None
+    budget_share: Annotated[
+        Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] | None, BLANK
+    ] = None
 
 
 class Execution(Section):
-    horizon_months: int | None = None
+    horizon_months: OptInt = None
     value_proposition: Text = ""
     tone: Text = ""
     messages: list[Text] = Field(default_factory=list)
@@ -215,8 +224,8 @@ class Waiver(Section):
     text: Text = ""  # the words the finding was about ("" for a finding on a whole field)
     occurrence: Annotated[int, Field(ge=2)] | None = None  # the 2nd, 3rd… time those words
     reason: Text = ""
-    by: Literal["respondent", "coach"] = "respondent"
-    at: Timestamp | None = None
+    by: Annotated[Literal["respondent", "coach"], BLANK] = "respondent"
+    at: OptTimestamp = None
 
 
 Answer = Text | list[Text]
@@ -226,7 +235,7 @@ class Profile(Section):
     """A whole alignment profile; every layer section is always present."""
 
     schema_version: int = SCHEMA_VERSION
-    lang: Literal["fr", "en"] | None = None
+    lang: Annotated[Literal["fr", "en"] | None, BLANK] = None
     meta: Meta = Field(default_factory=Meta)
     settings: Settings = Field(default_factory=Settings)
     personas: list[Persona] = Field(default_factory=list)
