@@ -28,6 +28,7 @@ from alignment_tui.store.files import (
     read_toml,
     real_target,
 )
+from alignment_tui.store.locate import TomlLocator
 from alignment_tui.store.migrate import migrate
 
 FILE_MODE = 0o600
@@ -96,10 +97,11 @@ def read_profile(path: str | os.PathLike[str]) -> tuple[Profile, FileStamp]:
 def _invalid(path: Path, text: str, data: Any, error: ErrorDetails) -> ProfileError:
     """The first validation error, located on the field as the file writes it."""
     loc = user_loc(data, error["loc"], missing=error["type"] == "missing")
-    where, line = format_loc(loc), find_line(text, loc)
+    at = TomlLocator(text).key_region(loc)
+    where, line, col = format_loc(loc), at.start_line, at.start_column
     if error["type"] == TOO_LONG:
-        return ProfileError("too_long", path, line=line, where=where, limit=MAX_TEXT_CHARS)
-    return ProfileError("invalid_field", path, line=line, where=where, detail=error["msg"])
+        return ProfileError("too_long", path, line=line, col=col, where=where, limit=MAX_TEXT_CHARS)
+    return ProfileError("invalid_field", path, line=line, col=col, where=where, detail=error["msg"])
 
 
 def user_loc(data: Any, loc: tuple[int | str, ...], *, missing: bool) -> tuple[int | str, ...]:
@@ -222,53 +224,3 @@ def format_loc(loc: tuple[int | str, ...]) -> str:
     if len(out) > _WHERE_MAX:
         out = out[: _WHERE_MAX - 1] + "…"
     return out or "?"
-
-
-def find_line(text: str, loc: tuple[int | str, ...]) -> int:
-    """Best effort: the line of ``text`` where the field at ``loc`` is written (0 if unknown)."""
-    table: list[str] = []
-    key_parts: list[str] = []
-    counts: dict[str, int] = {}
-    wanted_table: list[str] = []
-    wanted_index: int | None = None
-    for part in loc:
-        if isinstance(part, int):
-            wanted_index = part
-            wanted_table = list(key_parts)
-        else:
-            key_parts.append(str(part))
-    rest = key_parts[len(wanted_table) :] if wanted_index is not None else key_parts
-    header_re = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*$")
-    best = 0
-    seen_index: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        header = header_re.match(line)
-        if header:
-            table = [s.strip().strip('"') for s in header.group(1).split(".")]
-            name = ".".join(table)
-            if line.lstrip().startswith("[["):
-                counts[name] = counts.get(name, -1) + 1
-            seen_index[name] = counts.get(name, 0)
-            if table == key_parts and best == 0:
-                best = number
-            continue
-        key = line.split("=", 1)[0].strip() if "=" in line else ""
-        if not key:
-            continue
-        here = [*table, *(part.strip("\"'") for part in _KEY_PART.findall(key))]
-        if (
-            wanted_index is None
-            and len(here) > len(key_parts)
-            and here[: len(key_parts)] == key_parts
-        ):
-            return number  # a dotted key (``a.b = …``) inside the field at fault
-        if wanted_index is not None:
-            name = ".".join(wanted_table)
-            in_row = table[: len(wanted_table)] == wanted_table
-            if in_row and seen_index.get(name) == wanted_index and here == wanted_table + rest:
-                return number
-        elif here == key_parts[: len(here)] and len(here) >= 1:
-            best = number
-            if here == key_parts:
-                return number
-    return best
