@@ -18,8 +18,16 @@ $(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml constraints.txt
 	$(PIP) -e '.[test]'
 	@touch $@ $(VENV)/.installed
 
+# The wheels of the runtime dependencies and of the build backend, so that the tests of a
+# fresh install (the wheel alone, the pre-commit hook) run without the network.
+$(VENV)/wheelhouse/.complete: $(VENV)/bin/python pyproject.toml constraints.txt
+	rm -rf $(VENV)/wheelhouse
+	$(PY) -m pip download --quiet --disable-pip-version-check -c constraints.txt \
+		--only-binary=:all: -d $(VENV)/wheelhouse . hatchling
+	@touch $@
+
 install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
+install-test: $(VENV)/.installed-test $(VENV)/wheelhouse/.complete
 
 ## Open the questionnaire (pass a profile with: make run ARGS=my-profile.toml)
 run: install

@@ -1,17 +1,18 @@
-"""``alignment-tui schema``: the JSON Schema of the profile file."""
+"""``alignment-tui schema``: the JSON Schema of the profile file, printed or written to a file."""
 
 from __future__ import annotations
 
 import argparse
 
-from alignment_tui.commands.output import emit
-from alignment_tui.i18n import Lang
+from alignment_tui.commands.common import fail
+from alignment_tui.commands.output import emit, say_error
+from alignment_tui.i18n import Lang, t
 from alignment_tui.model.profile import Profile
 from alignment_tui.safe_text import json_text
 
 
 def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    return None
+    parser.add_argument("-o", "--output", metavar="FILE", help=t("cli.schema.arg.output", lang))
 
 
 def profile_schema() -> dict[str, object]:
@@ -22,5 +23,16 @@ def profile_schema() -> dict[str, object]:
 
 
 def run(args: argparse.Namespace, lang: Lang) -> int:
-    emit(json_text(profile_schema()) + "\n")
+    text = json_text(profile_schema()) + "\n"
+    if not args.output or args.output == "-":
+        emit(text)
+        return 0
+    from alignment_tui.report.writer import write_text_atomic
+
+    try:
+        write_text_atomic(args.output, text)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return fail(t("cli.schema.unwritable", lang, path=args.output, reason=reason))
+    say_error(t("cli.schema.written", lang, path=args.output))
     return 0
