@@ -59,7 +59,7 @@ async def _shots(out: Path, lang: str, work: Path) -> list[Path]:
     from alignment_tui.widgets.findings import FindingsPanel
 
     profile = work / EXAMPLES[lang]
-    shutil.copyfile(Path(__file__).resolve().parents[2] / "examples" / EXAMPLES[lang], profile)
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "examples" / EXAMPLES[lang], profile)
     app = make_app(profile, lang=lang)
     written: list[Path] = []
 

@@ -41,7 +41,7 @@ WELCOME_TARGET = Path("/home/you/atelier-semelle.toml")
 
 
 def examples_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "examples"
+    return Path(__file__).resolve().parents[1] / "examples"
 
 
 async def _wait(app: Any, condition: Callable[[], object], timeout: float = 20) -> None:
