@@ -19,7 +19,7 @@ _PARALLEL_FROM = 48
 # What tells a profile from another TOML file: ``schema_version = …`` before any table
 # header, where the program writes it first.
 _TOP = re.compile(
-    r"\A(?:[ \t]*(?:(?:#|[A-Za-z0-9_\"'-])[^\n]*)?\r?\n)*?[ \t]*schema_version[ \t]*="
+    r"\A\ufeff?(?:[ \t]*(?:(?:#|[A-Za-z0-9_\"'-])[^\n]*)?\r?\n)*?[ \t]*schema_version[ \t]*="
 )
 
 
@@ -89,7 +89,7 @@ def check_file(path: str, cli_lang: str | None, lang: Lang) -> Checked:
 
 def _analysed(path: str, profile: Profile, ui: Lang) -> Checked:
     from alignment_tui.analysis.profile import analyze_profile
-    from alignment_tui.analysis.waivers import covers
+    from alignment_tui.analysis.waivers import waiver_states
     from alignment_tui.store.files import MAX_PROFILE_BYTES, ReadError, read_text
 
     result = analyze_profile(profile, ui_lang=ui)
@@ -104,26 +104,21 @@ def _analysed(path: str, profile: Profile, ui: Lang) -> Checked:
         related = tuple(locator.region(where) for where in finding.related)
         return Located(finding, region, related)
 
+    states = waiver_states(profile, result)
+    by_finding = {id(s.finding): s for s in states if s.finding is not None}
     waived: list[Located] = []
     for finding in result.waived:
         located = locate(finding)
-        index = next((i for i, w in enumerate(profile.waivers) if covers(w, finding)), None)
-        if index is not None:
-            reason = profile.waivers[index].reason
-            located = Located(
-                finding,
-                located.region,
-                located.related,
-                reason,
-                locator.region(f"waivers[{index}]"),
-            )
+        state = by_finding.get(id(finding))
+        if state is not None:
+            where = locator.region(f"waivers[{state.index}]")
+            located = Located(finding, located.region, located.related, state.waiver.reason, where)
         waived.append(located)
-    dropped = []
-    for rule, where in result.dropped_waivers:
-        index = next(
-            (i for i, w in enumerate(profile.waivers) if (w.rule, w.where) == (rule, where)), 0
-        )
-        dropped.append((rule, where, locator.region(f"waivers[{index}]")))
+    dropped = [
+        (s.waiver.rule, s.waiver.where, locator.region(f"waivers[{s.index}]"))
+        for s in states
+        if s.stale
+    ]
     return Checked(
         path,
         ui,

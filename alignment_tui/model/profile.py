@@ -222,7 +222,8 @@ class Waiver(Section):
     rule: Text
     where: Text
     text: Text = ""  # the words the finding was about ("" for a finding on a whole field)
-    occurrence: Annotated[int, Field(ge=2)] | None = None  # the 2nd, 3rd… time those words
+    # the 2nd, 3rd… time those words
+    occurrence: Annotated[Annotated[int, Field(ge=2)] | None, BLANK] = None
     reason: Text = ""
     by: Annotated[Literal["respondent", "coach"], BLANK] = "respondent"
     at: OptTimestamp = None

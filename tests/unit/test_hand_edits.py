@@ -99,6 +99,7 @@ rule = "kpi.no_baseline"
 where = "objectives.kpis[0]"
 by = ""
 at = ""
+occurrence = ""
 """
 
 
@@ -117,6 +118,7 @@ def test_blank_optional_values_read_as_not_set(tmp_path: Path) -> None:
     assert profile.execution.budget.period is None and profile.execution.budget.amount == 24000
     assert profile.execution.channels[0].budget_share is None
     assert profile.waivers[0].by == "respondent" and profile.waivers[0].at is None
+    assert profile.waivers[0].occurrence is None
 
 
 def test_blanks_round_trip_and_leave_the_file_readable(tmp_path: Path) -> None:
