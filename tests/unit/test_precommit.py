@@ -57,6 +57,7 @@ def test_the_marker_tells_profiles_from_other_toml(tmp_path: Path) -> None:
         "saved.toml": ALIGNED.read_text(encoding="utf-8"),
         "commented.toml": "# the plan for 2027\n\nschema_version = 1\n",
         "lang_first.toml": 'lang = "fr"\nschema_version = 1\n',
+        "bom.toml": "\ufeffschema_version = 1\n",
         "pyproject.toml": (ROOT / "pyproject.toml").read_text(encoding="utf-8"),
         "in_a_table.toml": "[tool.x]\nschema_version = 1\n",
         "empty.toml": "",
@@ -64,7 +65,7 @@ def test_the_marker_tells_profiles_from_other_toml(tmp_path: Path) -> None:
     for name, text in cases.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     found = {name for name in cases if looks_like_profile(str(tmp_path / name))}
-    assert found == {"saved.toml", "commented.toml", "lang_first.toml"}
+    assert found == {"saved.toml", "commented.toml", "lang_first.toml", "bom.toml"}
     assert looks_like_profile(str(tmp_path / "missing.toml"))  # its error is shown
 
 
