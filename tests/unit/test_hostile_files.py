@@ -133,7 +133,7 @@ def test_a_date_at_the_edge_of_the_range_is_one_line(tmp_path: Path) -> None:
     path = tmp_path / "edge.toml"
     path.write_text("schema_version = 1\n[meta]\ncreated = 0001-01-01T00:00:00+14:00\n")
     assert _error(path) == (
-        f"{path}:3: meta.created: a date out of range once converted to UTC (year 1 to 9999)."
+        f"{path}:3:11: meta.created: a date out of range once converted to UTC (year 1 to 9999)."
         " Fix this value in the file."
     )
 

@@ -47,11 +47,20 @@ def test_the_wheel_holds_the_package_and_its_data_but_no_tools(built_wheel: Path
         "alignment_tui/questions/execution.toml",
         "alignment_tui/locales/fr/core.toml",
         "alignment_tui/locales/en/check.toml",
-        "alignment_tui/analysis/data/lexicon_fr.toml",
-        "alignment_tui/analysis/data/coherence_rules.toml",
+        "alignment_tui/analysis/data/rules.toml",
+        "alignment_tui/analysis/packs/fr/lexicon.toml",
+        "alignment_tui/analysis/packs/en/rules.toml",
     ):
         assert needed in names, needed
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
+    # Every file of the package's source, and the built-in bank, is in it.
+    source = {
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "alignment_tui").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+    bank = {f"alignment_tui/questions/{p.name}" for p in (ROOT / "questions").glob("*.toml")}
+    assert sorted((source | bank) - set(names)) == []
 
 
 APP_SMOKE = """
