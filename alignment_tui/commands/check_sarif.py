@@ -57,13 +57,12 @@ def _descriptor(rule: RuleInfo, lang: Lang) -> dict[str, Any]:
     why = t("check.sarif.why", lang, why=rule.why[lang])
     text = [rule.catches[lang], why]
     markdown = [rule.catches[lang], why]
-    for label, texts in (("fires", fires), ("quiet", quiet)):
+    labelled = ((t("check.sarif.fires", lang), fires), (t("check.sarif.quiet", lang), quiet))
+    for label, texts in labelled:
         if texts:
-            text.append(t(f"check.sarif.{label}", lang) + " " + " / ".join(texts))
+            text.append(label + " " + " / ".join(texts))
             markdown.append(
-                t(f"check.sarif.{label}", lang)
-                + "\n"
-                + "\n".join(f"- `{x.replace('`', chr(39))}`" for x in texts)
+                label + "\n" + "\n".join(f"- `{x.replace('`', chr(39))}`" for x in texts)
             )
     return {
         "id": rule.id,
