@@ -169,6 +169,9 @@ def save_profile(profile: Profile, path: str | os.PathLike[str]) -> FileStamp:
                 written = os.write(fd, view)
                 view = view[written:]
             os.fsync(fd)
+            # The stamp of what we wrote, taken from our own file: a stat of the path after
+            # the rename could see another program's write and take it for ours.
+            written_stat = os.fstat(fd)
         finally:
             os.close(fd)
         os.replace(tmp_name, p)
@@ -180,7 +183,9 @@ def save_profile(profile: Profile, path: str | os.PathLike[str]) -> FileStamp:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-    return FileStamp.of_bytes(p, data)
+    return FileStamp(
+        written_stat.st_mtime_ns, written_stat.st_size, hashlib.sha256(data).hexdigest()
+    )
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -283,3 +283,28 @@ def test_save_scheduler_saves_within_a_second_while_typing() -> None:
     assert not sched.dirty and sched.next_check(5.0) is None
     sched.changed(10.0)
     assert not sched.due(10.2) and sched.due(10.31)
+
+
+def test_a_write_by_another_program_right_after_a_save_is_still_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another program writes the file in the instant after our rename: the stamp our save
+    # returns must describe our bytes, not theirs, or their change would go unnoticed.
+    from alignment_tui.store import profile_io
+
+    path = tmp_path / "p.toml"
+    real_replace = os.replace
+
+    def replace_then_overwrite(src: str, dst: os.PathLike[str] | str) -> None:
+        real_replace(src, dst)
+        theirs = Profile()
+        theirs.values.origin = "theirs, a longer answer"
+        Path(dst).write_text(profile_io.dumps_profile(theirs), encoding="utf-8")
+
+    monkeypatch.setattr(profile_io.os, "replace", replace_then_overwrite)
+    mine = Profile()
+    mine.values.origin = "mine"
+    stamp = save_profile(mine, path)
+    monkeypatch.undo()
+    assert changed_on_disk(path, stamp)
+    assert load_profile(path).values.origin == "theirs, a longer answer"
