@@ -107,8 +107,8 @@ class Meta(Section):
 class Settings(Section):
     coach_mode: bool = False
     # The coach's session timer, kept so that reopening the profile carries on counting.
-    session_seconds: Annotated[int, Field(ge=0)] | None = None
-    session_paused: bool | None = None
+    session_seconds: Annotated[Annotated[int, Field(ge=0)] | None, BLANK] = None
+    session_paused: Annotated[bool | None, BLANK] = None
     theme: Text = ""
     disabled_rules: list[Text] = Field(default_factory=list)
     accepted_terms: list[Text] = Field(default_factory=list)

@@ -57,6 +57,7 @@ def test_every_optional_choice_is_known() -> None:
         ("vision", "benefits"),
         ("waivers", "by"),
     ]
+    assert len(optional_unset_fields()) >= 20  # numbers, dates, horizons, choices
 
 
 BLANKS = """schema_version = 1
@@ -189,3 +190,20 @@ def test_the_examples_validate_against_the_json_schema(repo_root: Path) -> None:
     for path in sorted((repo_root / "examples").glob("*.toml")):
         _validate(path.read_text(encoding="utf-8"))
     assert json.dumps(profile_schema()).count('{"const": ""}') >= 12
+
+
+def optional_unset_fields() -> list[tuple[str, str]]:
+    """(section path, field) of every field whose "not set" is ``None``."""
+    return [
+        (path, name)
+        for path, model in _sections(Profile, "")
+        for name, info in model.model_fields.items()
+        if not info.is_required() and info.default is None
+    ]
+
+
+@pytest.mark.parametrize(("section", "field"), optional_unset_fields())
+def test_every_field_that_can_be_unset_reads_a_blank_as_unset(section: str, field: str) -> None:
+    model = dict(_sections(Profile, ""))[section]
+    data = {"rule": "x", "where": "y"} if model.__name__ == "Waiver" else {}
+    assert getattr(model.model_validate({**data, field: ""}), field) is None
