@@ -89,3 +89,12 @@ def test_counts_in_sentences_agree() -> None:
 
 def test_the_french_card_title_reads_naturally() -> None:
     assert i18n.t("intro.good", "fr") == "Ce qui fait une bonne réponse"
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+def test_no_analysis_message_hedges_its_plural(lang: str) -> None:
+    pack = Path(i18n.__file__).parent / "analysis" / "packs" / lang
+    texts: list[str] = []
+    for path in sorted(pack.glob("*.toml")):
+        texts += _strings(tomllib.loads(path.read_text("utf-8")), lang, inside=True)
+    assert [s for s in texts if "(s)" in s or "(aux)" in s] == []
