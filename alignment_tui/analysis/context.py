@@ -382,19 +382,32 @@ class Context:
         # Heavy nominal words ("revitalisation", « pertinence ») are abstract too.
         heavy = heavy_nominal(patterns.word_alternation("nominal_endings", self.langs))
         stop = patterns.stopwords(self.langs)
+        concrete = {h.start for h in self.of("signal.concrete")}
         words |= {
             t.start
             for t in self.toks
-            if len(t.key) >= _HEAVY_MIN and t.key not in stop and heavy.match(t.key)
+            if len(t.key) >= _HEAVY_MIN
+            and t.key not in stop
+            and t.start not in concrete  # « logement », "equipment": things, not ideas
+            and heavy.match(t.key)
         }
         return min(1.0, len(words) / self.content_words)
 
     @cached_property
+    def concrete_share(self) -> float:
+        """The share of the content words that name something one can see, touch or count
+        (bikes, invoices, the counter) or a doing one can watch (repair, bake, deliver)."""
+        if not self.content_words:
+            return 0.0
+        return len({h.start for h in self.of("signal.concrete")}) / self.content_words
+
+    @cached_property
     def abstract_level(self) -> int:
-        """0, 1 or 2: how abstract the answer reads (``abstract_*`` parameters)."""
+        """0, 1 or 2: how abstract the answer reads — its share of abstract words, less
+        ``concrete_weight`` times its share of concrete ones (``abstract_*`` parameters)."""
         if self.content_words < self.params["abstract_min_words"]:
             return 0
-        share = self.abstract_share
+        share = self.abstract_share - self.params["concrete_weight"] * self.concrete_share
         return (share >= self.params["abstract_share"]) + (
             share >= self.params["abstract_share_high"]
         )
@@ -422,5 +435,6 @@ DETAIL_KINDS: dict[str, Callable[[Context], bool]] = {
     "offer": lambda c: c.offer,
     "beneficiary": lambda c: c.layer in ("vision", "mission") and c.has("signal.beneficiary"),
     "means": lambda c: bool(c.search("gerund", c.folded)),
+    "things": lambda c: c.concrete_share >= c.params["concrete_share"],
 }
 HARD_KINDS = frozenset({"money", "terms", "number", "time", "channel", "example", "name"})

@@ -164,6 +164,8 @@ def test_no_french_or_english_word_in_the_analysis_code() -> None:
         words.update(k for k in pack.maps["months"] if len(k) > 3)
         words.update(k for k in pack.maps["numbers"] if len(k) > 3)
         for entry in pack.entries:
+            if entry.rule == "signal.concrete":
+                continue  # everyday words ("answer", "order") that identifiers also use
             words.update(p for p in entry.match if len(p) > 4 and " " not in p)
     words -= _identifiers()
     phrases = {w for w in words if " " in w}
