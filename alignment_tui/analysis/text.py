@@ -209,8 +209,8 @@ def suspicion(ctx: Context, weak: Sequence[_Raw]) -> float:
 
     ``weak_word_weight × (weak words per weak_words_per content words, at most 3)
     + weak_whole_weight × (any weak whole-answer finding) + (how abstract it reads, 0–2)
-    + bare_weight − (the weighted kinds of detail, Context.detail)``; an objective's core is
-    its number (objectives.no_number), so it starts from nothing rather than bare_weight.
+    + bare_hard_<layer> × (no checkable detail) + bare_soft_<layer> × (no detail in words)
+    − (checkable kinds beyond the first) − (kinds of detail in words, halved)``.
     """
     p = ctx.params
     words = {(r.rule_id, ctx.folded_text[r.start : r.end]) for r in weak if r.start is not None}
@@ -218,7 +218,11 @@ def suspicion(ctx: Context, weak: Sequence[_Raw]) -> float:
     per = max(1.0, ctx.content_words / p["weak_words_per"])
     dense = min(3.0, p["weak_word_weight"] * len(words) / per)
     whole = any(r.start is None and r.rule_id not in _OWN_SIGNALS for r in weak)
-    bare = 0 if ctx.layer == "objectives" else (ctx.hard_detail == 0) + (ctx.soft_detail == 0)
+    # What no detail at all says depends on the layer: an objective with nothing checkable
+    # is vague, a value without a number is not; a value without a behaviour is.
+    bare = p[f"bare_hard_{ctx.layer}"] * (ctx.hard_detail == 0) + p[f"bare_soft_{ctx.layer}"] * (
+        ctx.soft_detail == 0
+    )
     rich = max(0, ctx.hard_detail - 1) + ctx.soft_detail // 2
     return dense + p["weak_whole_weight"] * whole + ctx.abstract_level + bare - rich
 
