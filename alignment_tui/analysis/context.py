@@ -402,15 +402,21 @@ class Context:
         return len({h.start for h in self.of("signal.concrete")}) / self.content_words
 
     @cached_property
-    def abstract_level(self) -> int:
-        """0, 1 or 2: how abstract the answer reads — its share of abstract words, less
-        ``concrete_weight`` times its share of concrete ones (``abstract_*`` parameters)."""
+    def abstract_level(self) -> float:
+        """0 to 2: how abstract the answer reads — its share of abstract words (less
+        ``concrete_weight`` times its share of concrete ones), from 0 at ``abstract_floor``
+        up to 2 at ``abstract_share_high``; ``abstract_share`` is where it counts as 1."""
         if self.content_words < self.params["abstract_min_words"]:
-            return 0
+            return 0.0
         share = self.abstract_share - self.params["concrete_weight"] * self.concrete_share
-        return (share >= self.params["abstract_share"]) + (
-            share >= self.params["abstract_share_high"]
+        low, mid, high = (
+            self.params[k] for k in ("abstract_floor", "abstract_share", "abstract_share_high")
         )
+        if share <= low:
+            return 0.0
+        if share <= mid:
+            return (share - low) / (mid - low)
+        return min(2.0, 1.0 + (share - mid) / (high - mid))
 
     def free_text(self, *fields: str) -> bool:
         """True for ``analyze_text`` and custom answers, or when the field is one of ``fields``."""

@@ -160,6 +160,9 @@ class _PackFile(_Strict):
     patterns: dict[str, str]
     signal: list[SignalSpec] = []
     stopwords: list[str] = []
+    # This language's own values of rule parameters (data/rules.toml [params]): prose in
+    # one language piles up more detail words than in another.
+    params: dict[str, float] = {}
 
 
 class _Lexicon(_Strict):
@@ -196,6 +199,7 @@ class Pack:
     entries: tuple[EntrySpec, ...]
     rules: dict[str, RuleText]
     folder: Path
+    params: dict[str, float]
 
     def names(self, table: str) -> dict[str, str]:
         """A table of display names (``layer_names``, ``period_names``…) as strings."""
@@ -259,6 +263,7 @@ def load_pack(folder: Path) -> Pack:
         entries=tuple(lexicon.entry),
         rules=rules.rule,
         folder=folder,
+        params=dict(spec.params),
     )
 
 

@@ -88,9 +88,24 @@ def metas() -> dict[str, RuleMeta]:
     return _file().rule
 
 
-def params() -> dict[str, float]:
-    """Every rule parameter (thresholds), by name."""
-    return _file().params
+def params(lang: str | None = None) -> dict[str, float]:
+    """Every rule parameter (thresholds), by name; with ``lang``, as that language's pack
+    sets them (``[params]`` in its pack.toml overrides data/rules.toml)."""
+    if lang is None or lang not in packs.packs():
+        return _file().params
+    return _params_of(lang)
+
+
+@resettable
+@cache
+def _params_of(lang: str) -> dict[str, float]:
+    own = packs.get(lang).params
+    unknown = sorted(set(own) - set(_file().params))
+    if unknown:
+        raise DataError(
+            f"{packs.get(lang).folder}/pack.toml: [params] unknown {', '.join(unknown)}"
+        )
+    return {**_file().params, **own}
 
 
 def detail_weights() -> dict[str, float]:

@@ -95,7 +95,7 @@ _ABSTRACT_QUOTED = 3  # abstract words a message quotes
 @check("vague.abstract")
 def abstract(ctx: Context) -> Iterator[Spot]:
     """Mostly abstract words and nothing a reader could check (no number, date, name…)."""
-    if ctx.abstract_level == 0 or ctx.hard_detail > 1:
+    if ctx.abstract_level < 1 or ctx.hard_detail > 1:
         return
     seen: list[str] = []
     for h in ctx.of("signal.abstract"):

@@ -118,7 +118,7 @@ def analyze_answer(
     shown = ui_lang if ui_lang in languages else text_lang
     if not text.strip():
         return TextResult(findings=[], score=0, lang=text_lang)
-    params = dict(registry.params())
+    params = dict(registry.params(text_lang))
     if min_words is not None:
         params["min_words"] = float(min_words)
     if max_words is not None:
@@ -223,7 +223,7 @@ def suspicion(ctx: Context, weak: Sequence[_Raw]) -> float:
     bare = p[f"bare_hard_{ctx.layer}"] * (ctx.hard_detail == 0) + p[f"bare_soft_{ctx.layer}"] * (
         ctx.soft_detail == 0
     )
-    rich = max(0, ctx.hard_detail - 1) + ctx.soft_detail // 2
+    rich = max(0, ctx.hard_detail - 1) + min(p["soft_rich_max"], ctx.soft_detail // 2)
     return dense + p["weak_whole_weight"] * whole + ctx.abstract_level + bare - rich
 
 
