@@ -161,8 +161,20 @@ class Matcher:
                         best[entry] = k
                 frontier = nxt
             for entry, stop in best.items():
-                hits.append(Hit(toks[i].start, toks[stop - 1].end, entry))
+                end = toks[stop - 1].end
+                # « beaucoup d' »: a phrase that ends on an elision takes its apostrophe.
+                if end < len(text) and text[end] in _APOSTROPHES and _elided(entry):
+                    end += 1
+                hits.append(Hit(toks[i].start, end, entry))
         return _drop_inner(hits) if len(hits) > 1 else hits
+
+
+_APOSTROPHES = frozenset("'’")
+
+
+@cache
+def _elided(entry: Entry) -> bool:
+    return any(p.rstrip().endswith(("'", "’")) for p in entry.phrases)
 
 
 def _joined(text: str, end: int, start: int) -> bool:

@@ -124,8 +124,16 @@ class ExampleSpec(_Strict):
     with_: dict[str, Any] = Field(default_factory=dict, alias="with")
 
 
+class CaseText(_Strict):
+    """A rule's message and suggestion for one case of it (too few, too many…)."""
+
+    message: str = Field(min_length=1)
+    suggestion: str = Field(min_length=1)
+
+
 class RuleText(_Strict):
-    """One rule's texts in one language."""
+    """One rule's texts in one language; ``cases`` words the message for each case a
+    check reports (``values.count`` with one value says "add", with eight "merge")."""
 
     title: str = Field(min_length=1)
     catches: str = Field(min_length=1)
@@ -133,6 +141,12 @@ class RuleText(_Strict):
     message: str = Field(min_length=1)
     suggestion: str = Field(min_length=1)
     examples: list[ExampleSpec]
+    cases: dict[str, CaseText] = {}
+
+    def worded(self, case: str | None) -> tuple[str, str]:
+        """(message, suggestion) for ``case`` (the rule's own when it has none for it)."""
+        own = self.cases.get(case or "")
+        return (own.message, own.suggestion) if own else (self.message, self.suggestion)
 
 
 class EntrySpec(_Strict):

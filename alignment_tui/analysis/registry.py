@@ -163,6 +163,11 @@ def infos() -> dict[str, RuleInfo]:
                         f"{pack.folder}/rules.toml: rule {rule_id}: {key} placeholders "
                         f"{sorted(mine)} differ from the {first.code} pack's {sorted(theirs)}"
                     )
+            if set(text.cases) != set(first.rules[rule_id].cases):
+                raise DataError(
+                    f"{pack.folder}/rules.toml: rule {rule_id}: cases {sorted(text.cases)} "
+                    f"differ from the {first.code} pack's {sorted(first.rules[rule_id].cases)}"
+                )
             if {e.fires for e in text.examples} != {True, False}:
                 raise DataError(
                     f"{pack.folder}/rules.toml: rule {rule_id}: needs an example that fires "

@@ -190,8 +190,9 @@ def company_centred(ctx: Context) -> Iterator[Spot]:
     # "#1", « n°1 »: the company's rank.
     for m in ctx.finditer("number_one"):
         yield Spot(m.start(), m.end())
-    # "500 employees by 2031", « top 3 en Europe »: the company's size or rank, not a change.
-    if ctx.layer == "vision" and ctx.digits_raw:
+    # "500 employees by 2031", « top 3 en Europe »: the company's size or rank, not a change
+    # (in a vision itself: a persona of "firms with 50 staff" is a target, not a rank).
+    if ctx.layer == "vision" and ctx.digits_raw and ctx.free_text("vision.statement"):
         for m in ctx.finditer("headcount"):
             yield Spot(m.start(), m.end())
     # "Be the Amazon of home services": a rank borrowed from a famous company.

@@ -24,12 +24,14 @@ def found(
     """A finding of a profile rule, its message in ``lang`` with ``values`` filled in."""
     code = lang if lang in packs.codes() else packs.codes()[0]
     text = registry.text_of(rule_id, code)
+    case = values.pop("case", None)
     shown = {k: show(v, code) for k, v in values.items()}
+    message, suggestion = text.worded(str(case) if case else None)
     return Finding(
         rule_id=rule_id,
         severity=registry.meta(rule_id).severity,
-        message=text.message.format(**shown),
-        suggestion=text.suggestion.format(**shown),
+        message=message.format(**shown),
+        suggestion=suggestion.format(**shown),
         where=where,
         related=list(related),
     )
@@ -182,7 +184,8 @@ def _values_count(ctx: Context) -> Iterator[Finding]:
     items, _ = _values_items(ctx)
     low, high = int(params()["values_min"]), int(params()["values_max"])
     if items and not low <= len(items) <= high:
-        yield found("values.count", ctx.lang, "values.items", count=len(items))
+        case = "one" if len(items) == 1 else "few" if len(items) < low else "many"
+        yield found("values.count", ctx.lang, "values.items", count=len(items), case=case)
 
 
 def _rows(ctx: Context) -> Iterator[tuple[int, str, str, Kpi]]:

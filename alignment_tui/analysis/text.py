@@ -250,11 +250,13 @@ def _dedupe(raws: list[_Raw]) -> list[_Raw]:
     """One piece of advice per span: a layer rule wins over a generic one on the same words.
 
     A generic (``vague.*``) finding inside the span of a layer finding goes, and so does a
-    finding inside a longer one of the same rule. One sweep over spans sorted by start.
+    finding inside a longer one of the same rule, and a generic one strictly inside a
+    longer generic one ("très" inside « très vite »). One sweep over spans sorted by start.
     """
     spanned = [r for r in raws if r.start is not None and r.end is not None]
     order = sorted(spanned, key=lambda r: (r.start, -(r.end or 0), r.rule_id.startswith("vague.")))
     layer_reach = -1
+    generic_reach = (-1, -1)
     rule_reach: dict[str, tuple[int, int]] = {}
     dropped: set[int] = set()
     for r in order:
@@ -262,6 +264,10 @@ def _dedupe(raws: list[_Raw]) -> list[_Raw]:
         generic = r.rule_id.startswith("vague.")
         if generic and layer_reach >= end:
             dropped.add(id(r))
+        if generic and generic_reach[1] >= end and generic_reach != (start, end):
+            dropped.add(id(r))
+        if generic and end > generic_reach[1]:
+            generic_reach = (start, end)
         seen = rule_reach.get(r.rule_id)
         if seen is not None and seen[1] >= end and seen != (start, end):
             dropped.add(id(r))
@@ -282,8 +288,9 @@ def _finding(raw: _Raw, text: str, lang: str) -> Finding:
         values["signal"] = (
             packs.get(lang).names("signal_names").get(values["signal"], values["signal"])
         )
-    message = rule.message.format(text=words.strip(), **values)
-    suggestion = rule.suggestion.format(text=words.strip(), **values)
+    message_text, suggestion_text = rule.worded(values.pop("case", None))
+    message = message_text.format(text=words.strip(), **values)
+    suggestion = suggestion_text.format(text=words.strip(), **values)
     return Finding(
         rule_id=raw.rule_id,
         severity=severity,
