@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING, Any
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import BindingsMap
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.worker import Worker
 
 from alignment_tui.i18n import normalise_lang, t
 from alignment_tui.screens.autosave import Autosave
 from alignment_tui.screens.base import APP_KEYS, bindings
+from alignment_tui.screens.keyroute import KeyRouter
 from alignment_tui.screens.modals import TooSmallScreen
 from alignment_tui.screens.welcome import OpeningScreen, WelcomeScreen
 
@@ -57,6 +59,7 @@ class AlignmentApp(App[int]):
         self.autosave = Autosave(self)
         self._marks: dict[str, str] = {}  # question id → chain mark last drawn
         self._busy = False  # a profile is being created or opened from the welcome screen
+        self.keys = KeyRouter(self, super().on_event)
         self._set_lang(self.lang)
 
     def _set_lang(self, lang: str) -> None:
@@ -65,6 +68,18 @@ class AlignmentApp(App[int]):
         # Ctrl+C quits like Ctrl+Q (saving first) wherever it does not copy text.
         self._bindings.bind("ctrl+c", "quit", show=False)
         self.refresh_bindings()
+
+    # -- input: every key and paste where it was typed (screens/keyroute.py) --------------
+    async def on_event(self, event: events.Event) -> None:
+        routed = isinstance(event, events.Key | events.Paste) and not event.is_forwarded
+        if routed and await self.keys.route(event):  # type: ignore[arg-type]
+            return
+        await super().on_event(event)
+
+    def get_driver_class(self) -> type[Driver]:
+        from alignment_tui.screens.terminal import paste_safe
+
+        return paste_safe(super().get_driver_class())
 
     # -- start ---------------------------------------------------------------------------
     def on_mount(self) -> None:

@@ -12,42 +12,49 @@ from textual.widgets import Button, Input, Static
 
 from alignment_tui.i18n import t
 from alignment_tui.screens.base import bindings
+from alignment_tui.screens.keyroute import InterruptingDialog
+
+CONFLICT_CHOICES = ("reload", "overwrite", "save_as")
 
 
-class ChangedOnDiskScreen(ModalScreen[str]):
-    """The file changed since it was loaded: ``reload``, ``overwrite`` or ``save_as``."""
+def alt_label(key: str) -> str:
+    """``alt+r`` → ``Alt+R``, as it is written on the dialog's buttons."""
+    return "Alt+" + key.removeprefix("alt+").upper()
+
+
+class ChangedOnDiskScreen(InterruptingDialog[str]):
+    """The file changed since it was loaded: ``reload``, ``overwrite`` or ``save_as``.
+
+    It opens while the user may be typing: a choice takes a click, Tab then Enter on a
+    button, or an Alt key (never a bare letter), and what is typed before goes on into
+    the answer (see ``screens/keyroute.py``).
+    """
 
     def __init__(self, path: str, lang: str) -> None:
         super().__init__()
         self.path = path
         self.lang = lang
-        keys = [
-            (t(f"conflict.key.{choice}", lang), f"choose('{choice}')", f"conflict.{choice}")
-            for choice in ("reload", "overwrite", "save_as")
-        ]
-        for b in bindings(keys, lang):
-            self._bindings.bind(b.key, b.action, b.description)
+        self.keys = {choice: t(f"conflict.key.{choice}", lang) for choice in CONFLICT_CHOICES}
+        self.own_keys |= frozenset(self.keys.values())
+        for choice, key in self.keys.items():
+            self._bindings.bind(key, f"choose('{choice}')", t(f"conflict.{choice}", lang))
 
     def compose(self) -> ComposeResult:
         lang = self.lang
         with Vertical(classes="dialog"):
             yield Static(t("conflict.title", lang), classes="title")
             yield Static(t("conflict.body", lang, path=self.path), markup=False)
+            keys = {f"{choice}_key": alt_label(key) for choice, key in self.keys.items()}
+            yield Static(t("conflict.how", lang, **keys), markup=False, id="conflict-how")
             with Horizontal(classes="buttons"):
-                yield Button(
-                    t("conflict.reload", lang), id="reload", action="screen.choose('reload')"
-                )
-                yield Button(
-                    t("conflict.overwrite", lang),
-                    id="overwrite",
-                    action="screen.choose('overwrite')",
-                )
-                yield Button(
-                    t("conflict.save_as", lang),
-                    id="save_as",
-                    variant="primary",
-                    action="screen.choose('save_as')",
-                )
+                for choice in CONFLICT_CHOICES:
+                    label = f"{t(f'conflict.{choice}', lang)} ({alt_label(self.keys[choice])})"
+                    yield Button(
+                        label,
+                        id=choice,
+                        variant="primary" if choice == "save_as" else "default",
+                        action=f"screen.choose('{choice}')",
+                    )
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice)

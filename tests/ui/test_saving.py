@@ -141,7 +141,7 @@ async def test_changed_on_disk_reload(workdir: Path) -> None:
     app = make_app(path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await _conflict(pilot, app, path)
-        await pilot.press("r")
+        await pilot.press("alt+r")
         await wait_for(pilot, lambda: not isinstance(app.screen, ChangedOnDiskScreen))
         area = await _editor_area(pilot, app)
         assert area.text == "theirs"
@@ -168,8 +168,8 @@ async def test_changed_on_disk_save_as(workdir: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _conflict(pilot, app, path)
         await wait_for(pilot, lambda: app.screen.query("#save_as"))
-        assert "Enregistrer sous… (S)" in str(app.screen.query_one("#save_as").label)
-        await pilot.press("s")  # the French key letter: « Enregistrer sous »
+        assert "Enregistrer sous… (Alt+S)" in str(app.screen.query_one("#save_as").label)
+        await pilot.press("alt+s")  # « Enregistrer sous »: a key with a modifier
         await wait_for(
             pilot, lambda: isinstance(app.screen, SaveAsScreen) and app.screen.query(Input)
         )
