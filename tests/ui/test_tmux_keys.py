@@ -115,6 +115,27 @@ def test_a_tab_after_a_drop_down_choice_is_not_swallowed(tmp_path: Path) -> None
     assert kpi.deadline is not None and kpi.deadline.isoformat() == "2027-06-30"
 
 
+def test_pastes_with_escape_bytes_arrive_as_text(tmp_path: Path) -> None:
+    path = _profile(tmp_path / "messages.toml", "execution.messages", "fr")
+    coloured = "Le pain \x1b[1mgras\x1b[0m du jour\nligne 2"
+    big = "\n".join(
+        f"Ligne {n} \x1b[1;31mrouge\x1b[0m\tcolonne 😀 « é » \x1b[A\x1b[1;5P\x11 et la suite"
+        for n in range(2000)
+    )
+    with app_in_tmux(path, tmp_path / "home", lang="fr") as term:
+        term.wait_for_text("messages")
+        term.paste(coloured, tmp_path)
+        _until(lambda: load_profile(path).execution.messages == ["Le pain gras du jour", "ligne 2"])
+        term.type("\n")
+        term.paste(big, tmp_path)
+        expected = [f"Ligne {n} rouge\tcolonne 😀 « é »  et la suite" for n in range(2000)]
+        _until(lambda: load_profile(path).execution.messages[2:] == expected, 30)
+        saved = load_profile(path)
+        assert not saved.settings.coach_mode  # nothing in the paste was read as F3
+        assert saved.meta.position == "execution.messages"  # nor as Ctrl+B
+        assert term.running() and "⛓" in term.screen()  # nor as Ctrl+Q
+
+
 @pytest.fixture(autouse=True)
 def _no_recent_list_in_home(tmp_path: Path) -> None:
     (tmp_path / "home").mkdir(exist_ok=True)

@@ -69,9 +69,11 @@ class Terminal:
         named = {"\t": "tab", "\n": "enter"}
         self.send([named.get(ch, ch) for ch in text], rate)
 
-    def paste(self, text: str) -> None:
+    def paste(self, text: str, folder: Path) -> None:
         """A paste as a terminal makes it: bracketed, since the app asks for that."""
-        self.tmux("set-buffer", "-b", "clip", "--", text)
+        clip = folder / "clipboard.txt"
+        clip.write_text(text, "utf-8")
+        self.tmux("load-buffer", "-b", "clip", str(clip))
         self.tmux("paste-buffer", "-p", "-b", "clip", "-t", "app")
 
     def running(self) -> bool:

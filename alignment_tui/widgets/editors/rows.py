@@ -16,6 +16,8 @@ from alignment_tui.widgets.editors.base import AnswerEditor, EditorContext
 from alignment_tui.widgets.editors.cells import Column, shown_read_only
 from alignment_tui.widgets.editors.row import Row
 
+MAX_PASTED_ROWS = 30  # rows a paste may add; a longer paste is cut, and the user told
+
 # (key, action, locale key of the description, how the key is written in the hint)
 ROW_KEYS: tuple[tuple[str, str, str, str], ...] = (
     ("ctrl+r", "add_row", "editors.key.add", "Ctrl+R"),
@@ -165,15 +167,23 @@ class RowsEditor(AnswerEditor):
         self._focus_row(neighbour, index)
 
     async def paste_rows(self, row: Row, start: str, text: str) -> None:
-        """A pasted block: tabs go across the cells, each further line fills a new row below."""
+        """A pasted block: tabs go across the cells, each further line fills a new row below.
+
+        A list of rows is a few lines long: past ``MAX_PASTED_ROWS`` the rest is left out,
+        and the user is told how much.
+        """
         lines = [line for line in text.splitlines() if line.strip()]
-        container = self.query_one("#rows")
-        target = row
-        for number, line in enumerate(lines):
-            if number:
-                added = Row(self, None)
-                await container.mount(added, after=target)
-                target = added
+        if len(lines) > MAX_PASTED_ROWS:
+            self.notify(
+                t("editors.paste_cut", self.lang, kept=MAX_PASTED_ROWS, total=len(lines)),
+                severity="warning",
+                timeout=10,
+            )
+            lines = lines[:MAX_PASTED_ROWS]
+        added = [Row(self, None) for _ in lines[1:]]
+        if added:
+            await self.query_one("#rows").mount(*added, after=row)
+        for target, line in zip([row, *added], lines, strict=True):
             target.fill(start, line.split("\t"))
 
     def action_move_row(self, delta: int) -> None:
