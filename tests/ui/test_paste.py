@@ -64,9 +64,9 @@ def _at(path: Path, position: str, lang: str = "fr") -> Path:
 
 async def _area(pilot, app: AlignmentApp) -> TextArea:
     await wait_for(
-        pilot, lambda: isinstance(app.screen, QuestionScreen) and app.screen.query(TextArea)
+        pilot, lambda: isinstance(app.screen, QuestionScreen) and app.screen.query("#answer-text")
     )
-    area = app.screen.query_one(TextArea)
+    area = app.screen.query_one("#answer-text", TextArea)
     await wait_for(pilot, lambda: area.has_focus)
     return area
 

@@ -38,7 +38,7 @@ def test_typing_through_the_changed_on_disk_dialog(tmp_path: Path) -> None:
     path = _profile(tmp_path / "fournil.toml", "execution.tone", "fr", execution__tone=tone)
     typed = " et on évite les points d'exclamation ; rien à rajouter."
     with app_in_tmux(path, tmp_path / "home", lang="fr") as term:
-        term.wait_for_text("Quel ton")
+        term.wait_for_text("Précision")  # the live feedback comes once the box has the focus
         term.send(["End"])
         text = path.read_text("utf-8").replace('"Fournil"', '"Le Fournil"')
         copy = path.with_suffix(".sed")
@@ -123,7 +123,7 @@ def test_pastes_with_escape_bytes_arrive_as_text(tmp_path: Path) -> None:
         for n in range(2000)
     )
     with app_in_tmux(path, tmp_path / "home", lang="fr") as term:
-        term.wait_for_text("messages")
+        term.wait_for_text("Précision")  # the live feedback comes once the box has the focus
         term.paste(coloured, tmp_path)
         _until(lambda: load_profile(path).execution.messages == ["Le pain gras du jour", "ligne 2"])
         term.type("\n")

@@ -20,6 +20,7 @@ from alignment_tui.analysis.findings import Severity
 from alignment_tui.cli import _ARGPARSE_WORDS, COMMANDS
 from alignment_tui.model.paths import answer_fields
 from alignment_tui.model.profile import LAYERS, Benefit, Branch, Cadence, Period
+from alignment_tui.screens.modals import CONFLICT_CHOICES
 
 PACKAGE = Path(i18n.__file__).parent
 CALLS = {"t": "", "tr": "plain.", "lookup": ""}  # function → the prefix it adds to its key
@@ -110,6 +111,7 @@ FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "conflict.key.{}": (("reload", "overwrite", "save_as"),),
     "plain.after.{}": (("next", "next_coach", "next_coach_no_findings"),),
     "guard.{}": (("internal", "output_closed", "output_failed", "output_encoding"),),
+    "conflict.{}": (CONFLICT_CHOICES,),
 }
 # Computed keys whose domain is a data table of their own module, checked by that
 # module's tests (bank problems, store errors, palette commands, editor columns…): the
