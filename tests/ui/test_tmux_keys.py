@@ -38,7 +38,7 @@ def test_typing_through_the_changed_on_disk_dialog(tmp_path: Path) -> None:
     path = _profile(tmp_path / "fournil.toml", "execution.tone", "fr", execution__tone=tone)
     typed = " et on évite les points d'exclamation ; rien à rajouter."
     with app_in_tmux(path, tmp_path / "home", lang="fr") as term:
-        term.wait_for_text("Précision")  # the live feedback comes once the box has the focus
+        term.wait_for_text("ce que vous vous interdisez")  # the prompt, not the sidebar
         term.send(["End"])
         text = path.read_text("utf-8").replace('"Fournil"', '"Le Fournil"')
         copy = path.with_suffix(".sed")
@@ -57,7 +57,7 @@ def test_typing_through_the_changed_on_disk_dialog(tmp_path: Path) -> None:
 def test_fast_kpi_row_on_a_busy_machine(tmp_path: Path) -> None:
     path = _profile(tmp_path / "kpis.toml", "objectives.kpis")
     with app_in_tmux(path, tmp_path / "home") as term:
-        term.wait_for_text("Which indicators")
+        term.wait_for_text("will you track")
         with cpu_burning_processes():
             # Name, two drop-downs passed over, baseline, target (which fills the unit),
             # the unit kept, the deadline; then a new row at once, typed into at once.
@@ -81,7 +81,7 @@ def test_fast_kpi_row_on_a_busy_machine(tmp_path: Path) -> None:
 def test_rows_added_while_typing_get_their_own_text(tmp_path: Path) -> None:
     path = _profile(tmp_path / "personas.toml", "personas")
     with app_in_tmux(path, tmp_path / "home") as term:
-        term.wait_for_text("Who do you work for")
+        term.wait_for_text("Name 1 to 4 personas")
         with cpu_burning_processes():
             for number, name in enumerate(("Small firms", "Audit partners", "Sole traders")):
                 if number:
@@ -102,7 +102,7 @@ def test_a_tab_after_a_drop_down_choice_is_not_swallowed(tmp_path: Path) -> None
     profile.objectives.kpis = [Kpi(name="Orders")]
     save_profile(profile, path)
     with app_in_tmux(path, tmp_path / "home") as term:
-        term.wait_for_text("Which indicators")
+        term.wait_for_text("will you track")
         with cpu_burning_processes():
             # Tab to the branch, open it, take its second entry (the first is "choose…"),
             # and go on typing at once.
@@ -123,7 +123,7 @@ def test_pastes_with_escape_bytes_arrive_as_text(tmp_path: Path) -> None:
         for n in range(2000)
     )
     with app_in_tmux(path, tmp_path / "home", lang="fr") as term:
-        term.wait_for_text("Précision")  # the live feedback comes once the box has the focus
+        term.wait_for_text("Quels sont vos messages clés")  # the prompt, not the sidebar
         term.paste(coloured, tmp_path)
         _until(lambda: load_profile(path).execution.messages == ["Le pain gras du jour", "ligne 2"])
         term.type("\n")
