@@ -22,6 +22,7 @@ class Autosave:
         self.app = app
         self.armed = False
         self.manual = False  # the running save was asked for (Ctrl+S): say when it lands
+        self.wanted = False  # Ctrl+S came during an autosave: one more save, said when done
 
     def touch(self) -> None:
         if self.app.saves is not None:
@@ -76,7 +77,15 @@ class Autosave:
             return
         after_write(self.app, result, manual=self.manual)
         self.manual = False
-        self.arm()
+        saves = self.app.saves
+        if self.wanted and saves is not None and not (saves.paused or saves.read_only):
+            # Ctrl+S came while an autosave was writing: save again now, and say so.
+            self.wanted = False
+            self.manual = True
+            self.start()
+        else:
+            self.wanted = False
+            self.arm()
 
     def save_now(self) -> None:
         """Ctrl+S: at once; read-only or mid-conflict, it offers another file instead."""
@@ -91,4 +100,4 @@ class Autosave:
             self.manual = True
             self.start()
         else:
-            self.touch()
+            self.wanted = True
