@@ -19,13 +19,8 @@ from alignment_tui.model.typed_base import (
     _number,
     fold,
 )
-from alignment_tui.model.typed_dates import (
-    HorizonUnit,
-    format_deadline,
-    format_horizon,
-    parse_deadline,
-    parse_horizon,
-)
+from alignment_tui.model.typed_dates import format_deadline, parse_deadline
+from alignment_tui.model.typed_horizons import HorizonUnit, format_horizon, parse_horizon
 
 __all__ = [
     "HorizonUnit",
@@ -76,7 +71,10 @@ def parse_number(text: str, lang: str | None = None) -> Num:
 
 
 def parse_measure(text: str, lang: str | None = None) -> tuple[Num, str]:
-    """A number followed by its unit, if any: "120 subscribers", "12.5%", "1,5 k€"."""
+    """A number followed by its unit, if any: "120 subscribers", "12.5%", "1,5 k€".
+
+    A unit never starts with a digit: "24 0" is a number being typed, not 24 of unit "0".
+    """
     try:
         return _number(text, lang), ""
     except ValueError:
@@ -84,7 +82,7 @@ def parse_measure(text: str, lang: str | None = None) -> tuple[Num, str]:
     mult = _alternation(list(_multipliers()))
     folded = text.strip().replace(_MINUS, "-")
     match = re.fullmatch(
-        rf"([+-]?\s*\d[\d\s\u00a0\u202f,.'’]*(?:\s*(?:{mult})(?![^\W\d_]))?)\s*(\S.*)",
+        rf"([+-]?\s*\d[\d\s\u00a0\u202f,.'’]*(?:\s*(?:{mult})(?![^\W\d_]))?)\s*([^\d\s].*)",
         folded,
         flags=re.IGNORECASE,
     )

@@ -1,25 +1,21 @@
-"""Deadlines and durations as people type them: "T2 2027", "fin juin 2027", "18 mois"."""
+"""Deadlines as people type them: "T2 2027", "fin juin 2027", "30/06/2027"."""
 
 from __future__ import annotations
 
 import calendar
 import re
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
-from alignment_tui.i18n import catalogue, normalise_lang, t
+from alignment_tui.i18n import catalogue, normalise_lang
 from alignment_tui.model.typed_base import (
     TypedValueError,
     _all,
     _alternation,
-    _number,
     _phrases,
     _words,
     fold,
 )
-
-HorizonUnit = Literal["years", "months"]
-_MONTH_FACTORS = {"year": 12, "month": 1, "quarter": 3, "half": 6, "decade": 120}
 
 # ---------------------------------------------------------------------------- deadlines
 
@@ -159,52 +155,9 @@ def parse_deadline(text: str, today: date | None = None) -> date:
     return _deadline(stripped or folded, text, today)
 
 
-# ---------------------------------------------------------------------------- horizons
-
-
-def parse_horizon(text: str, unit: HorizonUnit = "years") -> int:
-    """A duration in whole ``unit``: "10 ans", "5 years", "18 mois", "a quarter", "un trimestre"."""
-    folded = fold(text).rstrip(".")
-    nouns = {kind: _all(kind) for kind in _MONTH_FACTORS}
-    noun_alt = _alternation([a for aliases in nouns.values() for a in aliases])
-    small = _alternation(_all("small_numbers"))
-    match = re.fullmatch(
-        rf"(?P<n>\d[\d ,.]*|{small})?\s*-?\s*(?P<unit>{noun_alt})?"
-        r"(?:\s+(?:et\s+demi|and\s+a\s+half))?",
-        folded,
-    )
-    if not match or not (match["n"] or match["unit"]) or not folded:
-        raise TypedValueError("typed.horizon", text=text.strip())
-    count: float = 1
-    if match["n"]:
-        words = _words("small_numbers")
-        rank = next((i for i, aliases in enumerate(words, 1) if match["n"] in aliases), None)
-        try:
-            count = float(rank if rank is not None else _number(match["n"], None))
-        except ValueError:
-            raise TypedValueError("typed.horizon", text=text.strip()) from None
-    if re.search(r"(et\s+demi|and\s+a\s+half)$", folded):
-        count += 0.5
-    if match["unit"]:
-        kind = next(k for k, aliases in nouns.items() if match["unit"] in aliases)
-        months = count * _MONTH_FACTORS[kind]
-    else:
-        months = count * (12 if unit == "years" else 1)
-    value = int(months / 12 + 0.5) if unit == "years" else int(months + 0.5)
-    if value < 1 or months > 1200:
-        raise TypedValueError("typed.horizon_range", text=text.strip())
-    return value
-
-
 def format_deadline(value: date, lang: str | None = None) -> str:
     """A date as written in ``lang``: "30/06/2027" (fr) or "30 Jun 2027" (en)."""
     if normalise_lang(lang) == "fr":
         return value.strftime("%d/%m/%Y")
     short = catalogue("en")["typed.words.month_short"].split("|")
     return f"{value.day} {short[value.month - 1]} {value.year}"
-
-
-def format_horizon(value: int, unit: HorizonUnit = "years", lang: str | None = None) -> str:
-    """A duration: "10 ans", "18 months"."""
-    key = unit if value != 1 else unit[:-1]
-    return t(f"typed.{key}", lang, count=value)

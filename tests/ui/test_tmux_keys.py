@@ -54,6 +54,17 @@ def test_typing_through_the_changed_on_disk_dialog(tmp_path: Path) -> None:
     assert load_profile(path).execution.tone == tone + typed
 
 
+def test_numbers_typed_at_200_ms_a_key_are_read_whole(tmp_path: Path) -> None:
+    path = _profile(tmp_path / "kpis.toml", "objectives.kpis", "fr")
+    with app_in_tmux(path, tmp_path / "home", lang="fr") as term:
+        term.wait_for_text("Quels indicateurs allez-vous suivre")
+        # "24 0" and "12 5" are numbers on their way, not 24 of unit "0".
+        term.type("Abonnés\t\t\t12 500\t24 000 €\tabonnés\t", rate=5)
+        _until(lambda: load_profile(path).objectives.kpis[0].unit == "abonnés")
+    (kpi,) = load_profile(path).objectives.kpis
+    assert (kpi.name, kpi.baseline, kpi.target, kpi.unit) == ("Abonnés", 12500, 24000, "abonnés")
+
+
 def test_fast_kpi_row_on_a_busy_machine(tmp_path: Path) -> None:
     path = _profile(tmp_path / "kpis.toml", "objectives.kpis")
     with app_in_tmux(path, tmp_path / "home") as term:

@@ -351,7 +351,7 @@ def test_unreadable_number_is_asked_again_with_the_expected_format(tmp_path: Pat
     lines = [""] * index + ["forever", "ten years"]
     code, out, _ = run_in_process("\n".join(lines) + "\n", path)
     assert code == 0 and before
-    assert "Expected a duration such as 5 years" in out
+    assert "Expected a duration such as 10 years, a decade" in out
     assert load_profile(path).values.horizon_years == 10
 
 

@@ -207,6 +207,45 @@ def test_horizons(text: str, unit: str, expected: int) -> None:
     assert parse_horizon(text, unit) == expected  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("text", "unit", "expected"),
+    [
+        ("une dizaine d'années", "years", 10),
+        ("Une dizaine d’années", "years", 10),
+        ("une bonne quinzaine d'années", "years", 15),
+        ("au moins 10 ans", "years", 10),
+        ("10 ans environ", "years", 10),
+        ("10+ ans", "years", 10),
+        ("les dix prochaines années", "years", 10),
+        ("dans 5 ans", "years", 5),
+        ("dix-huit mois", "months", 18),
+        ("d'ici 2035", "years", 9),
+        ("2035", "years", 9),
+        ("d'ici fin 2027", "months", 19),
+        ("a decade", "years", 10),
+        ("at least 10 years", "years", 10),
+        ("about ten years", "years", 10),
+        ("10 years or more", "years", 10),
+        ("a couple of years", "years", 2),
+        ("a dozen years", "years", 12),
+        ("within 5 years", "years", 5),
+        ("by 2035", "years", 9),
+        ("by 2035", "months", 115),
+        ("by June 2027", "months", 13),
+    ],
+)
+def test_horizons_as_people_say_them(text: str, unit: str, expected: int) -> None:
+    today = date(2026, 5, 15)
+    assert parse_horizon(text, unit, today) == expected  # type: ignore[arg-type]
+
+
+def test_a_half_typed_or_past_horizon_is_refused() -> None:
+    today = date(2026, 5, 15)
+    for text in ("une d", "une dizaine d", "au moins", "2020", "d'ici 2019"):
+        with pytest.raises(TypedValueError):
+            parse_horizon(text, "years", today)
+
+
 def test_horizons_rejected() -> None:
     for text, unit in (
         ("a quarter", "years"),

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from textual import events
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Input
 
 from alignment_tui.i18n import t
@@ -94,7 +95,43 @@ def shown_read_only(widget: Any) -> bool:
     return bool(getattr(widget.screen, "read_only", False))
 
 
-class CellInput(Input):
+class TypedInput(Input):
+    """An input whose value is read as a whole: when the user pauses (``Paused``, after
+    ``PAUSE`` s without a change) or leaves it — never half-typed, key by key."""
+
+    PAUSE = 0.6
+
+    class Paused(Message):
+        def __init__(self, cell: TypedInput) -> None:
+            super().__init__()
+            self.cell = cell
+
+        @property
+        def control(self) -> TypedInput:
+            return self.cell
+
+    _pause: Timer | None = None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input is self:  # typed (changes made by the editor itself post nothing)
+            self.select_on_focus = False  # what the user typed is not replaced on return
+            self._stop_pause()
+            self._pause = self.set_timer(self.PAUSE, self._paused)
+
+    def _paused(self) -> None:
+        self._pause = None
+        self.post_message(self.Paused(self))
+
+    def _stop_pause(self) -> None:
+        if self._pause is not None:
+            self._pause.stop()
+            self._pause = None
+
+    def on_blur(self, event: events.Blur) -> None:
+        self._stop_pause()  # leaving reads the whole cell anyway
+
+
+class CellInput(TypedInput):
     """A cell's input: a paste holding tabs or several lines (from a spreadsheet) is spread
     over the row's cells and the rows below, instead of keeping only its first line."""
 

@@ -22,7 +22,7 @@ from alignment_tui.model.typed import (
     parse_money,
 )
 from alignment_tui.widgets.editors.base import AnswerEditor, EditorContext
-from alignment_tui.widgets.editors.cells import shown_read_only
+from alignment_tui.widgets.editors.cells import TypedInput, shown_read_only
 
 _CSS = """
 {cls} {{ height: auto; }}
@@ -39,7 +39,8 @@ _CSS = """
 
 
 class _TypedFieldEditor(AnswerEditor):
-    """One typed input (plus extras): read on each change, say what is expected on leaving.
+    """One typed input (plus extras), read as a whole when the user pauses or leaves it;
+    what cannot be read keeps the previous value and says what is expected.
 
     An input emptied while typing is only stored as empty when it is left, so that clearing
     a value to type another does not wipe it if the new one cannot be read.
@@ -74,13 +75,16 @@ class _TypedFieldEditor(AnswerEditor):
                 self.apply(parsed)
         message = self.query_one(".error", Static)
         message.update(self.error_text or "")
-        if final or self.error_text is None:
-            message.set_class(self.error_text is not None, "-shown")
+        message.set_class(self.error_text is not None, "-shown")
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
+        event.stop()  # read when the user pauses or leaves, never key by key
+
+    @on(TypedInput.Paused)
+    def _paused(self, event: TypedInput.Paused) -> None:
         event.stop()
-        self.read(event.input, final=False)
+        self.read(event.cell, final=False)
 
     @on(Input.Blurred)
     @on(Input.Submitted)
@@ -122,7 +126,7 @@ class BudgetEditor(_TypedFieldEditor):
         with Container(classes="fields"):
             with Vertical(classes="cell"):
                 yield Label(t("editors.col.amount", lang))
-                yield Input(
+                yield TypedInput(
                     self.shown(),
                     placeholder=t(
                         "editors.example", lang, text=t("editors.placeholder.amount", lang)
@@ -187,7 +191,7 @@ class HorizonEditor(_TypedFieldEditor):
     def compose(self) -> ComposeResult:
         with Vertical(classes="cell"):
             yield Label(t("editors.col.horizon", self.lang))
-            yield Input(self.shown(), compact=True, select_on_focus=False, id="horizon")
+            yield TypedInput(self.shown(), compact=True, select_on_focus=False, id="horizon")
         yield Static(t(f"editors.horizon.{self.unit}", self.lang), classes="hint")
         yield Static("", classes="error")
 

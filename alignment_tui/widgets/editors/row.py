@@ -17,6 +17,7 @@ from alignment_tui.widgets.editors.base import EditorContext
 from alignment_tui.widgets.editors.cells import (
     CellInput,
     Column,
+    TypedInput,
     choice_for,
     read_cell,
     show_cell,
@@ -128,14 +129,23 @@ class Row(Vertical):
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
+        """Text cells are kept as typed; typed cells wait for a pause or for the user to leave."""
         event.stop()
-        self._read(event.input, final=False)
+        if self.column(event.input.name or "").kind == "text":
+            self._read(event.input, final=False)
 
-    def _read(self, cell: Input, *, final: bool) -> None:
-        """Parse a cell; store what reads, remember what does not (shown on leaving the cell).
+    @on(TypedInput.Paused)
+    def _paused(self, event: TypedInput.Paused) -> None:
+        event.stop()
+        if isinstance(event.cell, Input) and event.cell.parent is not None:
+            self._read(event.cell, final=False, say=True)
 
-        A typed cell emptied while typing is only stored as empty when the cell is left:
-        clearing a date to type another must not wipe it if the new one cannot be read.
+    def _read(self, cell: Input, *, final: bool, say: bool = False) -> None:
+        """Parse a cell as a whole; store what reads, say what does not.
+
+        The previous value stays when the cell cannot be read. An emptied typed cell is only
+        stored as empty when it is left (clearing a date to type another must not wipe it if
+        the new one cannot be read), and a measure fills the unit cell only then.
         """
         name = cell.name or ""
         column = self.column(name)
@@ -150,23 +160,33 @@ class Row(Vertical):
             cell.remove_class("-unreadable")
             if column.kind == "measure" and value is not None:
                 value, unit = value
-                self._fill_unit(unit)
+                if final:
+                    self._fill_unit(unit)
             if value is not None or final or column.kind == "text":
                 self.data[name] = value
                 self.editor.row_changed(self)
-        if final and name in self.errors:
+        if (final or say) and name in self.errors:
             self.shown.add(name)
         self._show_errors()
 
     def _fill_unit(self, unit: str) -> None:
-        """ "12.5%" in a number cell puts "%" in the unit cell, when that one is still empty."""
+        """ "12.5%" in a number cell puts "%" in the unit cell, when that one is still empty.
+
+        The unit so filled is selected when the user reaches its cell, so that what they
+        type there replaces it instead of being glued to it.
+        """
         if not unit or "unit" not in self.data or self.data["unit"]:
             return
         self.data["unit"] = unit
+        self.editor.row_changed(self)
         for widget in self.query(Input):
             if widget.name == "unit":
                 with widget.prevent(Input.Changed):
                     widget.value = unit
+                if widget.has_focus:  # reached before this cell was read
+                    widget.select_all()
+                else:
+                    widget.select_on_focus = True
 
     def _settle(self, cell: Input) -> bool:
         """On leaving a cell: store it, show its message or its value written canonically."""
