@@ -194,7 +194,9 @@ class AlignmentApp(App[int]):
 
         leaving = self.screen
         if keep_editor and isinstance(leaving, QuestionScreen) and leaving.editor is not None:
-            # The editor's last change may still be on its way as a message: keep it now.
+            # The editor's last change may still be on its way as a message, or a typed
+            # cell not read yet (no pause since): keep it now.
+            leaving.editor.flush()
             store_answer(self.profile, leaving.editor.question, leaving.editor.value, self.lang)
         from alignment_tui.screens.livewire import keep_timer
 

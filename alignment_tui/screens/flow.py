@@ -230,6 +230,11 @@ def save_on_exit(app: AlignmentApp) -> str:
     try:
         if saves.read_only:
             return ""
+        for screen in app.screen_stack:
+            if isinstance(screen, QuestionScreen) and screen.editor is not None:
+                # A typed cell not read yet (no pause since the last key) is kept too.
+                screen.editor.flush()
+                store_answer(profile, screen.editor.question, screen.editor.value, app.lang)
         profile.meta.updated = now_utc()
         message = ""
         force = False

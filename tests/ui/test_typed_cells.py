@@ -125,3 +125,21 @@ async def test_a_refused_horizon_says_what_is_expected_and_keeps_the_value(
         assert app.profile is not None and app.profile.values.horizon_years == 10
         await pilot.press("ctrl+q")
     assert load_profile(path).values.horizon_years == 10
+
+
+@pytest.mark.parametrize("leave", ["ctrl+n", "ctrl+q"])
+async def test_a_number_typed_just_before_leaving_the_question_is_kept(
+    workdir: Path, leave: str
+) -> None:
+    path = _at(workdir / "kpis.toml", "objectives.kpis", "en")
+    app = make_app(path, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await _focused(pilot, app, "name")
+        # No pause after the last digit: the key to leave comes at once.
+        await type_keys(app, [*keys_of("Orders\t\t\t24 000"), leave])
+        if leave == "ctrl+n":
+            await wait_for(
+                pilot, lambda: app.walk and app.walk.session.current.key != "objectives.kpis"
+            )
+            await pilot.press("ctrl+q")
+    assert load_profile(path).objectives.kpis[0].baseline == 24000

@@ -63,6 +63,10 @@ class AnswerEditor(Widget):
     def announce(self) -> None:
         self.post_message(self.Changed(self, self.value))
 
+    def flush(self) -> None:
+        """Read what was typed and not read yet (the question is being left); ``value`` then
+        holds it. Editors whose cells are read on a pause override this."""
+
     def focus_first(self) -> None:
         """Put the cursor in the first input of the editor."""
         for child in self.query("*"):

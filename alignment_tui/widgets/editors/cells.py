@@ -112,6 +112,11 @@ class TypedInput(Input):
 
     _pause: Timer | None = None
 
+    @property
+    def unread(self) -> bool:
+        """Typed into and not read yet (no pause since, and not left)."""
+        return self._pause is not None
+
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input is self:  # typed (changes made by the editor itself post nothing)
             self.select_on_focus = False  # what the user typed is not replaced on return

@@ -77,6 +77,12 @@ class _TypedFieldEditor(AnswerEditor):
         message.update(self.error_text or "")
         message.set_class(self.error_text is not None, "-shown")
 
+    def flush(self) -> None:
+        for cell in self.query(TypedInput):
+            if cell.unread or cell.has_focus:
+                cell._stop_pause()
+                self.read(cell, final=True)
+
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
         event.stop()  # read when the user pauses or leaves, never key by key

@@ -202,6 +202,13 @@ class Row(Vertical):
                     cell.value = canonical
         return True
 
+    def flush(self) -> None:
+        """Read, as if left, the cells typed into since their last pause."""
+        for cell in self.query(TypedInput):
+            if cell.unread or cell.has_focus:
+                cell._stop_pause()
+                self._settle(cell)
+
     @on(Input.Blurred)
     def _left(self, event: Input.Blurred) -> None:
         self._settle(event.input)

@@ -101,6 +101,10 @@ class RowsEditor(AnswerEditor):
 
     # -- rows
 
+    def flush(self) -> None:
+        for row in self.rows():
+            row.flush()
+
     def current_row(self) -> Row | None:
         node = self.screen.focused
         while node is not None and node is not self:
