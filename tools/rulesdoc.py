@@ -40,7 +40,7 @@ def render(rules: dict[str, RuleInfo]) -> str:
         f"{len(rules)} rules: {counts['error']} error, {counts['warning']} warning, "
         f"{counts['info']} info. Only `error` findings make `alignment-tui check` exit 1. "
         "A rule can be turned off for one profile with `settings.disabled_rules`, and one "
-        "finding waived with a reason in `[[waivers]]` (see the README, section Waivers).",
+        "finding waived with a reason in `[[waivers]]` (see docs/analysis.md, section Waivers).",
         "",
         "| id | severity | layers | rule |",
         "|---|---|---|---|",

@@ -1,5 +1,5 @@
 """The one scoring policy: 0–100 per answer, per layer and overall, with its weights in
-``data/scoring.toml`` (the formula is in the README, "The three scores")."""
+``data/scoring.toml`` (the formula is in docs/analysis.md, "The three scores")."""
 
 from __future__ import annotations
 

@@ -236,7 +236,7 @@ def to_json(
     old: Profile | None = None,
     new: Profile | None = None,
 ) -> dict[str, Any]:
-    """The documented JSON shape of a diff (the README, "Client report and profile diff")."""
+    """The documented JSON shape of a diff (docs/report.md)."""
     warnings = []
     if d.unfollowed:
         warnings.append(
