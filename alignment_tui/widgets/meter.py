@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 from alignment_tui.i18n import t
 
-# Below LOW an answer reads vague; from HIGH on it reads specific (the score bands of docs/analysis.md).
+# Below LOW an answer reads vague; from HIGH on it reads specific (docs/analysis.md).
 LOW, HIGH = 50, 75
 
 
