@@ -58,6 +58,23 @@ SPECIFIC = [
         "execution",
         "On n'écrit jamais « solutions innovantes » ni « leader » : on dit ce que fait l'outil.",
     ),
+    # Famous strategies state their choice without "rather than"; "the lowest prices" is
+    # the choice itself, not a boast.
+    ("strategy", "Put big discount stores in the small towns the national chains ignore."),
+    (
+        "strategy",
+        "Installer de grands magasins discount dans les petites villes que les grandes "
+        "enseignes ignorent.",
+    ),
+    (
+        "strategy",
+        "Flat-pack furniture the customer carries home and assembles, so prices stay the lowest.",
+    ),
+    (
+        "strategy",
+        "Des meubles en kit que le client emporte et monte lui-même, pour garder les prix "
+        "les plus bas.",
+    ),
 ]
 
 
