@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from alignment_tui.analysis import packs
@@ -297,6 +297,12 @@ def find(
 def _accepted_spans(
     text: str, toks: list[Token], accepted: Collection[str]
 ) -> list[tuple[int, int, str | None]]:
-    stub = Entry("accepted", "", (), "")
-    found = Matcher((term, stub) for term in accepted if term.strip()).find(text, toks)
+    found = _accepted_matcher(tuple(accepted)).find(text, toks)
     return [(h.start, h.end, None) for h in found]
+
+
+@lru_cache(maxsize=8)
+def _accepted_matcher(accepted: tuple[str, ...]) -> Matcher:
+    """One matcher per profile's accepted terms (every answer of the profile reuses it)."""
+    stub = Entry("accepted", "", (), "")
+    return Matcher((term, stub) for term in accepted if term.strip())
