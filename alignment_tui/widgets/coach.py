@@ -15,6 +15,7 @@ from textual.widgets import Static, TextArea
 from alignment_tui.coach_timer import SessionTimer
 from alignment_tui.i18n import t
 from alignment_tui.live import elapsed
+from alignment_tui.widgets.wraparea import WrapAtOnceTextArea
 
 
 class CoachPanel(Vertical):
@@ -72,7 +73,7 @@ class CoachPanel(Vertical):
         for probe in self.probes:
             yield Static(Text("• " + probe), classes="coach-probe")
         yield Static(t("coach.note", lang), classes="coach-label")
-        area = TextArea(self.note, soft_wrap=True, tab_behavior="focus", id="coach-note")
+        area = WrapAtOnceTextArea(self.note, soft_wrap=True, tab_behavior="focus", id="coach-note")
         area.placeholder = t("coach.note_placeholder", lang)
         yield area
 

@@ -26,6 +26,7 @@ KEYS = {
     "home": "Home",
     "up": "Up",
     "down": "Down",
+    **{f"f{n}": f"F{n}" for n in range(1, 13)},
 }
 
 
