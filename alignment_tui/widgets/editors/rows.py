@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ValidationError
@@ -24,7 +25,19 @@ ROW_KEYS: tuple[tuple[str, str, str, str], ...] = (
     ("ctrl+delete,ctrl+y", "remove_row", "editors.key.remove", "Ctrl+Del"),
     ("alt+up", "move_row(-1)", "editors.key.up", "Alt+↑"),
     ("alt+down", "move_row(1)", "editors.key.down", "Alt+↓"),
+    ("ctrl+z", "restore_row", "editors.key.restore", "Ctrl+Z"),
 )
+REMOVE_KEYS = frozenset(ROW_KEYS[1][0].split(","))
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A row taken out, as it was: where, what it came from, what its cells held."""
+
+    position: int
+    origin: BaseModel | None
+    data: dict[str, Any]
+    column: int  # the cell that had the focus
 
 
 class RowsEditor(AnswerEditor):
@@ -48,11 +61,24 @@ class RowsEditor(AnswerEditor):
         self.grid_columns = min(3, len(self.COLUMNS))
         for key, action, description, _ in ROW_KEYS:
             self._bindings.bind(key, action, t(description, self.lang))
+        self.removed: list[Removed] = []  # what Ctrl+Z brings back, the last removed last
+        # The cell the focus fell on after a removal, and its value then: until the user
+        # does anything else there, a second Ctrl+Del (a double press, a held key) is no
+        # order to remove that row too.
+        self._landing: tuple[Any, Any] | None = None
 
     def compose(self) -> ComposeResult:
-        add, remove, up, down = (shown for *_, shown in ROW_KEYS)
+        add, remove, up, down, restore = (shown for *_, shown in ROW_KEYS)
         down = down.removeprefix("Alt+")  # "Alt+↑↓" reads better than "Alt+↑ Alt+↓"
-        hint = t("editors.keys_hint", self.lang, add=add, remove=remove, up=up, down=down)
+        hint = t(
+            "editors.keys_hint",
+            self.lang,
+            add=add,
+            remove=remove,
+            up=up,
+            down=down,
+            restore=restore,
+        )
         yield Static(hint, classes="rows-hint", markup=False)
         for column in self.COLUMNS:
             if column.names and not getattr(self.context, column.names):
@@ -141,25 +167,46 @@ class RowsEditor(AnswerEditor):
         column = match.group(2)
         self._focus_row(row, names.index(column) if column in names else 0)
 
-    def _focus_row(self, row: Row, index: int) -> None:
+    def _focus_row(self, row: Row, index: int) -> Any:
+        """Focus the row's cell ``index`` (or its last one); that cell, if there is one."""
         cells = row.cells()
-        if cells:
-            cells[min(index, len(cells) - 1)].focus()
-            row.scroll_visible()
+        if not cells:
+            return None
+        cell = cells[min(index, len(cells) - 1)]
+        cell.focus()
+        row.scroll_visible()
+        return cell
 
     def _focused_index(self, row: Row) -> int:
         cells = row.cells()
         return next((i for i, c in enumerate(cells) if c.has_focus), 0)
 
+    def on_key(self, event: events.Key) -> None:
+        if event.key not in REMOVE_KEYS:
+            self._landing = None  # the user did something else: the next Ctrl+Del is meant
+
     async def action_remove_row(self) -> None:
         row = self.current_row()
-        if row is not None:
-            await self.remove_row(row)
+        if row is None:
+            return
+        focused = self.screen.focused
+        if self._landing is not None and self._landing == (focused, _value_of(focused)):
+            self.notify(
+                t("editors.row_kept", self.lang, name=self.row_name(row), key=ROW_KEYS[1][3]),
+                timeout=8,
+            )
+            return
+        await self.remove_row(row)
 
     async def remove_row(self, row: Row) -> None:
+        """Take ``row`` out (the last one is emptied instead); Ctrl+Z brings it back."""
         rows = self.rows()
         index = self._focused_index(row)
         position = rows.index(row)
+        if not row.is_blank():
+            self.removed.append(Removed(position, row.origin, dict(row.data), index))
+            name, key = self.row_name(row), ROW_KEYS[-1][3]
+            self.notify(t("editors.row_removed", self.lang, name=name, key=key), timeout=8)
         if len(rows) == 1:
             # The last row is emptied rather than removed: there is always a row to type in.
             neighbour = Row(self, None)
@@ -168,7 +215,40 @@ class RowsEditor(AnswerEditor):
             neighbour = rows[position + 1] if position + 1 < len(rows) else rows[position - 1]
         await row.remove()
         self.row_changed()
-        self._focus_row(neighbour, index)
+        landed = self._focus_row(neighbour, index)
+        self._landing = (landed, _value_of(landed))
+
+    async def action_restore_row(self) -> None:
+        """Ctrl+Z: the last row removed comes back where it was, as it was."""
+        if not self.removed:
+            self.notify(t("editors.nothing_removed", self.lang), timeout=5)
+            return
+        removed = self.removed.pop()
+        row = Row(self, removed.origin)
+        row.data = dict(removed.data)
+        rows = self.rows()
+        container = self.query_one("#rows")
+        if len(rows) == 1 and rows[0].is_blank():
+            await rows[0].remove()  # the empty row left in its place
+            rows = []
+        if removed.position < len(rows):
+            await container.mount(row, before=rows[removed.position])
+        else:
+            await container.mount(row)
+        self._landing = None
+        self.row_changed()
+        self._focus_row(row, removed.column)
+        self.notify(t("editors.row_restored", self.lang, name=self.row_name(row)), timeout=5)
+
+    def row_name(self, row: Row) -> str:
+        """How a notice names a row: its first cell that has text, else its number."""
+        for column in self.COLUMNS:
+            value = row.data.get(column.field)
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+        rows = self.rows()
+        number = rows.index(row) + 1 if row in rows else len(rows) + 1
+        return t("editors.row_number", self.lang, number=number)
 
     async def paste_rows(self, row: Row, start: str, text: str) -> None:
         """A pasted block: tabs go across the cells, each further line fills a new row below.
@@ -210,3 +290,7 @@ class RowsEditor(AnswerEditor):
         if focused is not None:
             self.call_after_refresh(focused.focus)
         self.row_changed()
+
+
+def _value_of(widget: Any) -> Any:
+    return getattr(widget, "value", None)
