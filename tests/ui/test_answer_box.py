@@ -1,10 +1,11 @@
-"""The answer box shows exactly the answer's text: at every size, highlighted, after F2."""
+"""The answer box shows the answer's text at every size; arriving, the cursor follows it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
 from alignment_tui.app import make_app
@@ -12,6 +13,7 @@ from alignment_tui.model.profile import Meta, Profile
 from alignment_tui.store import load_profile, save_profile
 from alignment_tui.widgets.highlight import HighlightTextArea
 from tests.ui.conftest import wait_for
+from tests.ui.typing import cpu_burnt, keys_of, type_keys
 
 # Long enough to wrap over several lines, vague enough to be underlined in many places.
 ANSWER = (
@@ -63,3 +65,29 @@ async def test_a_long_highlighted_answer_reads_as_stored_at_every_width(tmp_path
             await pilot.resize_terminal(*size)
             await pilot.pause()
             await _shows_the_answer(pilot, stored, f"after a resize to {size}")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_reopening_shows_the_question_and_typing_resumes_after_the_answer(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    path = tmp_path / "ledger.toml"
+    profile = Profile(lang="en", meta=Meta(organisation="Ledger", position="vision.statement"))
+    profile.vision.statement = f"{ANSWER} {ANSWER}"  # taller than the screen leaves for it
+    save_profile(profile, path)
+    app = make_app(path, lang="en")
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.focused, HighlightTextArea))
+        area = app.screen.query_one(HighlightTextArea)
+        await wait_for(pilot, lambda: area.marks)
+        assert area.cursor_location == area.document.end
+        screen = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        prompt = " ".join(app.screen.question.prompt("en").split()[:5])  # its first line
+        assert prompt in screen
+        x, y = area.cursor_screen_offset
+        assert area.scrollable_content_region.contains(x, y)  # the cursor is in view
+        with cpu_burnt():
+            await type_keys(app, keys_of(" Twice checked."))
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.saves is not None and not app.saves.dirty, 5.0)
+    assert load_profile(path).vision.statement == f"{ANSWER} {ANSWER} Twice checked."

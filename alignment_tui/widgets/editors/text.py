@@ -62,7 +62,10 @@ class TextEditor(AnswerEditor):
             self.announce()
 
     def focus_first(self) -> None:
-        self.text_area.focus()
+        """Arriving on the question: the cursor after the answer, where typing resumes."""
+        area = self.text_area
+        area.focus()
+        area.move_cursor(area.document.end)
 
 
 class ListEditor(TextEditor):
