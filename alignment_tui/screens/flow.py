@@ -123,7 +123,9 @@ def edit_externally(app: AlignmentApp) -> None:
     command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     fd, name = tempfile.mkstemp(prefix="alignment-", suffix=".md")
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(editor.text)
+        # A text file's last line ends with a newline: a line added after it in the
+        # editor (or appended by a tool) starts a line of its own. Taken off on return.
+        handle.write(editor.text + "\n" if editor.text else "")
     try:
         with app.suspend():
             subprocess.call([*shlex.split(command), name])

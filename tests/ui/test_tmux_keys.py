@@ -150,3 +150,15 @@ def test_pastes_with_escape_bytes_arrive_as_text(tmp_path: Path) -> None:
 @pytest.fixture(autouse=True)
 def _no_recent_list_in_home(tmp_path: Path) -> None:
     (tmp_path / "home").mkdir(exist_ok=True)
+
+
+def test_a_line_appended_in_the_external_editor_is_a_line_of_its_own(tmp_path: Path) -> None:
+    tone = "Chaleureux, sans jargon."
+    path = _profile(tmp_path / "fournil.toml", "execution.tone", "fr", execution__tone=tone)
+    # An "editor" that appends a line to the file it is given, as `cat >>` would.
+    appender = 'sh -c \'printf "Jamais de points d’exclamation.\\n" >> "$1"\' editor'
+    with app_in_tmux(path, tmp_path / "home", lang="fr", env={"VISUAL": appender}) as term:
+        term.wait_for_text("ce que vous vous interdisez")
+        term.send(["f4"])
+        _until(lambda: load_profile(path).execution.tone != tone)
+    assert load_profile(path).execution.tone == tone + "\nJamais de points d’exclamation."

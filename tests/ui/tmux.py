@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -83,7 +84,11 @@ class Terminal:
 
 @contextmanager
 def app_in_tmux(
-    profile: Path, home: Path, lang: str = "en", size: tuple[int, int] = (100, 36)
+    profile: Path,
+    home: Path,
+    lang: str = "en",
+    size: tuple[int, int] = (100, 36),
+    env: dict[str, str] | None = None,
 ) -> Iterator[Terminal]:
     """``alignment-tui PROFILE`` in a fresh tmux server; quits it (Ctrl+Q) at the end."""
     term = Terminal(f"atui-{uuid.uuid4().hex[:8]}")
@@ -93,10 +98,11 @@ def app_in_tmux(
         "TERM": "xterm-256color",
         "TEXTUAL_ANIMATIONS": "none",
         "PATH": os.environ.get("PATH", ""),
+        **(env or {}),
     }
     command = " ".join(
-        [f"{k}={v!r}" for k, v in env.items()]
-        + [sys.executable, "-m", "alignment_tui", repr(str(profile)), "--lang", lang]
+        [f"{k}={shlex.quote(v)}" for k, v in env.items()]
+        + [sys.executable, "-m", "alignment_tui", shlex.quote(str(profile)), "--lang", lang]
     )
     width, height = size
     term.tmux(
@@ -110,7 +116,7 @@ def app_in_tmux(
         str(width),
         "-y",
         str(height),
-        f"cd {str(profile.parent)!r} && {command}; sleep 30",
+        f"cd {shlex.quote(str(profile.parent))} && {command}; sleep 30",
     )
     try:
         yield term
