@@ -145,8 +145,9 @@ async def test_changed_on_disk_reload(workdir: Path) -> None:
         await wait_for(pilot, lambda: not isinstance(app.screen, ChangedOnDiskScreen))
         area = await _editor_area(pilot, app)
         assert area.text == "theirs"
-        area.insert("both: ")
-        await wait_for(pilot, lambda: load_profile(path).values.origin == "both: theirs", 3.0)
+        assert area.cursor_location == area.document.end  # typing goes on after the text
+        area.insert(", then mine")
+        await wait_for(pilot, lambda: load_profile(path).values.origin == "theirs, then mine", 3)
         await pilot.press("ctrl+q")
 
 
