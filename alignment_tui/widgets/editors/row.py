@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal, Vertical
@@ -55,6 +56,8 @@ class Row(Vertical):
     Row .row-buttons Button { min-width: 3; width: 3; margin: 0; }
     Row .row-error { color: $error; height: auto; display: none; }
     Row .row-error.-shown { display: block; }
+    Row .row-full { color: $text-muted; height: auto; display: none; }
+    Row .row-full.-shown { display: block; }
     """
 
     def __init__(self, editor: RowsEditor, origin: BaseModel | None) -> None:
@@ -106,6 +109,8 @@ class Row(Vertical):
                     button = Button(glyph, classes=action, compact=True, tooltip=t(tip, lang))
                     button.can_focus = False  # keys do this from any cell: keep Tab for cells
                     yield button
+        # The whole text of the focused cell, when the cell is too narrow to show it.
+        yield Static("", classes="row-full", markup=False)
         yield Static("", classes="row-error")
 
     def on_mount(self) -> None:
@@ -133,6 +138,27 @@ class Row(Vertical):
         event.stop()
         if self.column(event.input.name or "").kind == "text":
             self._read(event.input, final=False)
+        self._show_full()
+
+    def on_descendant_focus(self) -> None:
+        self._show_full()
+
+    def on_descendant_blur(self) -> None:
+        self._show_full()
+
+    def _show_full(self) -> None:
+        """Under the row, the focused cell's text in full when it is wider than the cell."""
+        focused = self.screen.focused
+        full = self.query_one(".row-full", Static)
+        cell = focused if isinstance(focused, Input) and focused in self.cells() else None
+        # An empty id cell says which id the name gives: that is worth reading whole too.
+        text = "" if cell is None else cell.value or (cell.placeholder if cell.name == "id" else "")
+        if cell is None or cell_len(text) < cell.content_size.width:
+            full.remove_class("-shown")
+            return
+        label = self.column(cell.name or "").label_text(self.lang)
+        full.update(t("editors.field_full", self.lang, field=label, text=text))
+        full.add_class("-shown")
 
     @on(TypedInput.Paused)
     def _paused(self, event: TypedInput.Paused) -> None:
