@@ -1,4 +1,7 @@
-"""The data of the product as pydantic models: the profile (and, beside it, the bank)."""
+"""The data of the product as pydantic models: the profile (and, beside it, the bank).
+
+The return visit's operations on a profile (check-ins, pace) are in ``model.checkins``.
+"""
 
 from alignment_tui.model.profile import (
     LAYERS,
@@ -9,11 +12,16 @@ from alignment_tui.model.profile import (
     Budget,
     Cadence,
     Channel,
+    CheckIn,
+    Confidence,
     Execution,
     Kpi,
+    KpiPlan,
     Meta,
     Mission,
     Objectives,
+    PastKpi,
+    PastPeriod,
     Period,
     Persona,
     Profile,
@@ -34,11 +42,16 @@ __all__ = [
     "Budget",
     "Cadence",
     "Channel",
+    "CheckIn",
+    "Confidence",
     "Execution",
     "Kpi",
+    "KpiPlan",
     "Meta",
     "Mission",
     "Objectives",
+    "PastKpi",
+    "PastPeriod",
     "Period",
     "Persona",
     "Profile",

@@ -12,8 +12,10 @@ from alignment_tui.model.profile import LAYERS, Profile
 
 _PART = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?$")
 
-# Sections of the profile that hold bookkeeping rather than answers.
+# Sections of the profile that hold bookkeeping rather than answers (``history`` is
+# the record of past periods, not this period's answers).
 _NOT_ANSWERS = {"schema_version", "lang", "meta", "settings", "answers", "waivers", "notes"}
+_NOT_ANSWERS |= {"history"}
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -11,7 +12,7 @@ from pydantic_core import PydanticCustomError
 
 from alignment_tui.model.blank import BLANK, BLANK_ITEMS
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: KPI ids, check-ins and the history of past periods
 # The longest answer kept: a long paste (1 MB) fits, and is analysed in about a second.
 MAX_TEXT_CHARS = 1_000_000
 TOO_LONG = "text_too_long"  # the pydantic error type of a longer one
@@ -174,10 +175,35 @@ class Strategy(Section):
     axes: list[Axis] = Field(default_factory=list)
 
 
-class Kpi(Section):
+class Confidence(StrEnum):
+    """How the owner of a KPI feels about reaching its target, at a check-in."""
+
+    on_track = "on_track"
+    at_risk = "at_risk"
+    off_track = "off_track"
+
+
+class CheckIn(Section):
+    """One reading of a KPI: its value on a day, with the owner's confidence and a word."""
+
+    date: dt.date  # (the field's name hides the type inside this class)
+    value: Number
+    confidence: Annotated[Confidence | None, BLANK] = None
+    comment: Text = ""
+
+
+class KpiPlan(Section):
+    """What a KPI aims at: shared by this period's KPIs and those kept in the history."""
+
+    # Stable: made from the name when the KPI is first named, kept when it is renamed,
+    # unique among the profile's KPIs (``alignment-tui checkin --kpi ID`` names it).
+    id: Text = ""
     name: Text = ""
     branch: Annotated[Branch | None, BLANK] = None
     baseline: OptNumber = None
+    # The day the baseline was measured: where the steady pace to the target starts
+    # (unset: the day the profile was created).
+    baseline_date: OptDate = None
     target: OptNumber = None
     unit: Text = ""
     deadline: OptDate = None
@@ -186,11 +212,42 @@ class Kpi(Section):
     axis: Text = ""
 
 
+class Kpi(KpiPlan):
+    checkins: list[CheckIn] = Field(default_factory=list)
+
+
+class PastKpi(KpiPlan):
+    """A KPI of a period that is over, with where it ended."""
+
+    final_value: OptNumber = None
+    final_date: OptDate = None
+    final_confidence: Annotated[Confidence | None, BLANK] = None
+    final_comment: Text = ""
+
+
+class PastPeriod(Section):
+    """A period closed by ``alignment-tui next``: its focus and its KPIs as they ended."""
+
+    closed: OptDate = None
+    focus: Text = ""
+    kpis: list[PastKpi] = Field(default_factory=list)
+
+
 class Objectives(Section):
     horizon_months: OptInt = None
     focus: Text = ""
     review_ritual: Text = ""
     kpis: list[Kpi] = Field(default_factory=list)
+
+    @field_validator("kpis")
+    @classmethod
+    def _kpi_ids(cls, kpis: list[Kpi]) -> list[Kpi]:
+        """Name each named KPI that has no id yet; two KPIs may not share one."""
+        from alignment_tui.model.ids import check_unique_ids, fill_kpi_ids
+
+        check_unique_ids(kpis)
+        fill_kpi_ids(kpis)
+        return kpis
 
 
 class Budget(Section):
@@ -249,6 +306,7 @@ class Profile(Section):
     answers: dict[str, Answer] = Field(default_factory=dict)
     waivers: list[Waiver] = Field(default_factory=list)
     notes: dict[str, Text] = Field(default_factory=dict)
+    history: list[PastPeriod] = Field(default_factory=list)
 
     @field_validator("schema_version")
     @classmethod

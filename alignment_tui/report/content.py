@@ -170,7 +170,8 @@ def _show_item(value: Any, lang: str, names: dict[str, str]) -> tuple[str, bool]
 
 
 # Ids are how answers point at each other; a reader knows personas and axes by name.
-_HIDDEN_COLUMNS = ("id",)
+# A KPI's check-ins have a section of their own (the progress), not a cell.
+_HIDDEN_COLUMNS = ("id", "checkins")
 
 
 def _block(path: str, value: Any, lang: str, profile: Profile) -> Block:

@@ -197,6 +197,8 @@ def _compare_value(
 
 
 _REFERENCES = ("persona", "axis")
+# Lists inside a row compared on their own: a KPI's check-ins are readings, not its plan.
+_OWN_LISTS = ("checkins",)
 
 
 def _show(value: Any, lang: str, column: str | None = None) -> str:
@@ -233,6 +235,8 @@ def _compare_rows(
         moves[old_row] = new_row
         title = row_title(b[j])
         for column in type(b[j]).model_fields:
+            if column in _OWN_LISTS:
+                continue
             _compare_value(
                 changes,
                 name,

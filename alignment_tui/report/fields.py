@@ -21,7 +21,7 @@ ROW_KEYS: dict[str, tuple[str, ...]] = {
     "personas": ("id", "name"),
     "values.items": ("name",),
     "strategy.axes": ("id", "name"),
-    "objectives.kpis": ("name",),
+    "objectives.kpis": ("id", "name"),
     "execution.channels": ("name",),
 }
 # Fields that hold one model (not a list of rows).

@@ -10,9 +10,22 @@ from alignment_tui.model.profile import SCHEMA_VERSION
 
 Data = dict[str, Any]
 
+
+def _v1_to_v2(data: Data) -> Data:
+    """Version 2 adds KPI ids, check-ins and the history: each named KPI gets its id from
+    its name; nothing else changes (no check-in, no history yet)."""
+    objectives = data.get("objectives")
+    if isinstance(objectives, dict) and isinstance(objectives.get("kpis"), list):
+        from alignment_tui.model.ids import fill_kpi_ids
+
+        kpis = [dict(k) if isinstance(k, dict) else k for k in objectives["kpis"]]
+        fill_kpi_ids([k for k in kpis if isinstance(k, dict)])
+        data["objectives"] = {**objectives, "kpis": kpis}
+    return data
+
+
 # MIGRATIONS[n] turns data of schema_version n into data of schema_version n + 1.
-# Version 1 is the first: there is nothing to upgrade yet.
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {}
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2}
 
 
 def migrate(data: Data, path: Path) -> Data:

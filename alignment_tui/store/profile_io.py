@@ -17,6 +17,7 @@ import tomli_w
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from alignment_tui.model.ids import DUPLICATE_ID
 from alignment_tui.model.profile import MAX_TEXT_CHARS, SCHEMA_VERSION, TOO_LONG, Profile
 from alignment_tui.store.errors import ProfileError
 from alignment_tui.store.files import (
@@ -101,7 +102,24 @@ def _invalid(path: Path, text: str, data: Any, error: ErrorDetails) -> ProfileEr
     where, line, col = format_loc(loc), at.start_line, at.start_column
     if error["type"] == TOO_LONG:
         return ProfileError("too_long", path, line=line, col=col, where=where, limit=MAX_TEXT_CHARS)
+    if error["type"] == DUPLICATE_ID:
+        ident = str((error.get("ctx") or {}).get("id", ""))
+        return _duplicate(path, text, data, ident, (line, col))
     return ProfileError("invalid_field", path, line=line, col=col, where=where, detail=error["msg"])
+
+
+def _duplicate(
+    path: Path, text: str, data: Any, ident: str, where: tuple[int, int]
+) -> ProfileError:
+    """Two KPIs sharing ``ident``: located on the second one's ``id``."""
+    line, col = where
+    objectives = data.get("objectives") if isinstance(data, dict) else None
+    kpis = objectives.get("kpis", []) if isinstance(objectives, dict) else []
+    same = [i for i, k in enumerate(kpis) if isinstance(k, dict) and k.get("id") == ident]
+    if len(same) > 1:
+        at = TomlLocator(text).key_region(("objectives", "kpis", same[1], "id"))
+        line, col = at.start_line, at.start_column
+    return ProfileError("duplicate_kpi_id", path, line=line, col=col, id=ident)
 
 
 def user_loc(data: Any, loc: tuple[int | str, ...], *, missing: bool) -> tuple[int | str, ...]:

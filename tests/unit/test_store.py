@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from alignment_tui.model import (
+    SCHEMA_VERSION,
     Axis,
     Budget,
     Channel,
@@ -108,7 +109,7 @@ def test_multi_line_answers_diff_line_by_line(tmp_path: Path) -> None:
 
 def test_schema_version_comes_first_and_every_layer_is_written(tmp_path: Path) -> None:
     text = dumps_profile(Profile())
-    assert text.startswith("schema_version = 1\n")
+    assert text.startswith(f"schema_version = {SCHEMA_VERSION}\n")
     for section in ("[values]", "[vision]", "[mission]", "[strategy]", "[objectives]"):
         assert section in text
     assert "[execution]" in text
@@ -174,7 +175,7 @@ def test_newer_schema_version_says_which_version_is_read(tmp_path: Path) -> None
     path = tmp_path / "p.toml"
     path.write_text("schema_version = 99\n")
     err = str(_error_for(path))
-    assert "99" in err and "version 1" in err
+    assert "99" in err and f"version {SCHEMA_VERSION}" in err
 
 
 def test_missing_file_and_folder(tmp_path: Path) -> None:
