@@ -27,6 +27,7 @@ __all__ = [
     "Money",
     "Num",
     "TypedValueError",
+    "currency_code",
     "fold",
     "format_deadline",
     "format_horizon",
@@ -134,6 +135,15 @@ def parse_money(text: str, lang: str | None = None) -> Money:
     if amount < 0:
         raise TypedValueError("typed.money", text=text.strip())
     return Money(amount, currency, period)
+
+
+def currency_code(text: str) -> str | None:
+    """The ISO code a currency is written as: "€", "euros" and "EUR" are all "EUR"."""
+    folded = fold(text)
+    for code, aliases in _CURRENCY_ALIASES.items():
+        if folded == code.lower() or folded in aliases:
+            return code
+    return None
 
 
 # ---------------------------------------------------------------------------- shares

@@ -19,7 +19,8 @@ from alignment_tui import i18n
 from alignment_tui.analysis.findings import Severity
 from alignment_tui.cli import _ARGPARSE_WORDS, COMMANDS
 from alignment_tui.model.paths import answer_fields
-from alignment_tui.model.profile import LAYERS, Benefit, Branch, Cadence, Period
+from alignment_tui.model.checkins import CHECKIN_ERRORS
+from alignment_tui.model.profile import LAYERS, Benefit, Branch, Cadence, Confidence, Period
 from alignment_tui.screens.modals import CONFLICT_CHOICES
 
 PACKAGE = Path(i18n.__file__).parent
@@ -75,7 +76,7 @@ def _values(enum: type) -> tuple[str, ...]:
 SEVERITIES = _values(Severity)
 ROW_COLUMNS = ("name", "meaning", "behaviour", "id", "description", "branch", "baseline")
 ROW_COLUMNS += ("target", "unit", "deadline", "cadence", "owner", "axis", "persona", "timing")
-ROW_COLUMNS += ("budget_share", "amount", "currency", "period")
+ROW_COLUMNS += ("budget_share", "amount", "currency", "period", "baseline_date", "checkins")
 # Each computed key the code builds, with every value its placeholders can take. A key
 # family listed here is checked whole in both languages; one missing here fails below.
 FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -92,7 +93,13 @@ FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "plain.period.{}": (_values(Period),),
     "typed.per_{}": (_values(Period),),
     "plain.{}.{}": (("benefit",), _values(Benefit)),
-    "report.enum.{}": (_values(Branch) + _values(Cadence) + _values(Period) + _values(Benefit),),
+    "report.enum.{}": (
+        _values(Branch)
+        + _values(Cadence)
+        + _values(Period)
+        + _values(Benefit)
+        + _values(Confidence),
+    ),
     "report.field.{}": (tuple(answer_fields()),),
     "report.col.{}": (ROW_COLUMNS,),
     "report.by.{}": (("respondent", "coach"),),
@@ -112,6 +119,8 @@ FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "plain.after.{}": (("next", "next_coach", "next_coach_no_findings"),),
     "guard.{}": (("internal", "output_closed", "output_failed", "output_encoding"),),
     "conflict.{}": (CONFLICT_CHOICES,),
+    "checkin.error.{}": (CHECKIN_ERRORS,),
+    "checkin.confidence.{}": (_values(Confidence),),
 }
 # Computed keys whose domain is a data table of their own module, checked by that
 # module's tests (bank problems, store errors, palette commands, editor columns…): the
