@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from alignment_tui.analysis import coherence, packs, registry
+from alignment_tui.analysis import coherence, pace, packs, registry
 from alignment_tui.analysis.data import resettable
 from alignment_tui.analysis.findings import Finding, ProfileResult, TextResult
 from alignment_tui.analysis.lang import detect_lang
@@ -27,7 +27,7 @@ from alignment_tui.model.profile import LAYERS, Profile
 _PROSE = ("meaning", "behaviour", "description")
 _ORDER = {"values": 0, "personas": 1, "vision": 2, "mission": 3, "strategy": 4}
 _ORDER |= {"objectives": 5, "execution": 6}
-_ = coherence  # its checks register themselves on import
+_ = (coherence, pace)  # their checks register themselves on import
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from alignment_tui.analysis import packs, registry
 from alignment_tui.analysis.findings import REGISTRY, Finding
 from alignment_tui.analysis.registry import check
 from alignment_tui.model.answers import is_empty
+from alignment_tui.model.checkins import missed_target, start_of
 from alignment_tui.model.profile import Kpi, Profile
 
 T = TypeVar("T")
@@ -261,7 +262,9 @@ def _kpi_vanity(ctx: Context) -> Iterator[Finding]:
 @check("kpi.deadline_past")
 def _kpi_past(ctx: Context) -> Iterator[Finding]:
     for _, base, label, kpi in _rows(ctx):
-        if kpi.deadline is not None and kpi.deadline < ctx.today:
+        # With a reading short of the target, kpi.target_missed says more (analysis/pace.py).
+        past = kpi.deadline is not None and kpi.deadline < ctx.today
+        if past and not missed_target(kpi, ctx.today):
             yield found(
                 "kpi.deadline_past", ctx.lang, f"{base}.deadline", kpi=label, deadline=kpi.deadline
             )
@@ -281,11 +284,12 @@ def _kpi_far(ctx: Context) -> Iterator[Finding]:
 def _kpi_jump(ctx: Context) -> Iterator[Finding]:
     p = params()
     for _, base, label, kpi in _rows(ctx):
-        if kpi.deadline is None:
+        if kpi.deadline is None or kpi.deadline < ctx.today:
             continue
-        days = (kpi.deadline - ctx.today).days
-        if days < 0:
-            continue
+        # The plan's own span: from the baseline's day (a profile read again months later
+        # has not compressed its year into the weeks left).
+        begin = min(start_of(kpi, ctx.profile) or ctx.today, ctx.today)
+        days = (kpi.deadline - begin).days
         ratio = growth(kpi.baseline, kpi.target)
         if ratio is None:
             continue
