@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "schema": "schema",
     "questions": "questions",
     "serve": "serve",
+    "checkin": "checkin",
 }
 EXIT_BAD_INPUT = 2
 

@@ -1,0 +1,123 @@
+"""``alignment-tui checkin``: record one KPI reading in a profile, for scripts and reminders.
+
+Every check is made before anything is written: bad input gets one line and exit 2, and
+the file stays byte for byte as it was. The write takes the profile's lock (a window
+that has it open keeps it) and is atomic.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from alignment_tui.commands.common import fail, pick_lang
+from alignment_tui.commands.output import emit, say_error
+from alignment_tui.i18n import Lang, t
+from alignment_tui.model.profile import Confidence
+
+
+def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    parser.add_argument("profile", metavar="PROFILE.toml", help=t("checkin.arg.profile", lang))
+    parser.add_argument("--kpi", metavar="ID", required=True, help=t("checkin.arg.kpi", lang))
+    # argparse formats help with %: the percent sign of "62 %" is doubled to stay itself.
+    value_help = t("checkin.arg.value", lang).replace("%", "%%")
+    parser.add_argument("--value", metavar="V", required=True, help=value_help)
+    parser.add_argument("--date", metavar="D", help=t("checkin.arg.date", lang))
+    parser.add_argument(
+        "--confidence",
+        choices=[c.value for c in Confidence],
+        help=t("checkin.arg.confidence", lang),
+    )
+    parser.add_argument(
+        "--comment", metavar="TEXT", default="", help=t("checkin.arg.comment", lang)
+    )
+
+
+def run(args: argparse.Namespace, lang: Lang, today: date | None = None) -> int:
+    from alignment_tui.store import ProfileLock
+
+    path = Path(args.profile)
+    first = pick_lang(args.lang)
+    lock = ProfileLock(path)
+    if path.exists() and not lock.acquire():
+        return fail(t("checkin.locked", first, path=str(path), holder=lock.holder or "?"))
+    try:
+        return _record(args, path, first, today or date.today())
+    finally:
+        lock.release()
+
+
+def _record(args: argparse.Namespace, path: Path, first: Lang, today: date) -> int:
+    from alignment_tui.formats import format_date
+    from alignment_tui.model.checkins import (
+        CheckinError,
+        add_checkin,
+        expected_value,
+        find_kpi,
+        measure_text,
+        read_day,
+        read_value,
+        start_of,
+    )
+    from alignment_tui.model.profile import SCHEMA_VERSION, now_utc
+    from alignment_tui.store import ProfileError, changed_on_disk, read_profile, save_profile
+    from alignment_tui.store.files import MAX_PROFILE_BYTES, ReadError, is_read_only, read_toml
+
+    try:
+        profile, stamp = read_profile(path)
+    except ProfileError as exc:
+        return fail(exc.message(first))
+    lang = pick_lang(args.lang, profile)
+    if is_read_only(path):
+        return fail(ProfileError("read_only_file", path).message(lang))
+    try:
+        _, kpi = find_kpi(profile, args.kpi)
+        value = read_value(args.value, kpi, lang)
+        day = read_day(args.date, today) if args.date is not None else today
+        entry, replaced = add_checkin(
+            profile,
+            kpi.id,
+            value,
+            on=day,
+            confidence=args.confidence,
+            comment=args.comment,
+            today=today,
+        )
+    except CheckinError as exc:
+        return fail(t("checkin.error_line", lang, path=str(path), message=exc.message(lang)))
+    profile.meta.updated = now_utc()
+    try:
+        old_version = read_toml(path, MAX_PROFILE_BYTES)[0].get("schema_version")
+    except ReadError:
+        old_version = None
+    if changed_on_disk(path, stamp):
+        return fail(t("checkin.changed", lang, path=str(path)))
+    try:
+        save_profile(profile, path)
+    except ProfileError as exc:
+        return fail(exc.message(lang))
+    shown = measure_text(entry.value, kpi.unit, lang)
+    confidence = ""
+    if entry.confidence:
+        said = t(f"checkin.confidence.{entry.confidence.value}", lang)
+        confidence = t("checkin.with_confidence", lang, confidence=said)
+    key = "checkin.replaced" if replaced else "checkin.recorded"
+    line = t(
+        key,
+        lang,
+        path=str(path),
+        kpi=kpi.name or kpi.id,
+        value=shown,
+        date=format_date(entry.date, lang),
+        confidence=confidence,
+    )
+    expected = expected_value(kpi, entry.date, start_of(kpi, profile))
+    if expected is not None:
+        steady = measure_text(round(expected, 1), kpi.unit, lang)
+        line += " " + t("checkin.expected", lang, expected=steady)
+    emit(line + "\n")
+    if isinstance(old_version, int) and old_version < SCHEMA_VERSION:
+        upgraded = t("checkin.upgraded", lang, path=str(path), old=old_version, new=SCHEMA_VERSION)
+        say_error(upgraded)
+    return 0
