@@ -18,8 +18,8 @@ import pytest
 from alignment_tui import i18n
 from alignment_tui.analysis.findings import Severity
 from alignment_tui.cli import _ARGPARSE_WORDS, COMMANDS
-from alignment_tui.model.paths import answer_fields
 from alignment_tui.model.checkins import CHECKIN_ERRORS
+from alignment_tui.model.paths import answer_fields
 from alignment_tui.model.profile import LAYERS, Benefit, Branch, Cadence, Confidence, Period
 from alignment_tui.screens.modals import CONFLICT_CHOICES
 
