@@ -13,7 +13,7 @@ from alignment_tui.analysis import packs, registry
 from alignment_tui.analysis.findings import REGISTRY, Finding
 from alignment_tui.analysis.registry import check
 from alignment_tui.model.answers import is_empty
-from alignment_tui.model.checkins import missed_target, start_of
+from alignment_tui.model.checkins import missed_target
 from alignment_tui.model.profile import Kpi, Profile
 
 T = TypeVar("T")
@@ -286,9 +286,10 @@ def _kpi_jump(ctx: Context) -> Iterator[Finding]:
     for _, base, label, kpi in _rows(ctx):
         if kpi.deadline is None or kpi.deadline < ctx.today:
             continue
-        # The plan's own span: from the baseline's day (a profile read again months later
-        # has not compressed its year into the weeks left).
-        begin = min(start_of(kpi, ctx.profile) or ctx.today, ctx.today)
+        # The plan's own span from the day its baseline was measured, when the file says
+        # it (a profile read again months later has not compressed its year into the weeks
+        # left); else from today, as when the plan is written.
+        begin = min(kpi.baseline_date or ctx.today, ctx.today)
         days = (kpi.deadline - begin).days
         ratio = growth(kpi.baseline, kpi.target)
         if ratio is None:

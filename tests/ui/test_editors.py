@@ -419,7 +419,33 @@ async def test_values_from_every_editor_land_in_the_saved_profile(tmp_path: Path
 )
 def test_every_field_of_a_row_has_a_cell(kind: str, model: type) -> None:
     columns = editor_class(kind).COLUMNS  # type: ignore[attr-defined]
-    assert {c.field for c in columns} == set(model.model_fields)
+    assert {c.field for c in columns} == set(model.model_fields) - CARRIED.get(kind, set())
+
+
+# Fields of a row the table does not edit, kept as the row had them: a KPI's id (made
+# from its name), the day of its baseline and its check-ins (recorded by a check-in).
+CARRIED = {"kpis": {"id", "baseline_date", "checkins"}}
+
+
+async def test_editing_a_kpi_row_keeps_its_id_baseline_day_and_check_ins() -> None:
+    from alignment_tui.model import CheckIn
+
+    readings = [CheckIn(date=date(2026, 11, 23), value=150, comment="rain")]
+    kpi = Kpi(id="pre-orders", name="Pre-orders", baseline=90, target=300,
+              baseline_date=date(2026, 9, 7), checkins=readings)  # fmt: skip
+    editor = make("objectives.kpis", [kpi], "en")
+    app = Host(editor)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        await fill(pilot, cell(editor, 0, "name"), "Weekly pre-orders")
+        await fill(pilot, cell(editor, 0, "target"), "320")
+        [edited] = app.values[-1]
+        assert (edited.name, edited.target) == ("Weekly pre-orders", 320)
+        assert (edited.id, edited.baseline_date, edited.checkins) == (
+            "pre-orders",
+            date(2026, 9, 7),
+            readings,
+        )
 
 
 async def test_in_the_walk_a_kpi_typed_reaches_the_file(tmp_path: Path) -> None:
@@ -447,7 +473,9 @@ async def test_in_the_walk_a_kpi_typed_reaches_the_file(tmp_path: Path) -> None:
         await fill(pilot, cell(editor, 0, "name"), "Abonnés")
         await fill(pilot, cell(editor, 0, "target"), "1,5 k")
         await fill(pilot, cell(editor, 0, "deadline"), "T2 2027")
-        expected = Kpi(name="Abonnés", target=1500, deadline=date(2027, 6, 30), axis="ateliers")
+        expected = Kpi(
+            id="abonnes", name="Abonnés", target=1500, deadline=date(2027, 6, 30), axis="ateliers"
+        )
 
         def saved() -> bool:
             try:

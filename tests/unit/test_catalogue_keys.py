@@ -121,6 +121,8 @@ FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "conflict.{}": (CONFLICT_CHOICES,),
     "checkin.error.{}": (CHECKIN_ERRORS,),
     "checkin.confidence.{}": (_values(Confidence),),
+    "report.progress.col_{}": (("date", "value", "expected", "confidence", "comment"),),
+    "report.progress.axis_{}": (("baseline", "target"),),
 }
 # Computed keys whose domain is a data table of their own module, checked by that
 # module's tests (bank problems, store errors, palette commands, editor columns…): the

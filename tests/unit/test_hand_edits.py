@@ -52,8 +52,12 @@ def test_every_optional_choice_is_known() -> None:
     assert sorted(optional_choice_fields()) == [
         ("", "lang"),
         ("execution.budget", "period"),
+        ("history.kpis", "branch"),
+        ("history.kpis", "cadence"),
+        ("history.kpis", "final_confidence"),
         ("objectives.kpis", "branch"),
         ("objectives.kpis", "cadence"),
+        ("objectives.kpis.checkins", "confidence"),
         ("vision", "benefits"),
         ("waivers", "by"),
     ]
@@ -134,15 +138,29 @@ def test_blanks_round_trip_and_leave_the_file_readable(tmp_path: Path) -> None:
     assert dumps_profile(again) == written
 
 
+_ARRAYS = ("objectives.kpis", "objectives.kpis.checkins", "waivers", "history", "history.kpis")
+_REQUIRED = {
+    "waivers": 'rule = "vague.buzzword"\nwhere = "execution.tone"\n',
+    "objectives.kpis.checkins": "date = 2026-11-30\nvalue = 12\n",
+}
+_VERSION = {"objectives.kpis.checkins": 2, "history": 2}  # sections version 2 added
+
+
 @pytest.mark.parametrize(("section", "field"), optional_choice_fields())
 def test_each_blank_choice_alone_loads(tmp_path: Path, section: str, field: str) -> None:
     value = '[""]' if field == "benefits" else '""'
-    extra = {"waivers": 'rule = "vague.buzzword"\nwhere = "execution.tone"\n'}.get(section, "")
     if not section:
         body = f"schema_version = 1\n{field} = {value}\n"
     else:
-        header = f"[[{section}]]" if section in ("objectives.kpis", "waivers") else f"[{section}]"
-        body = f"schema_version = 1\n\n{header}\n{extra}{field} = {value}\n"
+        # Each table on the way, with what it requires (a check-in has a day and a value).
+        version, tables = 1, []
+        parts = section.split(".")
+        for depth in range(1, len(parts) + 1):
+            name = ".".join(parts[:depth])
+            version = max(version, _VERSION.get(name, 1))
+            header = f"[[{name}]]" if name in _ARRAYS else f"[{name}]"
+            tables.append(header + "\n" + _REQUIRED.get(name, ""))
+        body = f"schema_version = {version}\n\n" + "".join(tables) + f"{field} = {value}\n"
     path = tmp_path / "one.toml"
     path.write_text(body, encoding="utf-8")
     profile = load_profile(path)
@@ -205,5 +223,9 @@ def optional_unset_fields() -> list[tuple[str, str]]:
 @pytest.mark.parametrize(("section", "field"), optional_unset_fields())
 def test_every_field_that_can_be_unset_reads_a_blank_as_unset(section: str, field: str) -> None:
     model = dict(_sections(Profile, ""))[section]
-    data = {"rule": "x", "where": "y"} if model.__name__ == "Waiver" else {}
+    required: dict[str, dict[str, Any]] = {
+        "Waiver": {"rule": "x", "where": "y"},
+        "CheckIn": {"date": "2026-11-30", "value": 1},
+    }
+    data = required.get(model.__name__, {})
     assert getattr(model.model_validate({**data, field: ""}), field) is None
