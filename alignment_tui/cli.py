@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "questions": "questions",
     "serve": "serve",
     "checkin": "checkin",
+    "next": "next_period",
 }
 EXIT_BAD_INPUT = 2
 
