@@ -86,20 +86,29 @@ def _off_pace(ctx: Context) -> Iterator[Finding]:
         )
 
 
+def overdue_since(kpi: Kpi, start: date | None, today: date) -> date | None:
+    """The day a check-in fell due, when it is overdue on ``today``: past the cadence by
+    more than the grace in data, the period not over (then kpi.target_missed or
+    kpi.deadline_past says it). The report says it with the same words."""
+    due = next_due(kpi, start)
+    if due is None or (today - due).days <= int(params()["checkin_grace_days"]):
+        return None
+    if kpi.deadline is not None and kpi.deadline < today:
+        return None
+    return due
+
+
 @check("kpi.checkin_overdue")
 def _overdue(ctx: Context) -> Iterator[Finding]:
     """No reading for longer than the cadence allows, once the profile is checked in on."""
     if not any(k.checkins for k in ctx.profile.objectives.kpis):
         return  # a plan nobody has started checking in on yet is not behind on its readings
-    grace = int(params()["checkin_grace_days"])
     words = _words(ctx.lang)
     for base, label, kpi, start in _kpis(ctx):
-        due = next_due(kpi, start)
+        due = overdue_since(kpi, start, ctx.today)
         last = last_checkin(kpi)
-        if due is None or kpi.cadence is None or (ctx.today - due).days <= grace:
+        if due is None or kpi.cadence is None:
             continue
-        if kpi.deadline is not None and kpi.deadline < ctx.today:
-            continue  # the period is over: kpi.target_missed or kpi.deadline_past says it
         related, risk = _axis(ctx, kpi)
         yield found(
             "kpi.checkin_overdue",

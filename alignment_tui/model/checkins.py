@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from alignment_tui.i18n import t
+from alignment_tui.i18n import normalise_lang, t
 from alignment_tui.model.profile import Cadence, CheckIn, Confidence, Kpi, KpiPlan, Profile
 from alignment_tui.model.typed import (
     Num,
@@ -139,8 +139,11 @@ def measure_text(value: float, unit: str, lang: str | None = None) -> str:
     """A value with its unit as the reader's language writes it: « 1 250 abonnés »."""
     from alignment_tui.formats import format_number
 
-    shown = format_number(value, lang)
-    return f"{shown} {unit.strip()}" if unit.strip() else shown
+    shown, unit = format_number(value, lang), unit.strip()
+    if unit.startswith("%"):
+        # "62% of loaves", « 62 % des pains »: the sign as each language writes a percentage.
+        return shown + ("" if normalise_lang(lang) == "en" else "\u202f") + unit
+    return f"{shown} {unit}" if unit else shown
 
 
 # ---------------------------------------------------------------------------- recording

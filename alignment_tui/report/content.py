@@ -31,6 +31,7 @@ from alignment_tui.report.fields import (
     quoted,
     row_cells,
 )
+from alignment_tui.report.progress import Progress, build_progress
 from alignment_tui.report.ranking import answer_score, top_fixes
 
 
@@ -158,6 +159,7 @@ class Report:
     # Every rule the report mentions, (id, title): the running text names no rule id, an
     # appendix lists them for the coach who wants to look one up.
     rules: list[tuple[str, str]] = field(default_factory=list)
+    progress: Progress | None = None  # the KPIs' check-ins (None: none has one)
 
 
 def _show_item(value: Any, lang: str, names: dict[str, str]) -> tuple[str, bool]:
@@ -368,6 +370,8 @@ def build_report(
         fixes=fixes,
         notes=note_items,
         rules=_rules(findings, fixes, waivers, links, lang),
+        progress=build_progress(profile, today or date.today(), with_scores=result is not None)
+        or None,
     )
 
 

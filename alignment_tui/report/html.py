@@ -11,6 +11,7 @@ from alignment_tui.formats import format_date
 from alignment_tui.i18n import t
 from alignment_tui.report.content import Block, Fix, Numbered, Piece, Report
 from alignment_tui.report.fields import colon, column_label, quoted
+from alignment_tui.report.progress_render import html_section
 from alignment_tui.report.svg import band, bars_svg, chain_svg
 
 
@@ -150,13 +151,14 @@ def _header(r: Report, lang: str) -> str:
     )
 
 
-_SECTIONS = ("chain", "scores", "fixes", "answers", "waivers", "notes", "rules")
+_SECTIONS = ("chain", "scores", "progress", "fixes", "answers", "waivers", "notes", "rules")
 
 
 def _toc(r: Report, lang: str) -> str:
     keys = {"chain": "chain", "scores": "layer_scores", "fixes": "fixes", "answers": "answers"}
     keys |= {"waivers": "waivers", "notes": "notes", "rules": "rules_short"}
-    shown = {"notes": bool(r.notes), "rules": bool(r.rules)}
+    keys |= {"progress": "progress.title"}
+    shown = {"notes": bool(r.notes), "rules": bool(r.rules), "progress": bool(r.progress)}
     items = [
         f'<li><a href="#{s}">{_e(t(f"report.{keys[s]}", lang))}</a></li>'
         for s in _SECTIONS
@@ -252,6 +254,8 @@ def render_html(r: Report) -> str:
         f'<p class="intro">{_e(t("report.layer_scores_intro", lang))}</p>'
         f"{bars_svg(r.layer_scores, lang)}</section>"
     )
+    if r.progress:
+        parts.append(html_section(r.progress, lang))
     fixes = (
         '<ol class="fixes">' + "".join(_fix(f, lang) for f in r.fixes) + "</ol>"
         if r.fixes

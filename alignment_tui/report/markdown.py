@@ -22,6 +22,11 @@ def esc(text: str) -> str:
     return _LINE_START.sub(_escape_start, _SPECIAL.sub(r"\\\1", text))
 
 
+def esc_cell(text: str) -> str:
+    """Text made inert in a table cell, where no line starts a block ("149.6" stays)."""
+    return _SPECIAL.sub(r"\\\1", text).replace("\n", "<br>")
+
+
 def _escape_start(m: re.Match[str]) -> str:
     mark = m.group(2)
     # "1." becomes "1\." (a backslash before a digit would show); "#" becomes "\#".
@@ -218,6 +223,10 @@ def render_markdown(r: Report) -> str:
     out += _chain(r, lang)
     out += [f"## {t('report.layer_scores', lang)}", "", t("report.layer_scores_intro", lang), ""]
     out += [*_chart(r, lang), ""]
+    if r.progress:
+        from alignment_tui.report.progress_render import markdown_section
+
+        out += markdown_section(r.progress, lang)
     out += [f"## {t('report.fixes', lang)}", "", t("report.fixes_intro", lang), ""]
     if r.fixes:
         for i, fix in enumerate(r.fixes, 1):
