@@ -15,6 +15,7 @@ from alignment_tui.model.answers import is_empty
 from alignment_tui.model.paths import answer_fields, get_field
 from alignment_tui.model.profile import LAYERS, Profile
 from alignment_tui.model.typed import HorizonUnit, format_horizon, format_item
+from alignment_tui.report.diff_checkins import CheckinChange, compare_checkins
 from alignment_tui.report.fields import (
     RECORDS,
     ROW_KEYS,
@@ -98,6 +99,8 @@ class ProfileDiff:
     meta_new: dict[str, str] = field(default_factory=dict)
     # The coach's private notes that changed, by question id; ``None`` unless asked for.
     notes: list[Change] | None = None
+    # The KPIs' readings added, removed or changed (not answers: the plan is the same).
+    checkins: list[CheckinChange] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -377,7 +380,7 @@ def diff_profiles(
     """
     groups, moves = compare_answers(old, new, lang)
     layers = [LayerDiff(name, changes=groups[name]) for name in (*LAYERS, OTHER)]
-    out = ProfileDiff(layers=layers)
+    out = ProfileDiff(layers=layers, checkins=compare_checkins(old, new, moves))
     if notes:
         out.notes = []
         for qid in sorted(old.notes.keys() | new.notes.keys()):

@@ -9,6 +9,7 @@ from alignment_tui.analysis.findings import Finding
 from alignment_tui.i18n import t
 from alignment_tui.model.profile import Profile
 from alignment_tui.report.diff import OTHER, Change, LayerDiff, ProfileDiff, ScoreDelta
+from alignment_tui.report.diff_checkins import checkin_json, checkin_lines
 from alignment_tui.report.fields import colon, column_label, field_label, path_label, quoted
 from alignment_tui.report.words import WordOp
 
@@ -147,6 +148,7 @@ def render_text(
         if _shown(layer):
             lines.extend(_layer_lines(layer, lang, old, new))
             lines.append("")
+    lines.extend(checkin_lines(d.checkins, lang))
     if d.notes is not None:
         lines.append(t("diff.notes", lang))
         for change in d.notes:
@@ -266,6 +268,7 @@ def to_json(
             }
             for layer in d.layers
         ],
+        "checkins": [checkin_json(c) for c in d.checkins],
         "warnings": warnings,
     }
     if d.notes is not None:

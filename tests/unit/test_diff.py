@@ -182,7 +182,7 @@ def test_json_output_is_documented_shape(history, capsys) -> None:
     old, new = history
     assert main(["diff", str(old), str(new), "--format", "json", "--lang", "en"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"old", "new", "changed", "score", "layers", "warnings"}
+    assert set(data) == {"old", "new", "changed", "score", "layers", "checkins", "warnings"}
     assert data["changed"] is True
     assert data["old"]["updated"] == "2026-07-02" and data["new"]["updated"] == "2026-11-24"
     assert [layer["layer"] for layer in data["layers"]] == [
