@@ -244,15 +244,14 @@ async def test_without_coach_mode_the_layout_is_unchanged(workdir: Path) -> None
 
 
 async def test_the_session_timer_survives_reopening_pauses_and_resets(workdir: Path) -> None:
-    from alignment_tui.widgets.coach import CoachPanel
-
     path = _profile_at(workdir, "en", "vision.statement")
     p = load_profile(path)
     p.settings.session_seconds = 3600 + 125  # an earlier sitting of the same session
     save_profile(p, path)
     app = make_app(path, lang="en")
     async with app.run_test(size=(120, 36)) as pilot:
-        await wait_for(pilot, lambda: app.screen.query(CoachPanel))
+        # The panel is in the screen before its own children are: wait for the line itself.
+        await wait_for(pilot, lambda: app.screen.query("CoachPanel > #coach-head"))
         head = app.screen.query_one("#coach-head")
         assert "1:02:0" in str(head.render())
         await pilot.press("f5")  # pause
