@@ -8,6 +8,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from alignment_tui.analysis.findings import Finding, ProfileResult, Severity
+from alignment_tui.analysis.findings import rule_title as rule_title
+from alignment_tui.report.chain import Link as Link
+from alignment_tui.report.chain import broken_links as broken_links
 
 if TYPE_CHECKING:
     from alignment_tui.model.profile import Profile
@@ -231,42 +234,7 @@ def analyse_answer(
     return answer_result(result, path, text, one_per_line=one_per_line)
 
 
-# -- the summary: broken links and jumps --------------------------------------------------------
-@dataclass
-class Link:
-    """The link from one layer to the next, and the ``align.*`` findings that break it."""
-
-    upper: str
-    lower: str
-    findings: list[Finding] = field(default_factory=list)
-
-    @property
-    def broken(self) -> bool:
-        return bool(self.findings)
-
-    @property
-    def rules(self) -> list[str]:
-        return sorted({f.rule_id for f in self.findings})
-
-
-def broken_links(findings: Sequence[Finding], layers: Sequence[str]) -> list[Link]:
-    """The chain's links; each ``align.*`` finding breaks the link into the lowest layer it
-    involves (that layer does not follow from what is stated above it), as the report does."""
-    from alignment_tui.report.fields import layer_rank
-
-    links = [Link(layers[i], layers[i + 1]) for i in range(len(layers) - 1)]
-    if not links:
-        return links
-    for finding in findings:
-        if not finding.rule_id.startswith("align."):
-            continue
-        ranks = [layer_rank(p) for p in (finding.where, *finding.related) if p]
-        ranks = [r for r in ranks if r < len(layers)]
-        if ranks:
-            links[max(max(ranks), 1) - 1].findings.append(finding)
-    return links
-
-
+# -- the summary: jumps ------------------------------------------------------------------------
 def jump_target(where: str, fields: Mapping[str, str]) -> str | None:
     """The question to open for a finding at ``where``: ``fields`` maps answer field → question id.
 
@@ -300,11 +268,3 @@ def elapsed(seconds: float) -> str:
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def rule_title(rule_id: str, lang: str) -> str:
-    """The rule's short title from the registry, else its id."""
-    from alignment_tui.analysis.findings import REGISTRY
-
-    info = REGISTRY.get(rule_id)
-    return info.title.get(lang, rule_id) if info is not None else rule_id

@@ -7,9 +7,9 @@ from typing import Any
 
 from alignment_tui.model.bank import Question
 from alignment_tui.model.ids import unique_ids
+from alignment_tui.model.kinds import parser_for
 from alignment_tui.model.profile import Branch, Cadence, Period, Profile
 from alignment_tui.plain_io import ADD, CLEAR, KEEP, Choice, Console, Keep
-from alignment_tui.plain_typed import parser_for
 
 
 @dataclass(frozen=True)

@@ -136,3 +136,9 @@ class ProfileResult:
     layer_scores: dict[str, int]
     answer_scores: dict[str, int]
     dropped_waivers: list[tuple[str, str]] = field(default_factory=list)
+
+
+def rule_title(rule_id: str, lang: str) -> str:
+    """The rule's short title from the registry, else its id."""
+    info = REGISTRY.get(rule_id)
+    return info.title.get(lang, rule_id) if info is not None else rule_id

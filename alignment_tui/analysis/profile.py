@@ -19,7 +19,9 @@ from alignment_tui.analysis.scoring import answer_score, layer_score, overall_sc
 from alignment_tui.analysis.structure import Context, known_rules
 from alignment_tui.analysis.text import analyze_answer, skipped
 from alignment_tui.analysis.waivers import split_waived, waived_ids
+from alignment_tui.model import kinds
 from alignment_tui.model.answers import has_content
+from alignment_tui.model.bank import BankError, load_bank
 from alignment_tui.model.paths import answer_fields, layer_of, value_at
 from alignment_tui.model.profile import LAYERS, Profile
 
@@ -57,17 +59,15 @@ def answer_specs(bank: str = "builtin") -> tuple[Spec, ...]:
     custom questions' answers as ``answers.ID``."""
     specs: dict[str, Spec] = {}
     try:
-        from alignment_tui.model.bank import BankError, load_bank
-
         try:
             questions = load_bank(None if bank == "builtin" else bank).questions()
         except BankError:
             questions = load_bank().questions()
         for q in questions:
-            field = q.field or f"answers.{q.id}"
+            field = q.path
             if field in specs:
                 continue
-            rules = q.rules
+            rules, kind = q.rules, kinds.spec(q.kind)
             specs[field] = Spec(
                 field,
                 q.layer,
@@ -76,8 +76,8 @@ def answer_specs(bank: str = "builtin") -> tuple[Spec, ...]:
                 rules.max_words,
                 tuple(str(e) for e in rules.expect),
                 tuple(rules.off),
-                q.required or q.kind not in ("horizon", "choice"),
-                q.kind not in ("horizon", "choice", "kpis", "channels", "budget"),
+                q.required or kind.judged,
+                kind.prose,
             )
     except Exception:  # a broken bank must not stop the analysis
         specs = {}

@@ -74,8 +74,8 @@ def kpi_label(kpi_name: str, index: int) -> str:
 
 @check("profile.missing")
 def _missing(ctx: Context) -> Iterator[Finding]:
+    from alignment_tui.model.labels import field_label
     from alignment_tui.model.paths import value_at
-    from alignment_tui.report.fields import field_label
 
     for path in ctx.required:
         value = value_at(ctx.profile, path)
@@ -87,8 +87,8 @@ def _missing(ctx: Context) -> Iterator[Finding]:
 @check("profile.core_missing")
 def _core_missing(ctx: Context) -> Iterator[Finding]:
     """No value, no KPI, no budget or no channel at all: the layer has no core."""
+    from alignment_tui.model.labels import field_label
     from alignment_tui.model.paths import layer_of, value_at
-    from alignment_tui.report.fields import field_label
 
     names = packs.get(ctx.lang if ctx.lang in packs.codes() else packs.codes()[0])
     for path, where in registry.core_fields().items():

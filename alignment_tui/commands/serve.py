@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import os
 import shlex
 import socket
@@ -12,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from alignment_tui.commands.hosts import is_loopback as is_loopback
 from alignment_tui.i18n import Lang, t
 
 if TYPE_CHECKING:
@@ -70,21 +70,6 @@ def _host_type(lang: Lang) -> Callable[[str], str]:
         return host
 
     return parse
-
-
-def is_loopback(host: str) -> bool:
-    """Does ``host`` only answer to this computer (``localhost``, 127.x, ``::1``)?"""
-    if host.lower() in ("localhost", "localhost."):
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        pass
-    try:
-        infos = socket.getaddrinfo(host, None)
-    except OSError:
-        return False
-    return bool(infos) and all(ipaddress.ip_address(i[4][0]).is_loopback for i in infos)
 
 
 def app_command(profile: str | None, lang: str | None, bank: str | None) -> str:

@@ -11,14 +11,12 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from pydantic_core import PydanticCustomError
 
 from alignment_tui.i18n import t
-from alignment_tui.model.bank_checks import KINDS as KINDS
 from alignment_tui.model.bank_checks import Found, coherence, from_pydantic
 from alignment_tui.model.bank_checks import fitting_kinds as fitting_kinds
+from alignment_tui.model.kinds import KINDS as KINDS
+from alignment_tui.model.kinds import Kind, answer_path
 from alignment_tui.model.profile import LAYERS
 
-Kind = Literal[
-    "text", "list", "values", "personas", "axes", "kpis", "channels", "budget", "horizon", "choice"
-]
 Signal = Literal["number", "date", "money", "name", "tradeoff", "beneficiary"]
 
 
@@ -84,6 +82,11 @@ class Question(_Strict):
     multiple: bool = False
     options_from: Literal["personas", "axes"] | None = None
     layer: str
+
+    @property
+    def path(self) -> str:
+        """Where the answer lives in the profile: ``field``, or ``answers.ID``."""
+        return answer_path(self.field, self.id)
 
 
 class Intro(_Strict):

@@ -2,31 +2,39 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 
+from alignment_tui.model.kinds import KINDS, custom_kinds
 from alignment_tui.model.paths import answer_fields, get_field, layer_of, set_field
 from alignment_tui.model.profile import Profile
 
-if TYPE_CHECKING:
-    from alignment_tui.model.bank import Question
+
+class _Option(Protocol):
+    @property
+    def value(self) -> str: ...
+
+
+class Checked(Protocol):
+    """What the checks read of a question (the bank's ``Question`` has it): no import back."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def field(self) -> str | None: ...
+    @property
+    def options(self) -> Sequence[_Option]: ...
+    @property
+    def options_from(self) -> str | None: ...
+    @property
+    def multiple(self) -> bool: ...
+
 
 # A problem before it is placed in a file: (key, message code, message parameters).
 Found = tuple[str, str, dict[str, Any]]
 
-KINDS = (
-    "text",
-    "list",
-    "values",
-    "personas",
-    "axes",
-    "kpis",
-    "channels",
-    "budget",
-    "horizon",
-    "choice",
-)
 
 # Structured fields and the one kind of editor that can fill them.
 _STRUCTURED: dict[str, str] = {
@@ -37,10 +45,10 @@ _STRUCTURED: dict[str, str] = {
     "execution.channels": "channels",
     "execution.budget": "budget",
 }
-_CUSTOM_KINDS = ("text", "list", "choice")  # what profile.answers can hold: a string or strings
+_CUSTOM_KINDS = custom_kinds()  # what profile.answers can hold: a string or strings
 
 
-def coherence(q: Question, layer: str | None) -> list[Found]:
+def coherence(q: Checked, layer: str | None) -> list[Found]:
     """What pydantic cannot see alone: the field, and whether the kind can fill it."""
     found: list[Found] = []
     if q.kind == "choice" and not q.options and q.options_from is None:

@@ -10,13 +10,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from alignment_tui.analysis.findings import Finding, ProfileResult
+from alignment_tui.analysis.findings import Finding, ProfileResult, rule_title
 from alignment_tui.formats import format_date
 from alignment_tui.i18n import t
 from alignment_tui.model.answers import is_empty
 from alignment_tui.model.paths import get_field
 from alignment_tui.model.profile import LAYERS, Budget, Profile, Waiver
 from alignment_tui.model.typed import HorizonUnit, format_horizon, format_item
+from alignment_tui.report.chain import broken_links
 from alignment_tui.report.diff import OTHER
 from alignment_tui.report.fields import (
     field_label,
@@ -263,8 +264,6 @@ def _block_score(path: str, scores: dict[str, int]) -> int | None:
 def chain_links(findings: list[Finding]) -> list[Link]:
     """Each ``align.*`` finding breaks the link into the lowest layer it involves: that
     layer does not follow from what is stated above it (the TUI's summary draws the same)."""
-    from alignment_tui.live import broken_links
-
     return [Link(link.upper, link.lower, link.rules) for link in broken_links(findings, LAYERS)]
 
 
@@ -388,7 +387,6 @@ def _shown_at(where: str, shown: set[str]) -> str:
 
 def _waiver_views(profile: Profile, result: ProfileResult | None, lang: str) -> list[WaiverView]:
     from alignment_tui.analysis.waivers import waiver_states
-    from alignment_tui.live import rule_title
 
     covered = {s.index: s.finding for s in waiver_states(profile, result)} if result else {}
     views = []
@@ -416,8 +414,6 @@ def _rules(
     links: list[Link],
     lang: str,
 ) -> list[tuple[str, str]]:
-    from alignment_tui.live import rule_title
-
     ids = {f.rule_id for f in findings} | {fix.finding.rule_id for fix in fixes}
     ids |= {view.waiver.rule for view in waivers}
     ids |= {rule for link in links for rule in link.rules}

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from alignment_tui.analysis.findings import Finding, ProfileResult
 from alignment_tui.model.answers import is_empty
+from alignment_tui.model.kinds import custom_path
 from alignment_tui.model.paths import answer_fields, get_field
 from alignment_tui.model.profile import LAYERS, Profile
 from alignment_tui.model.typed import HorizonUnit, format_horizon, format_item
@@ -314,7 +315,7 @@ def compare_answers(
         else:
             _compare_value(bucket, name, name, name, a, b, lang)
     for qid in sorted(old.answers.keys() | new.answers.keys()):
-        path = f"answers.{qid}"
+        path = custom_path(qid)
         _compare_value(
             groups[OTHER], path, path, path, old.answers.get(qid), new.answers.get(qid), lang
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from alignment_tui.analysis.findings import Finding
+from alignment_tui.analysis.findings import Finding, rule_title
 from alignment_tui.i18n import t
 from alignment_tui.model.profile import Profile
 from alignment_tui.report.diff import OTHER, Change, LayerDiff, ProfileDiff, ScoreDelta
@@ -80,8 +80,6 @@ def _tag(kind: str, lang: str) -> str:
 
 def _finding_line(f: Finding, tag: str, lang: str, profile: Profile | None) -> str:
     """A finding by its rule's title, as a person names it (the JSON keeps the rule id)."""
-    from alignment_tui.live import rule_title
-
     where = path_label(f.where, profile, lang) if f.where else ""
     words = f" {quoted(f.text, lang)}" if f.text else ""
     severity = t(f"report.severity.{f.severity}", lang)

@@ -12,8 +12,14 @@ from pydantic import BaseModel
 
 from alignment_tui.i18n import lookup, t
 from alignment_tui.model.answers import is_empty
-from alignment_tui.model.paths import answer_fields, get_field, layer_of
-from alignment_tui.model.profile import LAYERS, Profile
+from alignment_tui.model.kinds import custom_path
+from alignment_tui.model.labels import column_label as column_label
+from alignment_tui.model.labels import field_label as field_label
+from alignment_tui.model.labels import field_layer as field_layer
+from alignment_tui.model.labels import layer_rank as layer_rank
+from alignment_tui.model.labels import owner_field as owner_field
+from alignment_tui.model.paths import answer_fields, get_field
+from alignment_tui.model.profile import Profile
 
 # Structured lists and the keys that identify a row across two versions (first non-empty
 # wins): people reorder rows and rename ids, but rarely change both the id and the name.
@@ -26,41 +32,6 @@ ROW_KEYS: dict[str, tuple[str, ...]] = {
 }
 # Fields that hold one model (not a list of rows).
 RECORDS = ("execution.budget",)
-# Personas are named for the vision's beneficiaries, so they sit with the vision.
-HOME_LAYER = {"personas": "vision"}
-
-
-def field_layer(path: str) -> str | None:
-    """The layer of a field path, with personas counted in the vision."""
-    head = path.split(".", 1)[0].split("[", 1)[0]
-    return layer_of(path) or HOME_LAYER.get(head)
-
-
-def layer_rank(path: str) -> int:
-    """Position of a path's layer from the top (0 = values); unknown layers come last."""
-    layer = field_layer(path)
-    return LAYERS.index(layer) if layer in LAYERS else len(LAYERS)
-
-
-def field_label(path: str, lang: str) -> str:
-    """A short human name for an answer field (``vision.statement`` → "Vision statement")."""
-    if path.startswith("answers."):
-        return path[len("answers.") :]  # a custom question: its id is its name
-    return lookup(f"report.field.{path}", lang) or path
-
-
-def column_label(name: str, lang: str) -> str:
-    return lookup(f"report.col.{name}", lang) or name
-
-
-def owner_field(path: str) -> str:
-    """The answer field a path belongs to: ``objectives.kpis[2].target`` → ``objectives.kpis``."""
-    for name in sorted(answer_fields(), key=len, reverse=True):
-        if path == name or path.startswith((name + "[", name + ".")):
-            return name
-    if path.startswith("answers."):
-        return path
-    return path.split("[", 1)[0]
 
 
 def colon(lang: str) -> str:
@@ -140,7 +111,7 @@ def filled_fields(profile: Profile) -> list[AnswerField]:
     out.sort(key=lambda a: layer_rank(a.path))
     for qid, answer in sorted(profile.answers.items()):
         if not is_empty(answer):
-            out.append(AnswerField(f"answers.{qid}", None, answer))
+            out.append(AnswerField(custom_path(qid), None, answer))
     return out
 
 

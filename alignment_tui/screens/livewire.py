@@ -13,6 +13,8 @@ from textual.widgets import TextArea
 from alignment_tui.coach_timer import SessionTimer
 from alignment_tui.i18n import t
 from alignment_tui.live import part_label
+from alignment_tui.model import kinds
+from alignment_tui.model.kinds import custom_path
 from alignment_tui.model.profile import LAYERS
 
 if TYPE_CHECKING:
@@ -28,9 +30,6 @@ _TIMERS: weakref.WeakKeyDictionary[Any, SessionTimer] = weakref.WeakKeyDictionar
 
 # Each question screen's live feedback, so a keystroke does not search the screen for it.
 _LIVE: weakref.WeakKeyDictionary[Any, LiveFeedback] = weakref.WeakKeyDictionary()
-
-# Question kinds typed in one TextArea, whose words can be highlighted where they are.
-TEXT_KINDS = {"text": False, "list": True}  # kind → one item per line
 
 
 def snapshot(app: Any) -> Profile | None:
@@ -79,11 +78,6 @@ def coach_on(app: Any) -> bool:
     return bool(profile is not None and profile.settings.coach_mode)
 
 
-def answer_path(question: Any) -> str:
-    """Where the question's answer lives in the profile (custom questions: ``answers.ID``)."""
-    return str(question.field) if question.field else f"answers.{question.id}"
-
-
 def _slot(screen: Widget) -> Widget | None:
     """The screen's ``#findings`` slot, or ``None`` when the screen is already being left
     (a fast jump can take a screen down while its mount handler still runs)."""
@@ -101,12 +95,12 @@ def install_question(screen: QuestionScreen) -> LiveFeedback | None:
     if slot is None:
         return None
     app, question = screen.app, screen.question
-    path = answer_path(question)
+    path, lines = question.path, kinds.spec(question.kind).lines
     live = LiveFeedback(
         path,
         screen.lang,
         lambda: snapshot(app),
-        one_per_line=TEXT_KINDS.get(question.kind, False),
+        one_per_line=bool(lines),
         coach=lambda: coach_on(app),
         waivable=not screen.read_only,
         label=lambda f: part_label(f.where, path, getattr(app, "profile", None), screen.lang),
@@ -115,7 +109,8 @@ def install_question(screen: QuestionScreen) -> LiveFeedback | None:
     slot.mount(live)
     _LIVE[screen] = live
     area = None
-    if screen.editor is not None and question.kind in TEXT_KINDS:
+    # Kinds typed in one TextArea: their words are highlighted where they are.
+    if screen.editor is not None and lines is not None:
         area = screen.editor.query(TextArea).first() if screen.editor.query(TextArea) else None
     live.attach(area)
     return live
@@ -223,7 +218,7 @@ def _targets(app: Any) -> dict[str, str]:
         return {}
     targets: dict[str, str] = {}
     for q in bank.questions():
-        targets.setdefault(answer_path(q), q.id)
+        targets.setdefault(q.path, q.id)
     return targets
 
 
@@ -239,7 +234,7 @@ def install_review(screen: ReviewScreen) -> None:
     answers = []
     for row in screen.rows:
         question = bank.question(row.qid) if bank is not None else None
-        path = answer_path(question) if question is not None else f"answers.{row.qid}"
+        path = question.path if question is not None else custom_path(row.qid)
         answers.append(ReviewedAnswer(row.qid, row.prompt, path))
     review = LayerReview(answers, screen.lang, lambda: snapshot(app), id="layer-review")
     slot.mount(review)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from alignment_tui.formats import format_number
 from alignment_tui.i18n import t
 
 
@@ -20,7 +21,5 @@ class ProfileError(Exception):
     def message(self, lang: str | None = None) -> str:
         params = dict(self.params)
         if isinstance(params.get("limit"), int) and params["limit"] >= 10_000:
-            from alignment_tui.model.typed import format_number
-
             params["limit"] = format_number(params["limit"], lang)  # 1,000,000 / 1 000 000
         return t(f"error.{self.key}", lang, path=str(self.path), **params)

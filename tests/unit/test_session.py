@@ -1,4 +1,4 @@
-"""The walk's order, navigation and skip, and the autosave bookkeeping, without a terminal."""
+"""The walk's order and navigation, and the autosave bookkeeping, without a terminal."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ import threading
 from pathlib import Path
 
 from alignment_tui.model.profile import Profile
-from alignment_tui.session import ProfileWriter, SaveState, Session, unskip
+from alignment_tui.session import ProfileWriter, SaveState, Steps
 from alignment_tui.store import load_profile, save_profile
 
 PLAN = [("values", ["values.items", "values.origin"]), ("vision", ["vision.statement"])]
 
 
 def test_walk_order_is_intro_questions_review_then_summary() -> None:
-    keys = [s.key for s in Session(PLAN).steps]
+    keys = [s.key for s in Steps(PLAN).steps]
     assert keys == [
         "intro:values",
         "values.items",
@@ -27,7 +27,7 @@ def test_walk_order_is_intro_questions_review_then_summary() -> None:
 
 
 def test_next_and_back_stop_at_the_ends_without_refusing() -> None:
-    session = Session(PLAN)
+    session = Steps(PLAN)
     assert session.back().key == "intro:values"
     for _ in range(20):
         session.next()
@@ -35,7 +35,7 @@ def test_next_and_back_stop_at_the_ends_without_refusing() -> None:
 
 
 def test_jump_to_question_layer_and_unknown_position() -> None:
-    session = Session(PLAN)
+    session = Steps(PLAN)
     assert session.go("vision.statement") and session.current.layer == "vision"
     assert session.go_layer("values") and session.current.key == "intro:values"
     assert not session.go("nope") and session.current.key == "intro:values"
@@ -45,22 +45,8 @@ def test_jump_to_question_layer_and_unknown_position() -> None:
     assert session.index == 0
 
 
-def test_skip_records_the_question_once_and_moves_on() -> None:
-    session = Session(PLAN)
-    session.go("values.items")
-    skipped: list[str] = []
-    assert session.skip(skipped).key == "values.origin"
-    session.go("values.items")
-    session.skip(skipped)
-    assert skipped == ["values.items"]
-    session.go("review:values")
-    session.skip(skipped)  # not a question: nothing recorded, still moves on
-    assert skipped == ["values.items"] and session.current.key == "intro:vision"
-    assert unskip(skipped, "values.items") and skipped == []
-
-
 def test_progress_counts_questions_only() -> None:
-    session = Session(PLAN)
+    session = Steps(PLAN)
     session.go("values.origin")
     assert session.progress() == (2, 3)
 
