@@ -49,7 +49,7 @@ class ProfileSession:
     Every change goes through a method here, which bumps ``revision`` (the analysis cache
     key) and tells the listeners (the TUI arms its autosave timer; plain mode saves at
     once). ``keep_position``: moving through the walk is a change worth saving (so a
-    reopened file resumes there); a script walking from the top leaves it unwritten.
+    reopened file resumes there); a script walking from the top leaves the file's alone.
     """
 
     def __init__(
@@ -78,8 +78,7 @@ class ProfileSession:
         self._timer: SessionTimer | None = None
         self.resume()
         # What the file holds, taken after landing: opening and quitting writes nothing.
-        ignore = ("updated",) if keep_position else ("updated", "position")
-        self.writer = ProfileWriter(path, stamp, profile if on_disk else None, ignore=ignore)
+        self.writer = ProfileWriter(path, stamp, profile if on_disk else None)
 
     # -- the walk -------------------------------------------------------------------------
 
@@ -98,12 +97,15 @@ class ProfileSession:
         by hand or another tool), the first question without an answer once some have
         one; else the top. Landing is no change by itself."""
         position = self.profile.meta.position
+        self.resumed: Literal["position", "unanswered", "top"] = "position"
         if not self.steps.go(position):
             self.steps.index = 0
             first = self.first_unanswered() if not position else None
+            self.resumed = "top" if first is None else "unanswered"
             if first is not None:
                 self.steps.go(first)
-        self.profile.meta.position = self.steps.current.key
+        if self.keep_position:
+            self.profile.meta.position = self.steps.current.key
         return self.steps.current
 
     def first_unanswered(self) -> str | None:
@@ -134,22 +136,24 @@ class ProfileSession:
         return True
 
     def skip(self) -> Step:
-        """Leave the current question for later: marked skipped unless it has an answer."""
-        question = self.question
-        if question is not None and not is_answered(self.profile, question):
-            skipped = self.profile.meta.skipped
-            if question.id not in skipped:
-                self.profile.meta.skipped = [*skipped, question.id]
-                self.changed()
+        """Leave the current question for later (marked skipped) and move on."""
+        if self.question is not None:
+            self.mark_skipped(self.question)
         return self.next()
+
+    def mark_skipped(self, question: Question) -> None:
+        """Mark a question skipped, once; one with an answer is answered, not skipped."""
+        skipped = self.profile.meta.skipped
+        if question.id not in skipped and not is_answered(self.profile, question):
+            self.profile.meta.skipped = [*skipped, question.id]
+            self.changed()
 
     def _moved(self) -> Step:
         self.keep_timer()
         key = self.steps.current.key
-        if self.profile.meta.position != key:
+        if self.keep_position and self.profile.meta.position != key:
             self.profile.meta.position = key
-            if self.keep_position:
-                self.changed()
+            self.changed()
         return self.steps.current
 
     # -- what the user says -----------------------------------------------------------------

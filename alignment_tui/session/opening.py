@@ -7,19 +7,24 @@ from pathlib import Path
 from alignment_tui.model.bank import Bank
 from alignment_tui.model.profile import Meta, Profile, now_utc
 from alignment_tui.session.core import ProfileSession, ReadOnly
-from alignment_tui.store import ProfileError, ProfileLock, read_profile, save_profile
+from alignment_tui.store import FileStamp, ProfileError, ProfileLock, read_profile, save_profile
 from alignment_tui.store.files import is_read_only
 from alignment_tui.store.paths import new_profile_path, remember_profile
 
 
 def open_session(
-    bank: Bank, path: Path, lang: str, *, keep_position: bool = True
+    bank: Bank,
+    path: Path,
+    lang: str,
+    *,
+    read: tuple[Profile, FileStamp] | None = None,
+    keep_position: bool = True,
 ) -> ProfileSession | str:
-    """The profile at ``path``, read and locked; another window holding the lock, or a
-    file its owner made read-only, opens it read-only. A line saying why it cannot be read
-    (in ``lang``) otherwise."""
+    """The profile at ``path``, read (unless ``read`` holds it already) and locked; another
+    window holding the lock, or a file its owner made read-only, opens it read-only. A
+    line saying why it cannot be read (in ``lang``) otherwise."""
     try:
-        profile, stamp = read_profile(path)
+        profile, stamp = read if read is not None else read_profile(path)
     except ProfileError as exc:
         return exc.message(lang)
     lock = ProfileLock(path)

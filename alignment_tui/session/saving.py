@@ -74,16 +74,8 @@ class ProfileWriter:
     """Writes numbered snapshots of the profile, one at a time, never an older over a newer,
     and never over a file someone else changed since we last read or wrote it."""
 
-    def __init__(
-        self,
-        path: Path,
-        stamp: FileStamp | None,
-        on_disk: Profile | None = None,
-        *,
-        ignore: tuple[str, ...] = ("updated",),
-    ) -> None:
+    def __init__(self, path: Path, stamp: FileStamp | None, on_disk: Profile | None = None) -> None:
         self.path = path
-        self.ignore = ignore  # meta fields whose change alone is not worth a write
         self.stamp = stamp
         # What the file holds (a private copy), so that a save changing nothing is skipped.
         self.on_disk = on_disk.model_copy(deep=True) if on_disk is not None else None
@@ -102,11 +94,7 @@ class ProfileWriter:
         with self._lock:
             if number <= self._written:
                 return WriteResult("stale")
-            if (
-                not force
-                and self.on_disk is not None
-                and same_content(snapshot, self.on_disk, ignore=self.ignore)
-            ):
+            if not force and self.on_disk is not None and same_content(snapshot, self.on_disk):
                 self._written = number
                 return WriteResult("unchanged")
             if not force and changed_on_disk(self.path, self.stamp):

@@ -11,7 +11,6 @@ KNOWN_WRONG_WAY = {
 }
 KNOWN_CIRCLES = [
     ["alignment_tui.app", "alignment_tui.screens.autosave", "alignment_tui.screens.flow"],
-    ["alignment_tui.plain", "alignment_tui.plain_after"],
     [
         "alignment_tui.screens.livewire",
         "alignment_tui.screens.question",

@@ -418,14 +418,17 @@ def test_bad_bank_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert not (tmp_path / "p.toml").exists()
 
 
-def test_profile_open_elsewhere_is_refused(tmp_path: Path) -> None:
+def test_profile_open_elsewhere_opens_read_only_as_in_the_tui(tmp_path: Path) -> None:
     path = tmp_path / "p.toml"
     save_profile(Profile(), path)
+    before = path.read_bytes()
     with ProfileLock(path) as lock:
         assert lock.held
-        code, _, err = run_in_process("Anything\n", path)
-    assert code == 2 and "open in another window" in err
-    assert load_profile(path) == Profile()
+        code, out, err = run_in_process("Anything\n.\n", path)
+    assert code == 0 and err == ""
+    assert "open in another window" in out and "read-only" in out
+    assert f"Nothing was saved: {path} is open in another window." in out
+    assert path.read_bytes() == before
 
 
 def test_no_escape_sequence_even_from_the_profile(tmp_path: Path) -> None:

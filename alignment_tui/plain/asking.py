@@ -1,51 +1,16 @@
-"""How plain mode asks each kind of question: text, lists, choices, rows asked field by field."""
+"""How plain mode asks each kind of question: text, lists, choices, rows asked field by field
+(the columns of each kind of row come from the model's registry, as the TUI's editors')."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from alignment_tui.model import kinds
 from alignment_tui.model.bank import Question
 from alignment_tui.model.ids import unique_ids
-from alignment_tui.model.kinds import parser_for
+from alignment_tui.model.kinds import Column, horizon_unit, parser_for
 from alignment_tui.model.profile import Branch, Cadence, Period, Profile
-from alignment_tui.plain_io import ADD, CLEAR, KEEP, Choice, Console, Keep
-
-
-@dataclass(frozen=True)
-class Column:
-    """One field of a row: its key in the model, and how its value is read."""
-
-    key: str
-    how: str = "line"  # line id unit measure deadline share branch cadence persona axis
-
-
-# The rows of each structured kind, asked field by field, in the order of the TUI's
-# editors; the first column names the row.
-ROWS: dict[str, tuple[Column, ...]] = {
-    "values": (Column("name"), Column("meaning"), Column("behaviour")),
-    "personas": (Column("name"), Column("id", "id"), Column("description")),
-    "axes": (Column("name"), Column("id", "id"), Column("description")),
-    "kpis": (
-        Column("name"),
-        Column("branch", "branch"),
-        Column("axis", "axis"),
-        Column("baseline", "measure"),
-        Column("target", "measure"),
-        Column("unit", "unit"),
-        Column("deadline", "deadline"),
-        Column("cadence", "cadence"),
-        Column("owner"),
-    ),
-    "channels": (
-        Column("name"),
-        Column("persona", "persona"),
-        Column("timing"),
-        Column("budget_share", "share"),
-    ),
-}
-# Kinds whose rows carry an id other answers refer to, and the id of a row with no name.
-_WITH_ID = {"personas": "persona", "axes": "axis"}
+from alignment_tui.plain.console import ADD, CLEAR, KEEP, Choice, Console, Keep
 
 
 def ask(console: Console, question: Question, profile: Profile, current: Any) -> Any:
@@ -65,10 +30,9 @@ def ask(console: Console, question: Question, profile: Profile, current: Any) ->
         return _ask_choice(console, question, profile)
     if kind == "horizon":
         console.say(console.tr("how.typed"))
-        months = question.field is not None and question.field.endswith("horizon_months")
+        unit = horizon_unit(question.field)
         return console.read_typed(
-            console.tr("answer_prompt"),
-            parser_for(console.lang, "horizon_months" if months else "horizon_years"),
+            console.tr("answer_prompt"), parser_for(console.lang, f"horizon_{unit}")
         )
     if kind == "budget":
         return _ask_budget(console, current)
@@ -122,7 +86,8 @@ def _ask_budget(console: Console, current: Any) -> Any:
 
 
 def _ask_rows(console: Console, kind: str, profile: Profile, current: Any) -> Any:
-    columns = ROWS[kind]
+    spec = kinds.spec(kind)
+    columns = spec.columns
     rows = [_plain_row(item) for item in current or []]
     if rows:
         console.say(console.tr("current_rows", count=len(rows)))
@@ -154,8 +119,8 @@ def _ask_rows(console: Console, kind: str, profile: Profile, current: Any) -> An
             if value is not None and not isinstance(value, Keep) and value != "":
                 row[column.key] = value
         new_rows.append(row)
-    if kind in _WITH_ID:
-        _give_ids(new_rows, _WITH_ID[kind])
+    if spec.id_fallback:
+        _give_ids(new_rows, spec.id_fallback)
     return new_rows
 
 
@@ -164,7 +129,7 @@ def _ask_cell(
 ) -> Any:
     how = column.how
     if how == "id":
-        made = unique_ids([row.get("name", "")], _WITH_ID[kind])[0]
+        made = unique_ids([row.get("name", "")], kinds.spec(kind).id_fallback)[0]
         return console.read(console.tr("field.id", id=made) + console.tr("colon"))
     label = console.tr(f"field.{kind}.{column.key}")
     prompt = label + console.tr("colon")

@@ -4,13 +4,12 @@ revise it, and in coach mode to note something or waive a finding, before going 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from alignment_tui.analysis.findings import Finding
 from alignment_tui.model.bank import Question
-
-if TYPE_CHECKING:
-    from alignment_tui.plain import PlainWalk
+from alignment_tui.plain.console import Console
+from alignment_tui.session import ProfileSession
 
 _RANK = {"error": 0, "warning": 1, "info": 2}
 
@@ -23,11 +22,27 @@ def worst_first(findings: list[Finding]) -> list[Finding]:
     )
 
 
-def read_findings(walk: PlainWalk, question: Question) -> list[Finding]:
-    """Say the answer's findings, numbered, worst first; the list said."""
-    from alignment_tui.plain_findings import findings_for
+@dataclass(frozen=True)
+class Turn:
+    """What happens after one answer works with: the console, the session, and how the walk
+    saves (it says so when the file changed on disk meanwhile)."""
 
-    findings = worst_first(findings_for(walk.profile, question, walk.lang))
+    console: Console
+    session: ProfileSession
+    save: Callable[[], None]
+
+    @property
+    def lang(self) -> str:
+        return self.console.lang
+
+    def tr(self, key: str, **params: object) -> str:
+        return self.console.tr(key, **params)
+
+
+def read_findings(walk: Turn, question: Question) -> list[Finding]:
+    """Say the answer's findings, numbered, worst first (the bank's rules, the waivers and
+    the profile's settings applied, as in the TUI); the list said."""
+    findings = worst_first(walk.session.findings_for(question, walk.lang))
     say, tr = walk.console.say, walk.tr
     if not findings:
         say(tr("no_findings"))
@@ -42,7 +57,7 @@ def read_findings(walk: PlainWalk, question: Question) -> list[Finding]:
     return findings
 
 
-def after_answer(walk: PlainWalk, question: Question, ask_again: Callable[[], bool]) -> None:
+def after_answer(walk: Turn, question: Question, ask_again: Callable[[], bool]) -> None:
     """Read the findings out; at a terminal, offer to revise (``ask_again`` asks the
     question once more and says whether the answer changed), and in coach mode to
     write the coach's note or waive one of the findings, until an empty line.
@@ -53,7 +68,7 @@ def after_answer(walk: PlainWalk, question: Question, ask_again: Callable[[], bo
     console, tr = walk.console, walk.tr
     if not console.interactive:
         return
-    coach = walk.profile.settings.coach_mode
+    coach = walk.session.profile.settings.coach_mode
     while True:
         key = "next_coach" if coach and findings else "next_coach_no_findings" if coach else "next"
         choice = console.read(tr(f"after.{key}") + tr("colon")).strip().casefold()
@@ -64,33 +79,28 @@ def after_answer(walk: PlainWalk, question: Question, ask_again: Callable[[], bo
                 findings = read_findings(walk, question)
         elif coach and choice == tr("after.note_key"):
             _note(walk, question)
-        elif coach and findings and choice == tr("after.waive_key"):
+        elif coach and findings and walk.session.writable and choice == tr("after.waive_key"):
             if _waive(walk, findings):
                 findings = read_findings(walk, question)
         else:
             console.say(tr("after.unknown", choice=choice))
 
 
-def _note(walk: PlainWalk, question: Question) -> None:
+def _note(walk: Turn, question: Question) -> None:
     """The coach's private note on the question: shown, then replaced, kept or cleared."""
-    console, tr, notes = walk.console, walk.tr, walk.profile.notes
+    console, tr, notes = walk.console, walk.tr, walk.session.profile.notes
     if notes.get(question.id):
         console.say(tr("after.note_current", text=notes[question.id]))
     text = console.read(tr("after.note_prompt") + tr("colon")).strip()
     if not text:
         return
-    if text == "-":
-        notes.pop(question.id, None)
-    else:
-        notes[question.id] = text
+    walk.session.note(question.id, "" if text == "-" else text)
     walk.save()
     console.say(tr("after.note_saved"))
 
 
-def _waive(walk: PlainWalk, findings: list[Finding]) -> bool:
+def _waive(walk: Turn, findings: list[Finding]) -> bool:
     """Waive one of the findings said (by its number) with a reason; ``True`` if done."""
-    from alignment_tui.analysis.waivers import add_waiver
-
     console, tr = walk.console, walk.tr
     raw = console.read(tr("after.waive_which", count=len(findings)) + tr("colon")).strip()
     if not raw.isdigit() or not 1 <= int(raw) <= len(findings):
@@ -101,7 +111,7 @@ def _waive(walk: PlainWalk, findings: list[Finding]) -> bool:
     if not reason:
         console.say(tr("after.waive_no_reason"))
         return False
-    add_waiver(walk.profile, finding, reason, by="coach", among=findings)
+    walk.session.waive(finding, reason, by="coach", among=findings)
     walk.save()
     console.say(tr("after.waived"))
     return True
