@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, TextArea
 
-from alignment_tui import session
+from alignment_tui.session import saving
 from alignment_tui.app import AlignmentApp, make_app
 from alignment_tui.model.profile import Meta, Profile
 from alignment_tui.screens.modals import ChangedOnDiskScreen, NoticeScreen, SaveAsScreen
@@ -216,7 +216,7 @@ async def test_a_failed_save_is_one_line_and_retried(
     workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = _profile_at(workdir / "full.toml")
-    real_save = session.save_profile
+    real_save = saving.save_profile
 
     def disk_full(profile: Profile, target: Path) -> object:
         raise ProfileError("disk_full", target, reason="No space left on device")
@@ -224,12 +224,12 @@ async def test_a_failed_save_is_one_line_and_retried(
     app = make_app(path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
         area = await _editor_area(pilot, app)
-        monkeypatch.setattr(session, "save_profile", disk_full)
+        monkeypatch.setattr(saving, "save_profile", disk_full)
         area.insert("cannot land yet")
         await wait_for(pilot, lambda: any("disk is full" in n.message for n in app._notifications))
         assert isinstance(app.screen, QuestionScreen)
         assert load_profile(path).values.origin == ""  # the file on disk is untouched
-        monkeypatch.setattr(session, "save_profile", real_save)
+        monkeypatch.setattr(saving, "save_profile", real_save)
         area.insert(" - now it does")
         await wait_for(pilot, lambda: load_profile(path).values.origin.endswith("now it does"), 3.0)
         await pilot.press("ctrl+q")
