@@ -108,13 +108,19 @@ class AlignmentApp(App[int]):
         self.bank_ready.set()
         if opening and self.path is not None:
             await self._open(self.path)
-        elif isinstance(self.screen, WelcomeScreen):
+        elif isinstance(self._top(), WelcomeScreen):
             from alignment_tui.store.paths import recent_entries
 
             recent = await asyncio.to_thread(recent_entries)
             # The user may have moved on while the list was read.
-            if isinstance(self.screen, WelcomeScreen) and self.screen.is_attached:
-                self.screen.show_recent(recent)
+            welcome = self._top()
+            if isinstance(welcome, WelcomeScreen) and welcome.is_attached:
+                welcome.show_recent(recent)
+
+    def _top(self) -> Screen[Any] | None:
+        """The screen on top, or None once the app is closing (its stack already empty:
+        the start-up worker can still be running when a user quits at once)."""
+        return self.screen_stack[-1] if self.screen_stack else None
 
     async def _open(self, path: Path) -> None:
         from alignment_tui.screens.flow import open_profile
