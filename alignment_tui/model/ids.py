@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import PydanticCustomError
 
-from alignment_tui.model.typed import fold
+from alignment_tui.model.typed_base import fold
 
 
 def slug(text: str) -> str:

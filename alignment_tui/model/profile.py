@@ -11,6 +11,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from pydantic_core import PydanticCustomError
 
 from alignment_tui.model.blank import BLANK, BLANK_ITEMS
+from alignment_tui.model.ids import check_unique_ids, fill_kpi_ids
 
 SCHEMA_VERSION = 2  # 2: KPI ids, check-ins and the history of past periods
 # The longest answer kept: a long paste (1 MB) fits, and is analysed in about a second.
@@ -243,8 +244,6 @@ class Objectives(Section):
     @classmethod
     def _kpi_ids(cls, kpis: list[Kpi]) -> list[Kpi]:
         """Name each named KPI that has no id yet; two KPIs may not share one."""
-        from alignment_tui.model.ids import check_unique_ids, fill_kpi_ids
-
         check_unique_ids(kpis)
         fill_kpi_ids(kpis)
         return kpis

@@ -10,6 +10,7 @@ from alignment_tui.i18n import t
 from alignment_tui.model.profile import LAYERS
 from alignment_tui.report.content import Block, Numbered, Piece, Report
 from alignment_tui.report.fields import colon, column_label, quoted
+from alignment_tui.report.progress_render import markdown_section
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 # What would start a heading, a list or a quote at the beginning of a line.
@@ -224,9 +225,7 @@ def render_markdown(r: Report) -> str:
     out += [f"## {t('report.layer_scores', lang)}", "", t("report.layer_scores_intro", lang), ""]
     out += [*_chart(r, lang), ""]
     if r.progress:
-        from alignment_tui.report.progress_render import markdown_section
-
-        out += markdown_section(r.progress, lang)
+        out += markdown_section(r.progress, lang, esc, esc_cell)
     out += [f"## {t('report.fixes', lang)}", "", t("report.fixes_intro", lang), ""]
     if r.fixes:
         for i, fix in enumerate(r.fixes, 1):

@@ -6,9 +6,11 @@ the readings in a table, so nothing is told by the drawing alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from html import escape
 
+from alignment_tui.analysis.registry import params
 from alignment_tui.formats import format_date, format_number, format_share
 from alignment_tui.i18n import t
 from alignment_tui.model.checkins import measure_text
@@ -35,8 +37,6 @@ def _number(value: float | None, lang: str) -> str:
 
 def status(kp: KpiProgress, lang: str) -> str:
     """Where the latest reading stands: target reached, on pace, or behind by how much."""
-    from alignment_tui.analysis.registry import params
-
     p = kp.pace
     if p.reached:
         return t("report.progress.reached", lang)
@@ -237,9 +237,11 @@ def html_section(progress: Progress, lang: str) -> str:
     return "".join(out)
 
 
-def markdown_section(progress: Progress, lang: str) -> list[str]:
-    """The progress section as Markdown lines (none when nothing is checked in)."""
-    from alignment_tui.report.markdown import esc, esc_cell
+def markdown_section(
+    progress: Progress, lang: str, esc: Callable[[str], str], esc_cell: Callable[[str], str]
+) -> list[str]:
+    """The progress section as Markdown lines (none when nothing is checked in); ``esc`` and
+    ``esc_cell`` escape user text for Markdown prose and table cells (report/markdown.py)."""
 
     if not progress:
         return []
