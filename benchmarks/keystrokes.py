@@ -43,7 +43,7 @@ BAR = 1.2
 
 async def run(live: bool, keys: int, folder: Path) -> tuple[list[float], int]:
     """Per-key latencies (s) and how many analyses ran, in a fresh app."""
-    from alignment_tui.widgets.livefeedback import LiveFeedback
+    from alignment_tui.tui.widgets.livefeedback import LiveFeedback
 
     path = folder / f"bench-{'on' if live else 'off'}-{time.monotonic_ns()}.toml"
     profile = Profile(lang="fr")

@@ -56,7 +56,7 @@ make_app(lang="en").run(headless=True, size=(100, 36), auto_pilot=ready)
 RESUME = """
 import asyncio, sys, time
 from alignment_tui.app import make_app
-from alignment_tui.screens.question import QuestionScreen
+from alignment_tui.tui.screens.question import QuestionScreen
 
 async def ready(pilot):
     app = pilot.app

@@ -56,7 +56,7 @@ async def _shots(out: Path, lang: str, work: Path) -> list[Path]:
     from textual.widgets import Input, TextArea
 
     from alignment_tui.app import make_app
-    from alignment_tui.widgets.findings import FindingsPanel
+    from alignment_tui.tui.widgets.findings import FindingsPanel
 
     profile = work / EXAMPLES[lang]
     shutil.copyfile(Path(__file__).resolve().parents[1] / "examples" / EXAMPLES[lang], profile)

@@ -73,7 +73,7 @@ async def _settle(pilot: Any) -> None:
 
 async def _welcome(out: Path, lang: str, shots: Sequence[Shot]) -> list[Path]:
     from alignment_tui.app import make_app
-    from alignment_tui.screens.welcome import WelcomeScreen
+    from alignment_tui.tui.screens.welcome import WelcomeScreen
 
     written: list[Path] = []
     for shot in shots:

@@ -15,7 +15,7 @@ from alignment_tui.commands.hosts import is_loopback as is_loopback
 from alignment_tui.i18n import Lang, t
 
 if TYPE_CHECKING:
-    from alignment_tui.app import AlignmentApp
+    from alignment_tui.tui.app import AlignmentApp
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -171,7 +171,7 @@ def _tab_main(argv: list[str]) -> int:
     parser.add_argument("--lang", choices=["fr", "en"])
     parser.add_argument("--bank")
     args = parser.parse_args(argv)
-    from alignment_tui.app import make_app
+    from alignment_tui.tui.app import make_app
 
     app = make_app(args.profile, lang=args.lang, bank=args.bank)
     result = app.run()
@@ -187,7 +187,7 @@ def finish_tab(app: AlignmentApp) -> None:
     releases the lock, so after a Ctrl+Q in the tab this does nothing.
     """
     if app.lock is not None and app.lock.held:
-        from alignment_tui.screens.flow import save_on_exit
+        from alignment_tui.tui.flow import save_on_exit
 
         save_on_exit(app)
 

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
         from alignment_tui.plain import run_plain
 
         return run_plain(args.profile, lang=args.lang, bank=args.bank)
-    from alignment_tui.app import make_app
+    from alignment_tui.tui.app import make_app
 
     app = make_app(args.profile, lang=args.lang, bank=args.bank)
     result: object = app.run()

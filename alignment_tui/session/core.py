@@ -17,7 +17,6 @@ from pydantic import ValidationError
 from alignment_tui.analysis.findings import Finding, ProfileResult
 from alignment_tui.analysis.profile import analyze_profile
 from alignment_tui.analysis.waivers import add_waiver, remove_waiver
-from alignment_tui.coach_timer import SessionTimer
 from alignment_tui.model.accepted import accept_term, remove_term
 from alignment_tui.model.answers import has_content, is_answered, set_answer
 from alignment_tui.model.bank import Bank, Question
@@ -25,6 +24,7 @@ from alignment_tui.model.kinds import is_under
 from alignment_tui.model.profile import Profile, Waiver, now_utc
 from alignment_tui.session.saving import ProfileWriter, SaveState, WriteResult
 from alignment_tui.session.steps import Step, Steps
+from alignment_tui.session.timer import SessionTimer
 from alignment_tui.store import FileStamp, ProfileError, ProfileLock, read_profile
 
 # Why nothing is written: "locked" (another window holds the profile), "file" (its owner

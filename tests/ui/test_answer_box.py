@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from alignment_tui.app import make_app
 from alignment_tui.model.profile import Meta, Profile
 from alignment_tui.store import load_profile, save_profile
-from alignment_tui.widgets.highlight import HighlightTextArea
+from alignment_tui.tui.widgets.highlight import HighlightTextArea
 from tests.ui.conftest import wait_for
 from tests.ui.typing import cpu_burnt, keys_of, type_keys
 

@@ -16,8 +16,8 @@ from alignment_tui.model.bank import Question, load_bank
 from alignment_tui.model.profile import Budget, Channel, Kpi, Period, Persona, Profile, ValueItem
 from alignment_tui.model.typed import parse_deadline
 from alignment_tui.store import load_profile, save_profile
-from alignment_tui.widgets.editors.base import AnswerEditor, EditorContext, editor_class
-from alignment_tui.widgets.editors.rows import RowsEditor
+from alignment_tui.tui.widgets.editors.base import AnswerEditor, EditorContext, editor_class
+from alignment_tui.tui.widgets.editors.rows import RowsEditor
 
 PERSONAS = [("city-walkers", "Urban walkers"), ("cobblers", "Partner cobblers")]
 AXES = [("workshops", "Neighbourhood workshops"), ("subscriptions", "Resoling subscriptions")]
@@ -452,7 +452,7 @@ async def test_in_the_walk_a_kpi_typed_reaches_the_file(tmp_path: Path) -> None:
     """The real question screen: the axis offered is the profile's, the row is autosaved."""
     from alignment_tui.app import make_app
     from alignment_tui.model.profile import Axis, Meta
-    from alignment_tui.screens.question import QuestionScreen
+    from alignment_tui.tui.screens.question import QuestionScreen
 
     path = tmp_path / "atelier.toml"
     axes = [Axis(id="ateliers", name="Ateliers de quartier")]

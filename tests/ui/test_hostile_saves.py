@@ -9,9 +9,9 @@ from textual.widgets import TextArea
 
 from alignment_tui.app import make_app
 from alignment_tui.model.profile import Meta, Profile
-from alignment_tui.screens.modals import NoticeScreen
-from alignment_tui.screens.question import QuestionScreen
 from alignment_tui.store import load_profile, save_profile
+from alignment_tui.tui.screens.modals import NoticeScreen
+from alignment_tui.tui.screens.question import QuestionScreen
 from tests.ui.conftest import SIZE, wait_for
 
 BASE = Path(__file__).resolve().parents[2] / "examples" / "aligned-en-two-ovens-bakery.toml"

@@ -11,9 +11,9 @@ from textual.widgets import Button, Input, TextArea
 
 from alignment_tui.app import AlignmentApp, make_app
 from alignment_tui.model.profile import Kpi, Meta, Profile
-from alignment_tui.screens.modals import ChangedOnDiskScreen
-from alignment_tui.screens.question import QuestionScreen
 from alignment_tui.store import load_profile, save_profile
+from alignment_tui.tui.screens.modals import ChangedOnDiskScreen
+from alignment_tui.tui.screens.question import QuestionScreen
 from tests.ui.conftest import SIZE, wait_for
 from tests.ui.typing import keys_of, type_keys
 

@@ -14,17 +14,17 @@ from textual.widgets import Input, OptionList, Static, TextArea
 
 from alignment_tui.analysis.profile import analyze_profile
 from alignment_tui.analysis.waivers import add_waiver
-from alignment_tui.live import LiveResult, analyse_answer
 from alignment_tui.model.profile import Profile
-from alignment_tui.screens.alignment import AlignmentSummaryScreen
-from alignment_tui.screens.waive import WaiveScreen
+from alignment_tui.session.live import LiveResult, analyse_answer
 from alignment_tui.store import load_profile
-from alignment_tui.widgets.alignchain import AlignChain
-from alignment_tui.widgets.coach import CoachPanel
-from alignment_tui.widgets.findings import FindingsPanel
-from alignment_tui.widgets.highlight import HighlightTextArea
-from alignment_tui.widgets.livefeedback import LiveFeedback
-from alignment_tui.widgets.meter import SpecificityMeter
+from alignment_tui.tui.screens.alignment import AlignmentSummaryScreen
+from alignment_tui.tui.screens.waive import WaiveScreen
+from alignment_tui.tui.widgets.alignchain import AlignChain
+from alignment_tui.tui.widgets.coach import CoachPanel
+from alignment_tui.tui.widgets.findings import FindingsPanel
+from alignment_tui.tui.widgets.highlight import HighlightTextArea
+from alignment_tui.tui.widgets.livefeedback import LiveFeedback
+from alignment_tui.tui.widgets.meter import SpecificityMeter
 from tests.ui.conftest import wait_for
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

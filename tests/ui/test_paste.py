@@ -9,9 +9,9 @@ from textual.widgets import Input, TextArea
 
 from alignment_tui.app import AlignmentApp, make_app
 from alignment_tui.model.profile import Meta, Profile
-from alignment_tui.screens.question import QuestionScreen
-from alignment_tui.screens.terminal import PasteSafeParser
 from alignment_tui.store import load_profile, save_profile
+from alignment_tui.tui.screens.question import QuestionScreen
+from alignment_tui.tui.terminal import PasteSafeParser
 from tests.ui.conftest import SIZE, wait_for
 from tests.ui.typing import paste, type_keys
 

@@ -16,9 +16,9 @@ from alignment_tui.app import AlignmentApp, make_app
 from alignment_tui.model.answers import is_answered
 from alignment_tui.model.bank import Question, load_bank
 from alignment_tui.model.profile import Profile
-from alignment_tui.screens.question import QuestionScreen
 from alignment_tui.store import load_profile
-from alignment_tui.widgets.editors.rows import RowsEditor
+from alignment_tui.tui.screens.question import QuestionScreen
+from alignment_tui.tui.widgets.editors.rows import RowsEditor
 from tests.unit.test_plain import full_input, plain
 
 

@@ -14,10 +14,10 @@ from textual.widgets import Input
 
 from alignment_tui.app import make_app
 from alignment_tui.model.bank import load_bank
-from alignment_tui.screens.modals import TooSmallScreen
-from alignment_tui.screens.question import QuestionScreen
-from alignment_tui.screens.summary import SummaryScreen
-from alignment_tui.screens.welcome import WelcomeScreen
+from alignment_tui.tui.screens.modals import TooSmallScreen
+from alignment_tui.tui.screens.question import QuestionScreen
+from alignment_tui.tui.screens.summary import SummaryScreen
+from alignment_tui.tui.screens.welcome import WelcomeScreen
 
 
 async def wait_for(pilot: Pilot[Any], condition: Callable[[], object], timeout: float = 10) -> None:

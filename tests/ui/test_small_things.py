@@ -8,7 +8,7 @@ import pytest
 
 from alignment_tui.app import make_app
 from alignment_tui.i18n import t
-from alignment_tui.widgets.meter import meter_text
+from alignment_tui.tui.widgets.meter import meter_text
 from tests.ui.conftest import wait_for
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -47,7 +47,7 @@ def test_the_meter_label_is_never_cut(lang: str, room: int) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_placeholders_say_they_are_examples(lang: str) -> None:
-    from alignment_tui.widgets.editors.cells import Column
+    from alignment_tui.tui.widgets.editors.cells import Column
 
     shown = Column("name", placeholder="name").placeholder_text(lang)
     assert shown.startswith({"en": "e.g. ", "fr": "ex.\u202f: "}[lang])

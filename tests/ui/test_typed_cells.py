@@ -11,9 +11,9 @@ from textual.widgets import Input, Static
 
 from alignment_tui.app import AlignmentApp, make_app
 from alignment_tui.model.profile import Meta, Profile
-from alignment_tui.screens.question import QuestionScreen
 from alignment_tui.store import load_profile, save_profile
-from alignment_tui.widgets.editors.cells import TypedInput
+from alignment_tui.tui.screens.question import QuestionScreen
+from alignment_tui.tui.widgets.editors.cells import TypedInput
 from tests.ui.conftest import SIZE, wait_for
 from tests.ui.typing import keys_of, type_keys
 

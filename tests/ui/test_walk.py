@@ -11,14 +11,14 @@ from alignment_tui.app import make_app
 from alignment_tui.i18n import t
 from alignment_tui.model.answers import get_answer
 from alignment_tui.model.bank import load_bank
-from alignment_tui.screens.intro import IntroScreen
-from alignment_tui.screens.modals import TooSmallScreen
-from alignment_tui.screens.question import QuestionScreen
-from alignment_tui.screens.review import ReviewScreen
-from alignment_tui.screens.summary import SummaryScreen
-from alignment_tui.screens.welcome import WelcomeScreen
 from alignment_tui.store import load_profile
-from alignment_tui.widgets.editors.text import ListEditor, TextEditor
+from alignment_tui.tui.screens.intro import IntroScreen
+from alignment_tui.tui.screens.modals import TooSmallScreen
+from alignment_tui.tui.screens.question import QuestionScreen
+from alignment_tui.tui.screens.review import ReviewScreen
+from alignment_tui.tui.screens.summary import SummaryScreen
+from alignment_tui.tui.screens.welcome import WelcomeScreen
+from alignment_tui.tui.widgets.editors.text import ListEditor, TextEditor
 from tests.ui.conftest import SIZE, create_profile, wait_for
 
 SKIPPED = "mission.needs"
@@ -252,7 +252,7 @@ async def test_enter_pressed_twice_creates_one_profile(workdir: Path) -> None:
 
 
 def test_a_new_profile_records_the_bank_it_was_made_with(workdir: Path) -> None:
-    from alignment_tui.screens.flow import create_profile as new_profile
+    from alignment_tui.tui.flow import create_profile as new_profile
 
     made = []
     for name, bank in (("builtin.toml", None), ("custom.toml", workdir / "my-bank")):

@@ -21,7 +21,7 @@ from alignment_tui.cli import _ARGPARSE_WORDS, COMMANDS
 from alignment_tui.model.checkins import CHECKIN_ERRORS
 from alignment_tui.model.paths import answer_fields
 from alignment_tui.model.profile import LAYERS, Benefit, Branch, Cadence, Confidence, Period
-from alignment_tui.screens.modals import CONFLICT_CHOICES
+from alignment_tui.tui.screens.modals import CONFLICT_CHOICES
 
 PACKAGE = Path(i18n.__file__).parent
 CALLS = {"t": "", "tr": "plain.", "lookup": ""}  # function → the prefix it adds to its key

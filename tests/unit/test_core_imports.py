@@ -8,7 +8,7 @@ import sys
 CHECK = """
 import importlib, pkgutil, sys
 import alignment_tui
-ui = {"app", "screens", "widgets", "__main__", "cli", "plain"}
+ui = {"app", "tui", "__main__", "cli", "plain"}
 names = []
 for m in pkgutil.walk_packages(alignment_tui.__path__, "alignment_tui."):
     if m.name.split(".")[1] not in ui:

@@ -100,7 +100,7 @@ def test_a_crash_inside_the_tui_is_one_line_and_exit_2(tmp_path: Path) -> None:
     profile.write_bytes(BASE.read_bytes())
     code = """
 import sys
-from alignment_tui.screens import intro
+from alignment_tui.tui.screens import intro
 def boom(self):
     raise RuntimeError("injected \\x1b[2J fault")
 intro.IntroScreen.compose = boom

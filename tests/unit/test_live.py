@@ -6,7 +6,8 @@ import itertools
 from pathlib import Path
 
 from alignment_tui.analysis.findings import Finding, Severity
-from alignment_tui.live import (
+from alignment_tui.model.profile import LAYERS, Profile
+from alignment_tui.session.live import (
     LiveScheduler,
     analyse_answer,
     broken_links,
@@ -18,7 +19,6 @@ from alignment_tui.live import (
     locate,
     location_of,
 )
-from alignment_tui.model.profile import LAYERS, Profile
 from alignment_tui.store import load_profile
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

@@ -74,7 +74,7 @@ def test_rule_ids_only_in_the_appendix_and_no_pointer_to_the_docs(lang: str, fmt
 
     assert not [i for i in ids if i in REGISTRY], ids
     assert "align.budget_missing" in appendix or "align.budget_period" in appendix
-    from alignment_tui.live import rule_title
+    from alignment_tui.session.live import rule_title
 
     assert rule_title("align.persona_unreached", lang) in body
 

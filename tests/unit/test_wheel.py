@@ -41,7 +41,7 @@ def test_the_wheel_holds_the_package_and_its_data_but_no_tools(built_wheel: Path
     assert top == {"alignment_tui", built_wheel.name.split("-py3")[0] + ".dist-info"}, top
     assert not [n for n in names if n.startswith(("alignment_tui/tools/", "tools/", "tests/"))]
     for needed in (
-        "alignment_tui/app.tcss",
+        "alignment_tui/tui/app.tcss",
         "alignment_tui/py.typed",
         "alignment_tui/questions/values.toml",
         "alignment_tui/questions/execution.toml",

@@ -1,0 +1,1 @@
+"""The Textual front end: the app, its screens, its widgets and its styles."""

@@ -1,0 +1,134 @@
+"""One question: prompt, help, examples on demand, the answer editor, probes, findings slot."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.containers import Container, Horizontal, Vertical
+from textual.markup import escape
+from textual.widgets import Button, Static, TextArea
+
+from alignment_tui.i18n import t
+from alignment_tui.tui.screens.base import QUESTION_KEYS, WALK_KEYS, KeySpec, WalkScreen, WalkView
+from alignment_tui.tui.widgets.editors.base import AnswerEditor
+
+
+class QuestionScreen(WalkScreen):
+    """The editor reports ``AnswerEditor.Changed``; the app stores and autosaves it."""
+
+    KEYS: ClassVar[list[KeySpec]] = WALK_KEYS + QUESTION_KEYS
+
+    def __init__(
+        self,
+        view: WalkView,
+        question: Any,
+        editor: AnswerEditor | None,
+        *,
+        coach: bool = False,
+        skipped: bool = False,
+        read_only: bool = False,
+    ) -> None:
+        super().__init__(view)
+        self.question = question
+        self.editor = editor
+        self.coach = coach
+        self.skipped = skipped
+        self.read_only = read_only
+
+    def body(self) -> ComposeResult:
+        q, lang = self.question, self.lang
+        required = t("question.required", lang) if q.required else t("question.optional", lang)
+        yield Static(f"{escape(q.prompt(lang))}  [dim]{required}[/]", id="prompt", classes="title")
+        yield Static(escape(q.help(lang)), id="help")
+        with Vertical(id="examples", classes="hidden"):
+            yield Static(t("question.vague", lang), classes="label vague")
+            yield Static(escape(q.example_vague(lang)), classes="card")
+            yield Static(t("question.specific", lang), classes="label specific")
+            yield Static(escape(q.example_specific(lang)), classes="card")
+        from alignment_tui.tui.livewire import coach_panel
+
+        # The answer and its findings, with the coach's column beside them on a wide
+        # terminal (below them on a narrow one): see ``#work`` in app.tcss.
+        with Container(id="work"):
+            with Vertical(id="answer-col"):
+                if self.skipped:
+                    yield Static(t("question.was_skipped", lang), id="skipped-note")
+                if self.editor is not None:
+                    yield self.editor
+                else:
+                    yield Static(t("question.no_editor", lang, kind=q.kind), id="no-editor")
+                # Findings from the analysis are mounted here, live, below the answer.
+                yield Vertical(id="findings")
+            # The coach's probes, private note and session timer (``#probes``, hidden when off).
+            yield coach_panel(self)
+        with Horizontal(id="tools"):
+            yield Button(
+                t("question.examples_button", lang),
+                id="examples-button",
+                action="screen.toggle_examples",
+                compact=True,
+            )
+            yield Button(
+                t("question.coach_button", lang),
+                id="coach-button",
+                action="app.toggle_coach",
+                compact=True,
+            )
+            yield Button(
+                t("question.editor_button", lang),
+                id="editor-button",
+                action="app.external_edit",
+                compact=True,
+            )
+
+    def nav_buttons(self) -> ComposeResult:
+        yield Button(t("nav.back", self.lang), id="back", action="app.go_back", compact=True)
+        yield Button(t("nav.skip", self.lang), id="skip", action="app.skip", compact=True)
+        yield Button(
+            t("nav.next", self.lang),
+            id="next",
+            variant="primary",
+            action="app.go_next",
+            compact=True,
+        )
+
+    def on_mount(self) -> None:
+        self.set_class(self.coach, "-coach")
+        self.call_after_refresh(self._install_live)
+        if self.editor is None:
+            self.query_one("#next", Button).focus()
+            return
+        if self.read_only:
+            # The coach's note too: nothing typed on a read-only profile could be kept.
+            for area in self.query(TextArea):
+                area.read_only = True
+            for control in self.editor.query("Input, Select, Checkbox, RadioSet, Button"):
+                control.disabled = True
+        where = getattr(self.app, "focus_on", "")
+        if where:
+            self.app.focus_on = ""  # type: ignore[attr-defined]
+        path = self.question.field or f"answers.{self.question.id}"
+        if where.startswith(path) and where != path:
+            self.editor.focus_at(where[len(path) :])
+        else:
+            self.editor.focus_first()
+
+    def _install_live(self) -> None:
+        from alignment_tui.tui.livewire import install_question
+
+        if self.is_attached:
+            install_question(self)
+
+    def action_waive(self) -> None:
+        from alignment_tui.tui.livewire import ask_waiver
+
+        ask_waiver(self)
+
+    def action_toggle_examples(self) -> None:
+        self.query_one("#examples").toggle_class("hidden")
+
+    def show_probes(self, on: bool) -> None:
+        self.coach = on
+        self.query_one("#probes").set_class(not on, "hidden")
+        self.set_class(on, "-coach")

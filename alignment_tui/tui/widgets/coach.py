@@ -1,0 +1,105 @@
+"""Coach mode beside a question: the probes, a private note on the question, a session timer."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Static, TextArea
+
+from alignment_tui.session.timer import SessionTimer
+from alignment_tui.i18n import t
+from alignment_tui.session.live import elapsed
+from alignment_tui.tui.widgets.wraparea import WrapAtOnceTextArea
+
+
+class CoachPanel(Vertical):
+    """Data in: the question id, its probes, the note so far, when the session started.
+
+    Out: ``NoteChanged`` at every change of the note (the app keeps it in
+    ``profile.notes`` and autosaves it).
+    """
+
+    DEFAULT_CSS = """
+    CoachPanel { height: auto; border-left: thick $secondary; padding: 0 1; margin: 1 0 0 0; }
+    CoachPanel > #coach-head { height: 2; }
+    CoachPanel > .coach-label { text-style: bold; color: $text-muted; margin: 1 0 0 0; }
+    CoachPanel > #coach-note { height: auto; min-height: 4; max-height: 10; }
+    """
+
+    class NoteChanged(Message):
+        """The coach's private note on question ``qid`` is now ``text``."""
+
+        def __init__(self, panel: CoachPanel, qid: str, text: str) -> None:
+            super().__init__()
+            self.panel = panel
+            self.qid = qid
+            self.text = text
+
+        @property
+        def control(self) -> CoachPanel:
+            return self.panel
+
+    def __init__(
+        self,
+        qid: str,
+        probes: Sequence[str],
+        note: str,
+        lang: str,
+        *,
+        timer: SessionTimer | None = None,
+        started: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.qid = qid
+        self.probes = list(probes)
+        self.note = note
+        self.lang = lang
+        self.clock = clock
+        self.timer = timer or SessionTimer(0.0, clock() if started is None else started)
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        yield Static(self._head(), id="coach-head")
+        yield Static(t("coach.probes", lang), classes="coach-label")
+        for probe in self.probes:
+            yield Static(Text("• " + probe), classes="coach-probe")
+        yield Static(t("coach.note", lang), classes="coach-label")
+        area = WrapAtOnceTextArea(self.note, soft_wrap=True, tab_behavior="focus", id="coach-note")
+        area.placeholder = t("coach.note_placeholder", lang)
+        yield area
+
+    def on_mount(self) -> None:
+        self.set_interval(1.0, self._tick)
+
+    def _head(self) -> Text:
+        line = Text(t("coach.title", self.lang), style="bold")
+        line.append("   ")
+        line.append(t("coach.timer", self.lang, time=elapsed(self.timer.elapsed(self.clock()))))
+        if self.timer.paused:
+            line.append("  " + t("coach.paused", self.lang), style="italic yellow")
+        line.append("\n" + t("coach.timer_keys", self.lang), style="dim")
+        return line
+
+    def refresh_head(self) -> None:
+        for head in self.query("#coach-head").results(Static):
+            head.update(self._head())
+
+    def _tick(self) -> None:
+        self.refresh_head()
+
+    @on(TextArea.Changed, "#coach-note")
+    def _noted(self, event: TextArea.Changed) -> None:
+        event.stop()
+        text = event.text_area.text
+        if text != self.note:
+            self.note = text
+            self.post_message(self.NoteChanged(self, self.qid, text))
