@@ -13,9 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-from alignment_tui.commands.check import _text
-from alignment_tui.commands.check_sarif import sarif_log
-from alignment_tui.commands.checking import Checked, check_files
+from alignment_tui.cli.commands.check import _text
+from alignment_tui.cli.commands.check_sarif import sarif_log
+from alignment_tui.cli.commands.checking import Checked, check_files
 from alignment_tui.safe_text import json_text
 from alignment_tui.store.locate import TomlLocator
 

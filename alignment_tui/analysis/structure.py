@@ -11,9 +11,14 @@ from typing import Any, TypeVar
 
 from alignment_tui.analysis import packs, registry
 from alignment_tui.analysis.findings import REGISTRY, Finding
+from alignment_tui.analysis.lexicon import find, tokens
+from alignment_tui.analysis.recognise import find_deadlines
 from alignment_tui.analysis.registry import check
+from alignment_tui.formats import format_value
 from alignment_tui.model.answers import is_empty
 from alignment_tui.model.checkins import missed_target
+from alignment_tui.model.labels import field_label
+from alignment_tui.model.paths import layer_of, value_at
 from alignment_tui.model.profile import Kpi, Profile
 
 T = TypeVar("T")
@@ -44,7 +49,6 @@ def params() -> dict[str, float]:
 
 def show(value: object, lang: str) -> str:
     """A value as a message shows it: numbers and dates as the reader's language writes them."""
-    from alignment_tui.formats import format_value
 
     return format_value(value, lang)
 
@@ -74,8 +78,6 @@ def kpi_label(kpi_name: str, index: int) -> str:
 
 @check("profile.missing")
 def _missing(ctx: Context) -> Iterator[Finding]:
-    from alignment_tui.model.labels import field_label
-    from alignment_tui.model.paths import value_at
 
     for path in ctx.required:
         value = value_at(ctx.profile, path)
@@ -87,8 +89,6 @@ def _missing(ctx: Context) -> Iterator[Finding]:
 @check("profile.core_missing")
 def _core_missing(ctx: Context) -> Iterator[Finding]:
     """No value, no KPI, no budget or no channel at all: the layer has no core."""
-    from alignment_tui.model.labels import field_label
-    from alignment_tui.model.paths import layer_of, value_at
 
     names = packs.get(ctx.lang if ctx.lang in packs.codes() else packs.codes()[0])
     for path, where in registry.core_fields().items():
@@ -240,7 +240,6 @@ def _kpi_owner(ctx: Context) -> Iterator[Finding]:
 def _listed(text: str, lang: str) -> set[str]:
     """The rules and kinds of evidence whose listed words ``text`` holds (a word inside a
     longer listed phrase counts for the phrase only)."""
-    from alignment_tui.analysis.lexicon import find, tokens
 
     hits = find(text, tokens(text), "execution", (), None)
     wide = [h for h in hits if h.entry.rule == "signal.vanity"]
@@ -399,7 +398,6 @@ def _channel_generic(ctx: Context) -> Iterator[Finding]:
 @check("channel.vague_timing")
 def _channel_timing_vague(ctx: Context) -> Iterator[Finding]:
     """ "Regularly", « quand on peut »: a timing with no date and no rhythm."""
-    from alignment_tui.analysis.recognise import find_deadlines
 
     for i, channel in enumerate(ctx.profile.execution.channels):
         timing = channel.timing.strip()

@@ -16,6 +16,7 @@ from alignment_tui.model.bank_checks import fitting_kinds as fitting_kinds
 from alignment_tui.model.kinds import KINDS as KINDS
 from alignment_tui.model.kinds import Kind, answer_path
 from alignment_tui.model.profile import LAYERS
+from alignment_tui.store.files import MAX_BANK_BYTES, ReadError, read_toml
 
 Signal = Literal["number", "date", "money", "name", "tradeoff", "beneficiary"]
 
@@ -252,7 +253,6 @@ class _Seen:
 
 
 def _read_file(file: Path, problems: list[BankProblem], seen: _Seen) -> LayerBank | None:
-    from alignment_tui.store.files import MAX_BANK_BYTES, ReadError, read_toml
 
     try:
         data = read_toml(file, MAX_BANK_BYTES)[0]

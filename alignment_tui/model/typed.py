@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from alignment_tui import formats
 from alignment_tui.i18n import normalise_lang, t
 from alignment_tui.model.profile import Axis, Budget, Channel, Kpi, Period, Persona, ValueItem
 from alignment_tui.model.typed_base import (
@@ -174,16 +175,12 @@ def parse_share(text: str, lang: str | None = None) -> float:
 
 def format_number(value: Num, lang: str | None = None, *, decimals: int | None = None) -> str:
     """A number as a person of ``lang`` writes it: "24 000,5" (fr) or "24,000.5" (en)."""
-    from alignment_tui.formats import format_number as written
-
-    return written(value, lang, decimals=decimals)
+    return formats.format_number(value, lang, decimals=decimals)
 
 
 def format_money(value: Money, lang: str | None = None) -> str:
     """An amount as written in ``lang``: "24 000 €" / "€24,000", with its period if known."""
-    from alignment_tui.formats import format_amount
-
-    text = format_amount(value.amount, value.currency or "", lang)
+    text = formats.format_amount(value.amount, value.currency or "", lang)
     if value.period is not None:
         text = f"{text} {t(f'typed.per_{value.period.value}', lang)}"
     return text
@@ -191,9 +188,7 @@ def format_money(value: Money, lang: str | None = None) -> str:
 
 def format_share(value: float, lang: str | None = None) -> str:
     """A share as a percentage: "12,5 %" (fr) or "12.5%" (en)."""
-    from alignment_tui.formats import format_share as written
-
-    return written(value, lang)
+    return formats.format_share(value, lang)
 
 
 def format_item(

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from alignment_tui.analysis.findings import ProfileResult
+from alignment_tui.analysis.profile import analyze_profile
 from alignment_tui.model.profile import Profile
 
 
 def analyse(profile: Profile, lang: str, today: date | None = None) -> ProfileResult:
     """The analysis of ``profile`` with its messages in ``lang``."""
-    from alignment_tui.analysis.profile import analyze_profile
 
     return analyze_profile(profile, today=today, ui_lang=lang)

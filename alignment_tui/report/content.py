@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from alignment_tui.analysis.findings import Finding, ProfileResult, rule_title
+from alignment_tui.analysis.waivers import waiver_states
 from alignment_tui.formats import format_date
 from alignment_tui.i18n import t
 from alignment_tui.model.answers import is_empty
@@ -386,7 +387,6 @@ def _shown_at(where: str, shown: set[str]) -> str:
 
 
 def _waiver_views(profile: Profile, result: ProfileResult | None, lang: str) -> list[WaiverView]:
-    from alignment_tui.analysis.waivers import waiver_states
 
     covered = {s.index: s.finding for s in waiver_states(profile, result)} if result else {}
     views = []

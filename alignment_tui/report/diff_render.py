@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from alignment_tui.analysis.findings import Finding, rule_title
+from alignment_tui.formats import format_date
 from alignment_tui.i18n import t
 from alignment_tui.model.profile import Profile
 from alignment_tui.report.diff import OTHER, Change, LayerDiff, ProfileDiff, ScoreDelta
@@ -188,8 +189,6 @@ def render_text(
 def _meta(value: str, key: str, lang: str) -> str:
     """A profile's metadata as the text shows it (dates written out; JSON keeps ISO)."""
     if key == "updated" and value:
-        from alignment_tui.formats import format_date
-
         return format_date(date.fromisoformat(value), lang)
     return value
 

@@ -10,6 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from alignment_tui.formats import format_date, format_share
+from alignment_tui.formats import format_number as written
 from alignment_tui.i18n import lookup, t
 from alignment_tui.model.answers import is_empty
 from alignment_tui.model.kinds import custom_path
@@ -45,14 +47,12 @@ def quoted(text: str, lang: str) -> str:
 
 
 def format_number(value: float, lang: str) -> str:
-    from alignment_tui.formats import format_number as written
 
     return written(value, lang)
 
 
 def format_percent(share: float, lang: str) -> str:
     """A share of 1 as a percentage: "30%" in English, "30 %" in French."""
-    from alignment_tui.formats import format_share
 
     return format_share(share, lang)
 
@@ -68,8 +68,6 @@ def format_scalar(value: Any, lang: str) -> str:
     if isinstance(value, int | float):
         return format_number(value, lang)
     if isinstance(value, date):
-        from alignment_tui.formats import format_date
-
         return format_date(value, lang)
     return str(value)
 

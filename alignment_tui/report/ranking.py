@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from alignment_tui.analysis.findings import Finding, ProfileResult
+from alignment_tui.analysis.profile import analyze_profile
 from alignment_tui.model.profile import Profile, Waiver
 from alignment_tui.report.fields import layer_rank
 
@@ -49,7 +50,6 @@ def gain(
     waived finding is (which counts in no score), so the gain is what the analysis
     itself would give, coherence findings and the error cap included.
     """
-    from alignment_tui.analysis.profile import analyze_profile
 
     trial = profile.model_copy(
         update={"waivers": [*profile.waivers, Waiver(rule=finding.rule_id, where=finding.where)]}

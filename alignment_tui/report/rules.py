@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from alignment_tui.analysis.findings import REGISTRY, RuleInfo
+from alignment_tui.analysis.registry import verify
 
 
 def rule_registry() -> dict[str, RuleInfo]:
@@ -10,7 +11,6 @@ def rule_registry() -> dict[str, RuleInfo]:
 
     The one place the rules reference and the SARIF output read the registry from.
     """
-    from alignment_tui.analysis.registry import verify
 
     verify()
     return dict(REGISTRY)

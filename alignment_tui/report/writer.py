@@ -33,9 +33,11 @@ def render_report(
     """The report as Markdown (``fmt="md"``) or as one self-contained HTML page."""
     report = build_report(profile, result, lang=lang, notes=notes, today=today)
     if fmt == "html":
+        # lazy: only the format asked for is loaded
         from alignment_tui.report.html import render_html
 
         return render_html(report)
+    # lazy: only the format asked for is loaded
     from alignment_tui.report.markdown import render_markdown
 
     return render_markdown(report)
@@ -46,6 +48,7 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
 
     Raises ``OSError``; on failure no temporary file is left behind.
     """
+    # lazy: only the format asked for is loaded
     from alignment_tui.store.files import real_target
 
     p = real_target(path)  # a link is kept, and the file it points to gets the report

@@ -7,15 +7,11 @@ from alignment_tui.session.opening import create_session, open_session
 from alignment_tui.session.saving import ProfileWriter, SaveState, WriteResult
 from alignment_tui.session.steps import Step, StepKind, Steps
 
-# The walk's order was called a ``Session`` before the core took that name.
-Session = Steps
-
 __all__ = [
     "ProfileSession",
     "ProfileWriter",
     "ReadOnly",
     "SaveState",
-    "Session",
     "Step",
     "StepKind",
     "Steps",

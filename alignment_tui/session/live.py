@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 
 from alignment_tui.analysis.findings import Finding, ProfileResult, Severity
 from alignment_tui.analysis.findings import rule_title as rule_title
+from alignment_tui.analysis.profile import analyze_profile
 from alignment_tui.report.chain import Link as Link
 from alignment_tui.report.chain import broken_links as broken_links
+from alignment_tui.report.fields import path_label
 
 if TYPE_CHECKING:
     from alignment_tui.model.profile import Profile
@@ -209,7 +211,6 @@ def analysis_warm() -> bool:
 def analyse_profile(profile: Profile, *, lang: str, today: date | None = None) -> ProfileResult:
     """``analyze_profile`` in the UI language; remembers that the analysis is now loaded."""
     global _warm
-    from alignment_tui.analysis.profile import analyze_profile
 
     result = analyze_profile(profile, today=today, ui_lang=lang)
     _warm = True
@@ -256,7 +257,6 @@ def part_label(where: str, path: str, profile: Profile | None, lang: str) -> str
     Target" for a row's cell; "" for the answer as a whole."""
     if not where.startswith(path) or where == path:
         return ""
-    from alignment_tui.report.fields import path_label
 
     full = path_label(where, profile, lang).split(" › ")
     return " › ".join(full[1:])

@@ -81,13 +81,6 @@ class Steps:
             s for s in self.steps if s.kind == "question" and (layer is None or s.layer == layer)
         ]
 
-    def skip(self, skipped: list[str]) -> Step:
-        """Mark the current question skipped (in ``skipped``, the profile's list) and move on."""
-        step = self.current
-        if step.kind == "question" and step.qid not in skipped:
-            skipped.append(step.qid)
-        return self.next()
-
     def progress(self) -> tuple[int, int]:
         """(number of the current question, number of questions), both counted from 1."""
         questions = self.questions()

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from alignment_tui.model.profile import SCHEMA_VERSION
+from alignment_tui.store.errors import ProfileError
 
 Data = dict[str, Any]
 
@@ -30,7 +31,6 @@ MIGRATIONS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2}
 
 def migrate(data: Data, path: Path) -> Data:
     """Bring ``data`` up to the current schema version, one step at a time."""
-    from alignment_tui.store.errors import ProfileError
 
     version = data.get("schema_version")
     if not isinstance(version, int) or version < 1:

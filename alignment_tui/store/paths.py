@@ -6,6 +6,9 @@ import json
 import os
 from pathlib import Path
 
+from alignment_tui.model.ids import slug as make_slug
+from alignment_tui.store.files import ReadError, read_text
+
 HOME_VAR = "ALIGNMENT_TUI_HOME"
 MAX_RECENT = 10
 _RECENT_MAX_BYTES = 100_000  # ten paths; anything bigger is not a list this program wrote
@@ -24,7 +27,6 @@ def data_home() -> Path:
 
 def recent_profiles() -> list[Path]:
     """Profiles opened lately, most recent first, those still on disk only."""
-    from alignment_tui.store.files import ReadError, read_text
 
     try:
         data = json.loads(read_text(data_home() / "recent.json", _RECENT_MAX_BYTES))
@@ -42,8 +44,6 @@ def organisation_of(path: Path) -> str:
     For the welcome screen's recent list: read without validating the whole profile.
     """
     import tomllib
-
-    from alignment_tui.store.files import ReadError, read_text
 
     try:
         meta = tomllib.loads(read_text(path, _PROFILE_PEEK_BYTES)).get("meta", {})
@@ -82,7 +82,6 @@ def remember_profile(path: Path) -> None:
 
 def slug(name: str) -> str:
     """A file-name-safe form of a name: ``Atelier Semelle`` → ``atelier-semelle``."""
-    from alignment_tui.model.ids import slug as make_slug
 
     return make_slug(name) or "profile"
 

@@ -1,4 +1,4 @@
-"""The Textual app: opens or creates a profile, walks the layers, autosaves."""
+"""The Textual app: opens or creates a profile, then shows its session's walk (tui/walker.py)."""
 
 from __future__ import annotations
 
@@ -12,29 +12,32 @@ from typing import TYPE_CHECKING, Any
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import BindingsMap
+from textual.command import CommandPalette
 from textual.driver import Driver
 from textual.screen import Screen
 from textual.worker import Worker
 
 from alignment_tui.i18n import normalise_lang, t
-from alignment_tui.tui.autosave import Autosave
-from alignment_tui.tui.screens.base import APP_KEYS, bindings
+from alignment_tui.output import debugging, internal_error, say_error
 from alignment_tui.tui.keyroute import KeyRouter
+from alignment_tui.tui.screens.base import APP_KEYS, bindings
 from alignment_tui.tui.screens.modals import TooSmallScreen
 from alignment_tui.tui.screens.welcome import OpeningScreen, WelcomeScreen
+from alignment_tui.tui.terminal import paste_safe
 
 if TYPE_CHECKING:
     from alignment_tui.model.bank import Bank
     from alignment_tui.model.profile import Profile
+    from alignment_tui.session import ProfileSession, SaveState
     from alignment_tui.tui.walk import Walk
-    from alignment_tui.session import ProfileWriter, SaveState
-    from alignment_tui.store import ProfileLock
+    from alignment_tui.tui.walker import Walker
 
 MIN_SIZE = (40, 12)
 
 
 class AlignmentApp(App[int]):
-    """The guided walk. Heavy modules (pydantic, the bank) load after the first frame."""
+    """The guided walk. Heavy modules (pydantic, the bank, the session) load after the first
+    frame: they are imported where they are first needed, in the start-up worker."""
 
     CSS_PATH = "app.tcss"
     # Below 72 columns the chain sidebar gives way to the answer (Ctrl+G then opens the palette).
@@ -46,30 +49,47 @@ class AlignmentApp(App[int]):
         super().__init__()
         self.lang = normalise_lang(lang)
         self.lang_fixed = lang is not None
-        self.path = profile_path
+        self.target = profile_path  # the file asked for on the command line, if any
         self.bank_dir = bank_dir
         self.bank: Bank | None = None
         self.bank_ready = asyncio.Event()
-        self.profile: Profile | None = None
-        self.walk: Walk | None = None
-        self.focus_on = ""  # where a jump asked the next question to put the cursor
-        self.saves: SaveState | None = None
-        self.writer: ProfileWriter | None = None
-        self.lock: ProfileLock | None = None
-        self.autosave = Autosave(self)
-        self._marks: dict[str, str] = {}  # question id → chain mark last drawn
+        self.walker: Walker | None = None  # once a profile is open
         self._busy = False  # a profile is being created or opened from the welcome screen
         self.keys = KeyRouter(self, super().on_event)
         self._set_lang(self.lang)
 
+    # What tests and tools read: the session's, never a copy kept here.
+    @property
+    def session(self) -> ProfileSession | None:
+        return self.walker.session if self.walker else None
+
+    @property
+    def path(self) -> Path | None:
+        """The profile's file: the session's once one is open (it moves with a save-as)."""
+        return self.walker.session.path if self.walker else self.target
+
+    @property
+    def profile(self) -> Profile | None:
+        return self.walker.session.profile if self.walker else None
+
+    @property
+    def walk(self) -> Walk | None:
+        return self.walker.walk if self.walker else None
+
+    @property
+    def saves(self) -> SaveState | None:
+        return self.walker.session.saves if self.walker else None
+
     def _set_lang(self, lang: str) -> None:
         self.lang = normalise_lang(lang)
+        if self.walker is not None:
+            self.walker.lang = self.lang
         self._bindings = BindingsMap(bindings(APP_KEYS, self.lang))
         # Ctrl+C quits like Ctrl+Q (saving first) wherever it does not copy text.
         self._bindings.bind("ctrl+c", "quit", show=False)
         self.refresh_bindings()
 
-    # -- input: every key and paste where it was typed (screens/keyroute.py) --------------
+    # -- input: every key and paste where it was typed (tui/keyroute.py) ---------------------
     async def on_event(self, event: events.Event) -> None:
         routed = isinstance(event, events.Key | events.Paste) and not event.is_forwarded
         if routed and await self.keys.route(event):  # type: ignore[arg-type]
@@ -77,8 +97,6 @@ class AlignmentApp(App[int]):
         await super().on_event(event)
 
     def get_driver_class(self) -> type[Driver]:
-        from alignment_tui.tui.terminal import paste_safe
-
         return paste_safe(super().get_driver_class())
 
     # -- start ---------------------------------------------------------------------------
@@ -87,18 +105,18 @@ class AlignmentApp(App[int]):
         opening = self.path is not None and os.path.exists(self.path)
         if opening and self.path is not None:
             self.push_screen(OpeningScreen(self.lang, self.path))
-        else:
-            self.push_screen(WelcomeScreen(self.lang, target=self.path))
-        if opening:
             self.call_after_refresh(self._start, opening)
         else:
+            self.push_screen(WelcomeScreen(self.lang, target=self.path))
             # Loading the bank holds the GIL for a while: let the welcome form paint and
             # settle first (a person needs seconds to fill it anyway).
             self.set_timer(0.6, lambda: self._start(opening))
 
     @work(group="start")
     async def _start(self, opening: bool) -> None:
+        # Lazy for start-up speed: pydantic and the bank load after the first frame.
         from alignment_tui.model.bank import BankError, load_bank
+        from alignment_tui.store.paths import recent_entries
 
         try:
             self.bank = await asyncio.to_thread(load_bank, self.bank_dir)
@@ -109,8 +127,6 @@ class AlignmentApp(App[int]):
         if opening and self.path is not None:
             await self._open(self.path)
         elif isinstance(self._top(), WelcomeScreen):
-            from alignment_tui.store.paths import recent_entries
-
             recent = await asyncio.to_thread(recent_entries)
             # The user may have moved on while the list was read.
             welcome = self._top()
@@ -123,19 +139,20 @@ class AlignmentApp(App[int]):
         return self.screen_stack[-1] if self.screen_stack else None
 
     async def _open(self, path: Path) -> None:
-        from alignment_tui.tui.flow import open_profile
+        # Lazy for start-up speed: the session core brings the analysis with it.
+        from alignment_tui.session import open_session
 
-        result = await asyncio.to_thread(open_profile, path, self.lang)
-        if isinstance(result, str):
-            self.switch_screen(WelcomeScreen(self.lang, error=result))
+        assert self.bank is not None
+        made = await asyncio.to_thread(open_session, self.bank, path, self.lang)
+        if isinstance(made, str):
+            self.switch_screen(WelcomeScreen(self.lang, error=made))
             return
-        profile, stamp, lock = result
-        lang = self.lang if self.lang_fixed else (profile.lang or self.lang)
-        self._begin(profile, path, stamp, lock, lang)
+        lang = self.lang if self.lang_fixed else (made.profile.lang or self.lang)
+        self._begin(made, lang)
 
     @work(group="start")
     async def on_welcome_screen_open(self, message: WelcomeScreen.Open) -> None:
-        if self._busy or self.walk is not None:
+        if self._busy or self.walker is not None:
             return  # a second Enter while the first one is being handled
         self._busy = True
         try:
@@ -146,27 +163,29 @@ class AlignmentApp(App[int]):
 
     @work(group="start")
     async def on_welcome_screen_create(self, message: WelcomeScreen.Create) -> None:
-        from alignment_tui.tui.flow import create_profile
+        from alignment_tui.session import create_session  # lazy: as in _open
 
-        if self._busy or self.walk is not None:
+        if self._busy or self.walker is not None:
             return  # a second Enter must not create a second file
         self._busy = True
         try:
             await self.bank_ready.wait()
-            result = await asyncio.to_thread(
-                create_profile,
-                self.path,
+            assert self.bank is not None
+            made = await asyncio.to_thread(
+                create_session,
+                self.bank,
+                self.target,
                 message.organisation,
                 message.respondent,
                 self.lang,
-                self.bank_dir,
+                bank_dir=self.bank_dir,
             )
         finally:
             self._busy = False
-        if isinstance(result, str):
-            self.notify(result, severity="error", markup=False, timeout=10)
+        if isinstance(made, str):
+            self.notify(made, severity="error", markup=False, timeout=10)
             return
-        self._begin(*result, self.lang)
+        self._begin(made, self.lang)
 
     def on_welcome_screen_language(self, message: WelcomeScreen.Language) -> None:
         if not isinstance(self.screen, WelcomeScreen):
@@ -175,182 +194,109 @@ class AlignmentApp(App[int]):
         self._set_lang(message.lang)
         self.switch_screen(WelcomeScreen(self.lang, target=self.path, fields=fields))
 
-    def _begin(
-        self, profile: Profile, path: Path, stamp: Any, lock: ProfileLock, lang: str
-    ) -> None:
-        from alignment_tui.tui.flow import begin
+    def _begin(self, session: ProfileSession, lang: str) -> None:
+        from alignment_tui.tui.walker import Walker  # lazy: as in _open
 
         self._set_lang(lang)
-        self.profile, self.path, self.lock = profile, path, lock
-        self.walk, self.saves, self.writer = begin(self.bank, profile, path, stamp, lock, self.lang)
-        if profile.settings.theme in self.available_themes:
-            self.theme = profile.settings.theme
-        self.show_step()
-        if self.saves.read_only:
-            from alignment_tui.tui.flow import read_only_notice
+        self.walker = walker = Walker(self, session, self.lang)
+        if session.profile.settings.theme in self.available_themes:
+            self.theme = session.profile.settings.theme
+        walker.show()
+        notice = walker.notice()
+        if notice is not None:
+            self.push_screen(notice)
 
-            self.push_screen(read_only_notice(path, lock, self.lang))
-
-    # -- the walk ------------------------------------------------------------------------
-    def show_step(self, *, keep_editor: bool = True) -> None:
-        if self.walk is None or self.profile is None:
-            return
-        from alignment_tui.tui.flow import store_answer
-        from alignment_tui.tui.screens.question import QuestionScreen
-
-        leaving = self.screen
-        if keep_editor and isinstance(leaving, QuestionScreen) and leaving.editor is not None:
-            # The editor's last change may still be on its way as a message, or a typed
-            # cell not read yet (no pause since): keep it now.
-            leaving.editor.flush()
-            store_answer(self.profile, leaving.editor.question, leaving.editor.value, self.lang)
-        from alignment_tui.tui.livewire import keep_timer
-
-        keep_timer(self)
-        key = self.walk.session.current.key
-        if self.profile.meta.position != key:
-            self.profile.meta.position = key
-            self.touch()
-        self.switch_screen(self.walk.screen(self.profile))
+    # -- the walk: every act goes to the walker, which hands it to the session ---------------
+    def show_step(self) -> None:
+        if self.walker is not None:
+            self.walker.show()
 
     def jump(self, key: str, where: str = "") -> None:
         """Go to step ``key``; on a question, with the cursor on ``where`` in its answer."""
-        if self.walk is not None and self.walk.session.go(key):
-            self.focus_on = where
-            self.show_step()
+        if self.walker is not None:
+            self.walker.jump(key, where)
 
     def on_chain_jump(self, message: Any) -> None:
         self.jump(message.key, getattr(message, "where", ""))
 
     def action_go_next(self) -> None:
-        if self.walk is not None:
-            self.walk.session.next()
-            self.show_step()
+        if self.walker is not None:
+            self.walker.move("next")
 
     def action_go_back(self) -> None:
-        if self.walk is not None:
-            self.walk.session.back()
-            self.show_step()
+        if self.walker is not None:
+            self.walker.move("back")
 
     def action_skip(self) -> None:
-        if self.walk is not None and self.profile is not None:
-            skipped = list(self.profile.meta.skipped)
-            self.walk.session.skip(skipped)
-            self.profile.meta.skipped = skipped
-            self.show_step()
+        if self.walker is not None:
+            self.walker.move("skip")
 
     def on_answer_editor_changed(self, message: Any) -> None:
-        from alignment_tui.tui.flow import store_answer
-
-        if self.profile is None:
-            return
-        error = store_answer(self.profile, message.editor.question, message.value, self.lang)
-        if error:
-            self.notify(error, severity="error", markup=False)
-            return
-        self.touch()
-        from alignment_tui.tui.livewire import live_changed
-        from alignment_tui.tui.screens.question import QuestionScreen
-
-        if isinstance(self.screen, QuestionScreen):
-            live_changed(self.screen)
-        if self.walk is not None:
-            from alignment_tui.tui.widgets.chain import Chain
-
-            mark = self.walk.mark(self.profile, message.editor.question)
-            if self._marks.get(message.editor.question.id) != mark:
-                self._marks[message.editor.question.id] = mark
-                for chain in self.screen.query(Chain):
-                    chain.update_entries(self.walk.chain(self.profile))
+        if self.walker is not None:
+            self.walker.answer(message.editor.question, message.value)
 
     def on_live_feedback_term_accepted(self, message: Any) -> None:
-        from alignment_tui.tui.livewire import store_term
-
-        store_term(self, message.words)
+        if self.walker is not None:
+            self.walker.accept_term(message.words)
 
     def on_waiver_list_remove(self, message: Any) -> None:
-        from alignment_tui.tui.livewire import take_back_waiver
-
-        take_back_waiver(self, message.waiver)
+        if self.walker is not None:
+            self.walker.take_back_waiver(message.waiver)
 
     def on_term_list_remove(self, message: Any) -> None:
-        from alignment_tui.tui.livewire import take_back_term
-
-        take_back_term(self, message.term)
+        if self.walker is not None:
+            self.walker.take_back_term(message.term)
 
     def on_live_feedback_waived(self, message: Any) -> None:
-        from alignment_tui.tui.livewire import store_waiver
-
-        store_waiver(self, message)
+        if self.walker is not None:
+            self.walker.waive(message.finding, message.reason, message.by, message.among)
 
     def on_coach_panel_note_changed(self, message: Any) -> None:
-        from alignment_tui.tui.livewire import store_note
-
-        store_note(self, message)
+        if self.walker is not None:
+            self.walker.session.note(message.qid, message.text)
 
     def action_toggle_coach(self) -> None:
-        from alignment_tui.tui.screens.question import QuestionScreen
-
-        if self.profile is not None:
-            self.profile.settings.coach_mode = not self.profile.settings.coach_mode
-            self.touch()
-            if isinstance(self.screen, QuestionScreen):
-                self.screen.show_probes(self.profile.settings.coach_mode)
+        if self.walker is not None:
+            self.walker.toggle_coach()
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
-        if self.profile is not None:
-            self.profile.settings.theme = self.theme
-            self.touch()
+        if self.walker is not None:
+            self.walker.session.set_theme(self.theme)
 
     def action_external_edit(self) -> None:
-        from alignment_tui.tui.flow import edit_externally
-
-        edit_externally(self)
-
-    # -- saving (see screens/autosave.py) -------------------------------------------------
-    def touch(self) -> None:
-        """A change: autosave within the scheduler's debounce and maximum wait."""
-        self.autosave.touch()
-
-    def start_save(self, *, force: bool = False) -> None:
-        self.autosave.start(force=force)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.name == "save":
-            self.autosave.finished(event)
-
-    def action_save_now(self) -> None:
-        self.autosave.save_now()
+        if self.walker is not None:
+            self.walker.edit_externally(self.screen)
 
     def action_timer(self, action: str) -> None:
         """The coach's session timer: ``toggle`` (pause or go on) or ``reset``."""
-        from alignment_tui.tui.livewire import timer_action
+        if self.walker is not None and action in ("toggle", "reset"):
+            self.walker.timer("toggle" if action == "toggle" else "reset")
 
-        timer_action(self, action)
+    # -- saving (tui/saving.py) ---------------------------------------------------------------
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name == "save" and self.walker is not None:
+            self.walker.saving.finished(event)
+
+    def action_save_now(self) -> None:
+        if self.walker is not None:
+            self.walker.saving.save_now()
 
     async def action_quit(self) -> None:
-        from alignment_tui.tui.flow import save_on_exit
-        from alignment_tui.tui.livewire import keep_timer
-
-        keep_timer(self)
-        self.exit(0, message=save_on_exit(self) or None)
+        self.exit(0, message=(self.walker.close() if self.walker else "") or None)
 
     def _handle_exception(self, error: Exception) -> None:
         """A bug: one line on exit (\"internal error: …, please report it\"), exit code 2,
         what was typed saved first; Textual's traceback only with ALIGNMENT_TUI_DEBUG set."""
-        from alignment_tui.commands.output import debugging, internal_error
-
         if debugging():
             super()._handle_exception(error)
             return
         if self._exception is None:  # the first one only: what follows is its aftermath
             self._exception = error  # kept for Pilot, which raises it in the test
             self._exception_event.set()
-            with contextlib.suppress(Exception):
-                from alignment_tui.tui.flow import save_on_exit
-
-                save_on_exit(self)
+            if self.walker is not None:
+                with contextlib.suppress(Exception):
+                    self.walker.close()
             self._exit_renderables.append(internal_error(error, self.lang))
         self._return_code = 2
         self._close_messages_no_wait()
@@ -358,8 +304,6 @@ class AlignmentApp(App[int]):
     def _print_error_renderables(self) -> None:
         """The app's own exit lines (plain strings) go out as one escaped line each, not
         through Rich, which would wrap them; anything else is Textual's to print."""
-        from alignment_tui.commands.output import say_error
-
         lines = [r for r in self._exit_renderables if isinstance(r, str)]
         self._exit_renderables[:] = [r for r in self._exit_renderables if not isinstance(r, str)]
         for line in lines:
@@ -368,13 +312,25 @@ class AlignmentApp(App[int]):
 
     # -- palette, size -------------------------------------------------------------------
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        from alignment_tui.tui.flow import palette
+        from alignment_tui.tui.palette import palette  # lazy: as in _open
 
-        yield from palette(self, screen)
+        walker = self.walker
+        actions = {
+            "next": self.action_go_next,
+            "back": self.action_go_back,
+            "skip": self.action_skip,
+            "editor": self.action_external_edit,
+            "summary": walker.show_summary if walker else self.action_go_next,
+            "coach": self.action_toggle_coach,
+            "timer": lambda: self.action_timer("toggle"),
+            "timer_reset": lambda: self.action_timer("reset"),
+            "save": self.action_save_now,
+            "theme": self.action_toggle_theme,
+            "quit": self.action_quit,
+        }
+        yield from palette(self.lang, screen, walker, actions)
 
     def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
-
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             placeholder = t("palette.placeholder", self.lang)
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))

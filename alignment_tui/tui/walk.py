@@ -1,4 +1,5 @@
-"""Builds the screen and the palette commands for the current step from bank, profile, session."""
+"""Builds the screen for the current step, its live widgets and the palette's jumps, from the
+session core (bank, profile, steps): the screens get their data, never the app."""
 
 from __future__ import annotations
 
@@ -6,17 +7,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from alignment_tui.i18n import lookup, t
+from alignment_tui.model import kinds
 from alignment_tui.model.answers import get_answer, is_answered, layer_completion
-from alignment_tui.model.bank import Bank, Question
-from alignment_tui.model.profile import Profile
-from alignment_tui.session import Session, Step
+from alignment_tui.model.bank import Question
+from alignment_tui.model.profile import LAYERS, Profile
+from alignment_tui.session import ProfileSession, Step
+from alignment_tui.session.live import part_label
+from alignment_tui.tui.screens.alignment import SummaryLoader
 from alignment_tui.tui.screens.base import WalkScreen, WalkView
 from alignment_tui.tui.screens.intro import IntroScreen
 from alignment_tui.tui.screens.question import QuestionScreen
 from alignment_tui.tui.screens.review import ReviewRow, ReviewScreen
 from alignment_tui.tui.screens.summary import LayerStatus, SummaryScreen
 from alignment_tui.tui.widgets.chain import ChainEntry
+from alignment_tui.tui.widgets.coach import CoachPanel
 from alignment_tui.tui.widgets.editors.base import AnswerEditor, EditorContext, editor_class
+from alignment_tui.tui.widgets.layerreview import LayerReview, ReviewedAnswer
+from alignment_tui.tui.widgets.livefeedback import LiveFeedback
 
 
 def short(text: str, width: int = 60) -> str:
@@ -34,12 +41,13 @@ class PaletteEntry:
 class Walk:
     """Everything the screens of the walk show, computed from the bank, the profile, the session."""
 
-    def __init__(self, bank: Bank, session: Session, lang: str, *, read_only: str = "") -> None:
-        self.bank = bank
+    def __init__(self, session: ProfileSession, lang: str, *, read_only: str = "") -> None:
         self.session = session
+        self.bank = session.bank
+        self.steps = session.steps
         self.lang = lang
-        self.read_only = read_only
-        self.path = ""
+        self.read_only = read_only  # the banner shown on every step ("" when writable)
+        self.path = str(session.path)
 
     def title(self, layer: str) -> str:
         layer_bank = self.bank.layer(layer)
@@ -53,7 +61,7 @@ class Walk:
     def chain(self, profile: Profile) -> list[ChainEntry]:
         step = self.session.current
         entries: list[ChainEntry] = []
-        for layer in self.session.layers:
+        for layer in self.steps.layers:
             done, total = layer_completion(profile, self.bank, layer)
             current = step.layer == layer and step.kind == "intro"
             entries.append(
@@ -61,7 +69,7 @@ class Walk:
             )
             if step.layer != layer:
                 continue
-            for qstep in self.session.questions(layer):
+            for qstep in self.steps.questions(layer):
                 q = self.bank.question(qstep.qid)
                 entries.append(
                     ChainEntry(
@@ -86,11 +94,11 @@ class Walk:
     def progress(self, step: Step) -> str:
         lang = self.lang
         if step.kind == "question":
-            n, total = self.session.progress()
+            n, total = self.steps.progress()
             return t("progress.question", lang, layer=self.title(step.layer), n=n, total=total)
         if step.kind in ("intro", "review"):
-            n = self.session.layers.index(step.layer) + 1
-            return t("progress.layer", lang, n=n, total=len(self.session.layers))
+            n = self.steps.layers.index(step.layer) + 1
+            return t("progress.layer", lang, n=n, total=len(self.steps.layers))
         return ""
 
     def view(self, profile: Profile) -> WalkView:
@@ -115,23 +123,29 @@ class Walk:
             return None  # an editor not built yet: the screen says so and moving on still works
         return cls(question, get_answer(profile, question), context, id="editor")
 
-    def screen(self, profile: Profile) -> WalkScreen:
+    def screen(self, profile: Profile, focus: str = "") -> WalkScreen:
+        """The current step's screen; on a question, the cursor goes to ``focus`` (a field
+        path inside its answer) when given."""
         step = self.session.current
         view = self.view(profile)
         if step.kind == "intro":
             layer_bank = self.bank.layer(step.layer)
             assert layer_bank is not None
-            n = self.session.layers.index(step.layer) + 1
-            return IntroScreen(view, layer_bank.intro, n, len(self.session.layers))
+            n = self.steps.layers.index(step.layer) + 1
+            return IntroScreen(view, layer_bank.intro, n, len(self.steps.layers))
         if step.kind == "question":
             q = self.bank.question(step.qid)
+            coach = profile.settings.coach_mode
             return QuestionScreen(
                 view,
                 q,
                 self.editor(profile, q),
-                coach=profile.settings.coach_mode,
+                self.live(q),
+                self.coach_panel(q, coach),
+                coach=coach,
                 skipped=q.id in profile.meta.skipped,
                 read_only=bool(self.read_only),
+                focus=focus,
             )
         if step.kind == "review":
             rows = [
@@ -142,30 +156,79 @@ class Walk:
                     q.id in profile.meta.skipped,
                     q.required,
                 )
-                for q in (self.bank.question(s.qid) for s in self.session.questions(step.layer))
+                for q in (self.bank.question(s.qid) for s in self.steps.questions(step.layer))
             ]
-            return ReviewScreen(view, self.title(step.layer), rows)
-        return SummaryScreen(view, self.statuses(profile), self.path)
+            answers = [
+                ReviewedAnswer(row.qid, row.prompt, self.bank.question(row.qid).path)
+                for row in rows
+            ]
+            review = LayerReview(answers, self.lang, self.session.snapshot, id="layer-review")
+            return ReviewScreen(view, self.title(step.layer), rows, review)
+        loader = SummaryLoader(
+            self.lang,
+            self.session.snapshot,
+            titles=self.titles(),
+            targets=self.targets(),
+            coach=profile.settings.coach_mode,
+            id="summary-loader",
+        )
+        return SummaryScreen(view, self.statuses(profile), self.path, loader)
+
+    def live(self, question: Question) -> LiveFeedback:
+        """The findings under an answer, analysed again whenever typing pauses."""
+        session, path, lang = self.session, question.path, self.lang
+        return LiveFeedback(
+            path,
+            lang,
+            session.snapshot,
+            one_per_line=bool(kinds.spec(question.kind).lines),
+            coach=lambda: session.profile.settings.coach_mode,
+            waivable=session.writable,
+            label=lambda f: part_label(f.where, path, session.profile, lang),
+            id="live",
+        )
+
+    def coach_panel(self, question: Question, coach: bool) -> CoachPanel:
+        """The coach's column for a question: probes, the private note, the session timer."""
+        return CoachPanel(
+            question.id,
+            question.probes(self.lang),
+            self.session.profile.notes.get(question.id, ""),
+            self.lang,
+            timer=self.session.timer(),
+            id="probes",
+            classes="" if coach else "hidden",
+        )
+
+    def titles(self) -> dict[str, str]:
+        return {layer: self.title(layer) for layer in LAYERS}
+
+    def targets(self) -> dict[str, str]:
+        """Answer path → the question that fills it: where a finding's fix jumps."""
+        targets: dict[str, str] = {}
+        for q in self.bank.questions():
+            targets.setdefault(q.path, q.id)
+        return targets
 
     def statuses(self, profile: Profile) -> list[LayerStatus]:
         out = []
-        for layer in self.session.layers:
+        for layer in self.steps.layers:
             done, total = layer_completion(profile, self.bank, layer)
-            skipped = sum(1 for s in self.session.questions(layer) if s.qid in profile.meta.skipped)
+            skipped = sum(1 for s in self.steps.questions(layer) if s.qid in profile.meta.skipped)
             out.append(LayerStatus(layer, self.title(layer), done, total, skipped))
         return out
 
     def jumps(self) -> Iterator[PaletteEntry]:
         """A palette entry for every step: layers, questions, reviews, the summary."""
         lang = self.lang
-        for layer in self.session.layers:
+        for layer in self.steps.layers:
             title = self.title(layer)
             yield PaletteEntry(
                 t("palette.goto_layer", lang, layer=title),
                 t("palette.goto_layer_help", lang),
                 f"intro:{layer}",
             )
-            for s in self.session.questions(layer):
+            for s in self.steps.questions(layer):
                 question = self.bank.question(s.qid)
                 prompt = " ".join(question.prompt(lang).split())
                 # The palette searches the title only: it carries the answer's name ("Focus

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import TextArea
 
 from alignment_tui.app import AlignmentApp, make_app
-from alignment_tui.commands.serve import finish_tab
+from alignment_tui.cli.commands.serve import finish_tab
 from alignment_tui.model.profile import Meta, Profile
 from alignment_tui.store import ProfileLock, load_profile, save_profile
 from alignment_tui.tui.screens.question import QuestionScreen

@@ -77,7 +77,7 @@ async def test_new_profile_walk_back_jump_skip_quit_reopen(workdir: Path, lang: 
         # Back from the summary lands on the last layer's review, which lists the answers.
         await pilot.press("ctrl+b")
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen))
-        assert walk.session.current.key == f"review:{walk.session.layers[-1]}"
+        assert walk.session.current.key == f"review:{walk.steps.layers[-1]}"
 
         # Jump through the command palette, typing part of the question's prompt.
         target = bank.question(JUMP_TO).prompt(lang)
@@ -252,12 +252,13 @@ async def test_enter_pressed_twice_creates_one_profile(workdir: Path) -> None:
 
 
 def test_a_new_profile_records_the_bank_it_was_made_with(workdir: Path) -> None:
-    from alignment_tui.tui.flow import create_profile as new_profile
+    from alignment_tui.model.bank import load_bank
+    from alignment_tui.session import ProfileSession, create_session
 
     made = []
     for name, bank in (("builtin.toml", None), ("custom.toml", workdir / "my-bank")):
-        result = new_profile(workdir / name, "Org", "Me", "en", bank)
-        assert not isinstance(result, str)
-        result[3].release()
+        result = create_session(load_bank(), workdir / name, "Org", "Me", "en", bank_dir=bank)
+        assert isinstance(result, ProfileSession)
+        result.lock.release()
         made.append(load_profile(workdir / name).meta.bank)
     assert made == ["builtin", str((workdir / "my-bank").resolve())]

@@ -22,6 +22,7 @@ GROUPS: dict[str, str] = {
     "alignment_tui.locales": "base",
     "alignment_tui.safe_text": "base",
     "alignment_tui.formats": "base",
+    "alignment_tui.output": "base",
     "alignment_tui.store.files": "base",
     "alignment_tui.store.errors": "base",
     "alignment_tui.store.lock": "base",
@@ -39,7 +40,6 @@ GROUPS: dict[str, str] = {
     "alignment_tui.tui.screens": "tui",
     "alignment_tui.tui.widgets": "tui",
     "alignment_tui.cli": "cli",
-    "alignment_tui.commands": "cli",
     "alignment_tui.__main__": "cli",
 }
 CORE = {"base", "model", "store", "analysis", "report", "session"}
@@ -120,9 +120,22 @@ def _targets(module: str, is_package: bool, node: ast.Import | ast.ImportFrom) -
 
 
 def _comment(lines: list[str], line: int) -> str:
+    """The comment that says why an import is where it is: on its line, or on the line
+    above the block of imports it belongs to."""
     here = lines[line - 1].partition("#")[2].strip()
-    above = lines[line - 2].strip() if line >= 2 else ""
-    return here or (above[1:].strip() if above.startswith("#") else "")
+    if here:
+        return here
+    n = line - 1
+    while n >= 1 and lines[n - 1].strip().startswith(("from ", "import ", ")", "    ")):
+        if lines[n - 1].lstrip().startswith("#"):
+            break
+        if not lines[n - 1].lstrip().startswith(("from ", "import ")) and not lines[
+            n - 1
+        ].strip().endswith((",", "(", ")")):
+            break
+        n -= 1
+    above = lines[n - 1].strip() if n >= 1 else ""
+    return above[1:].strip() if above.startswith("#") else ""
 
 
 def _visit(

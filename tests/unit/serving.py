@@ -150,7 +150,7 @@ def tab_apps(pid: int) -> list[int]:
             command = Path(f"/proc/{parent}/cmdline").read_bytes()
         except OSError:
             continue  # it has just ended
-        if parent != pid and b"alignment_tui.commands.serve" in command.split(b"\0"):
+        if parent != pid and b"alignment_tui.cli.commands.serve" in command.split(b"\0"):
             found.append(parent)
         todo += [int(child) for child in children]
     return found

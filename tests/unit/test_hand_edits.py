@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 from pydantic import BaseModel
 
-from alignment_tui.commands.schema import profile_schema
+from alignment_tui.cli.commands.schema import profile_schema
 from alignment_tui.model.profile import Profile
 from alignment_tui.store import ProfileError, dumps_profile, load_profile, save_profile
 

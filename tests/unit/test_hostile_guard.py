@@ -19,13 +19,13 @@ REPO = Path(__file__).resolve().parents[2]
 # Each command, and a function deep inside it where a failure is injected.
 INJECTED = [
     (["check", "{p}"], "alignment_tui.analysis.profile.analyze_profile"),
-    (["check", "{p}", "--format", "json"], "alignment_tui.commands.check._json"),
+    (["check", "{p}", "--format", "json"], "alignment_tui.cli.commands.check._json"),
     (["report", "{p}", "-o", "{d}/r.html"], "alignment_tui.report.writer.render_report"),
     (["report", "{p}", "-o", "{d}/r.md"], "alignment_tui.report.markdown.render_markdown"),
     (["diff", "{p}", "{p}"], "alignment_tui.report.diff.diff_profiles"),
-    (["schema"], "alignment_tui.commands.schema.profile_schema"),
+    (["schema"], "alignment_tui.cli.commands.schema.profile_schema"),
     (["questions", "check", "{b}"], "alignment_tui.model.bank.check_bank"),
-    (["serve", "{p}"], "alignment_tui.commands.serve._check_port"),
+    (["serve", "{p}"], "alignment_tui.cli.commands.serve._check_port"),
     (["--plain", "{p}"], "alignment_tui.plain.PlainWalk.run"),
     (["{p}"], "alignment_tui.app.make_app"),
 ]
@@ -57,7 +57,7 @@ def test_a_failure_in_any_command_is_one_line_and_exit_2(
     before = (tmp_path / "p.toml").read_bytes()
     monkeypatch.setattr(target, _boom)
     monkeypatch.setattr("sys.stdin", open(os.devnull))  # noqa: SIM115 (closed with the test)
-    monkeypatch.setattr("alignment_tui.commands.tui.wants_plain", lambda args: args.plain)
+    monkeypatch.setattr("alignment_tui.cli.commands.tui.wants_plain", lambda args: args.plain)
     monkeypatch.delenv("ALIGNMENT_TUI_DEBUG", raising=False)
     assert main(argv) == 2
     err = capsys.readouterr().err
@@ -73,7 +73,7 @@ def test_a_failure_in_any_command_is_one_line_and_exit_2(
 def test_the_debug_variable_shows_the_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("alignment_tui.commands.schema.profile_schema", _boom)
+    monkeypatch.setattr("alignment_tui.cli.commands.schema.profile_schema", _boom)
     monkeypatch.setenv("ALIGNMENT_TUI_DEBUG", "1")
     with pytest.raises(KeyError):
         main(["schema"])

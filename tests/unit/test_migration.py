@@ -153,7 +153,7 @@ def test_a_version_1_program_reading_a_version_2_file_says_so(
 
 
 def test_the_json_schema_documents_the_new_fields() -> None:
-    from alignment_tui.commands.schema import profile_schema
+    from alignment_tui.cli.commands.schema import profile_schema
 
     defs = profile_schema()["$defs"]
     assert {"id", "baseline_date", "checkins"} <= set(defs["Kpi"]["properties"])

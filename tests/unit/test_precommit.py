@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from alignment_tui.commands.checking import looks_like_profile
+from alignment_tui.cli.commands.checking import looks_like_profile
 from alignment_tui.model.profile import Kpi
 from alignment_tui.store import load_profile, save_profile
 from tests.unit.fresh_install import ROOT, offline_env, run

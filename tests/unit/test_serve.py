@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from alignment_tui.cli import main
-from alignment_tui.commands.serve import app_command, is_loopback
+from alignment_tui.cli.commands.serve import app_command, is_loopback
 from alignment_tui.i18n import t
 from tests.unit.serving import LINK, exited, free_port, get, serve_process, served
 
@@ -42,7 +42,7 @@ def test_only_the_printed_link_opens_the_page(tmp_path: Path) -> None:
 
 
 def test_each_run_has_its_own_unguessable_token() -> None:
-    from alignment_tui.commands.serve_gate import GatedServer
+    from alignment_tui.cli.commands.serve_gate import GatedServer
 
     tokens = {
         GatedServer(
@@ -207,7 +207,7 @@ def test_each_tab_runs_this_python_on_the_same_profile(tmp_path: Path) -> None:
     parts = shlex.split(app_command(str(profile), "fr", None))
     assert parts[0] == "exec"  # the app replaces the shell textual-serve starts it with
     assert parts[1] == sys.executable
-    assert parts[2:4] == ["-m", "alignment_tui.commands.serve"]
+    assert parts[2:4] == ["-m", "alignment_tui.cli.commands.serve"]
     assert parts[4] == str(profile.resolve())
     assert parts[5:] == ["--lang", "fr"]
 

@@ -14,10 +14,14 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from alignment_tui.analysis.findings import Finding, ProfileResult
+from alignment_tui.analysis.waivers import waiver_states
 from alignment_tui.i18n import t
 from alignment_tui.model.profile import LAYERS, Profile
+from alignment_tui.report.fields import path_label
+from alignment_tui.report.ranking import top_fixes
 from alignment_tui.session.live import analyse_profile, broken_links, jump_target
 from alignment_tui.tui.screens.base import bindings
+from alignment_tui.tui.widgets.accepted import TermList, WaiverList
 from alignment_tui.tui.widgets.alignchain import AlignChain
 from alignment_tui.tui.widgets.analysed import AnalysedView
 from alignment_tui.tui.widgets.chain import Chain
@@ -27,7 +31,6 @@ from alignment_tui.tui.widgets.scorechart import ScoreChart
 
 
 def _label(where: str, profile: Profile, lang: str) -> str:
-    from alignment_tui.report.fields import path_label
 
     return path_label(where, profile, lang) if where else ""
 
@@ -59,7 +62,6 @@ class AlignmentSummary(Vertical):
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
-        from alignment_tui.report.ranking import top_fixes
 
         self.result = result
         self.profile = profile
@@ -93,9 +95,6 @@ class AlignmentSummary(Vertical):
         else:
             yield Static(Text(t("align.no_fixes", lang), style="green"), id="align-no-fixes")
         if self.coach or self.profile.waivers or self.profile.settings.accepted_terms:
-            from alignment_tui.analysis.waivers import waiver_states
-            from alignment_tui.tui.widgets.accepted import TermList, WaiverList
-
             yield Static(t("align.waivers", lang), classes="align-label")
             states = waiver_states(self.profile, result)
             if states:
@@ -171,7 +170,6 @@ class SummaryLoader(AnalysedView):
         )
 
     def _analyse_and_rank(self, profile: Profile) -> ProfileResult:
-        from alignment_tui.report.ranking import top_fixes
 
         result = analyse_profile(profile, lang=self.lang)
         self.fixes = top_fixes(result, profile, 5, lang=self.lang)

@@ -6,12 +6,17 @@ from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.markup import escape
 from textual.widgets import Button, Static, TextArea
 
 from alignment_tui.i18n import t
+from alignment_tui.model import kinds
+from alignment_tui.model.kinds import inner_path
 from alignment_tui.tui.screens.base import QUESTION_KEYS, WALK_KEYS, KeySpec, WalkScreen, WalkView
+from alignment_tui.tui.widgets.coach import CoachPanel
 from alignment_tui.tui.widgets.editors.base import AnswerEditor
+from alignment_tui.tui.widgets.livefeedback import LiveFeedback
 
 
 class QuestionScreen(WalkScreen):
@@ -24,17 +29,23 @@ class QuestionScreen(WalkScreen):
         view: WalkView,
         question: Any,
         editor: AnswerEditor | None,
+        live: LiveFeedback,
+        coach_panel: CoachPanel,
         *,
         coach: bool = False,
         skipped: bool = False,
         read_only: bool = False,
+        focus: str = "",
     ) -> None:
         super().__init__(view)
         self.question = question
         self.editor = editor
+        self.live = live  # mounted under the answer once the screen is shown
+        self.coach_panel = coach_panel
         self.coach = coach
         self.skipped = skipped
         self.read_only = read_only
+        self.focus_on = focus  # a field path inside the answer, where the cursor goes
 
     def body(self) -> ComposeResult:
         q, lang = self.question, self.lang
@@ -46,8 +57,6 @@ class QuestionScreen(WalkScreen):
             yield Static(escape(q.example_vague(lang)), classes="card")
             yield Static(t("question.specific", lang), classes="label specific")
             yield Static(escape(q.example_specific(lang)), classes="card")
-        from alignment_tui.tui.livewire import coach_panel
-
         # The answer and its findings, with the coach's column beside them on a wide
         # terminal (below them on a narrow one): see ``#work`` in app.tcss.
         with Container(id="work"):
@@ -61,7 +70,7 @@ class QuestionScreen(WalkScreen):
                 # Findings from the analysis are mounted here, live, below the answer.
                 yield Vertical(id="findings")
             # The coach's probes, private note and session timer (``#probes``, hidden when off).
-            yield coach_panel(self)
+            yield self.coach_panel
         with Horizontal(id="tools"):
             yield Button(
                 t("question.examples_button", lang),
@@ -105,25 +114,29 @@ class QuestionScreen(WalkScreen):
                 area.read_only = True
             for control in self.editor.query("Input, Select, Checkbox, RadioSet, Button"):
                 control.disabled = True
-        where = getattr(self.app, "focus_on", "")
-        if where:
-            self.app.focus_on = ""  # type: ignore[attr-defined]
-        path = self.question.field or f"answers.{self.question.id}"
-        if where.startswith(path) and where != path:
-            self.editor.focus_at(where[len(path) :])
+        inner = inner_path(self.focus_on, self.question.path) if self.focus_on else None
+        if inner:
+            self.editor.focus_at(inner)
         else:
             self.editor.focus_first()
 
     def _install_live(self) -> None:
-        from alignment_tui.tui.livewire import install_question
-
-        if self.is_attached:
-            install_question(self)
+        """The findings under the answer, attached to the text box where words can be
+        marked. (A fast jump can take the screen down before this runs: then nothing.)"""
+        if not self.is_attached:
+            return
+        try:
+            slot = self.query_one("#findings")
+        except NoMatches:
+            return
+        slot.mount(self.live)
+        area = None
+        if self.editor is not None and kinds.spec(self.question.kind).lines is not None:
+            area = self.editor.query(TextArea).first() if self.editor.query(TextArea) else None
+        self.live.attach(area)
 
     def action_waive(self) -> None:
-        from alignment_tui.tui.livewire import ask_waiver
-
-        ask_waiver(self)
+        self.live.ask_waiver()
 
     def action_toggle_examples(self) -> None:
         self.query_one("#examples").toggle_class("hidden")

@@ -17,6 +17,7 @@ from alignment_tui.i18n import t
 from alignment_tui.model.typed import format_item
 from alignment_tui.tui.screens.base import WalkScreen, WalkView
 from alignment_tui.tui.widgets.chain import Chain
+from alignment_tui.tui.widgets.layerreview import LayerReview
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,13 @@ def answer_text(value: Any, lang: str) -> str:
 class ReviewScreen(WalkScreen):
     """Lists the layer's answers; the analysis's findings for the layer go in ``#findings``."""
 
-    def __init__(self, view: WalkView, title: str, rows: list[ReviewRow]) -> None:
+    def __init__(
+        self, view: WalkView, title: str, rows: list[ReviewRow], review: LayerReview
+    ) -> None:
         super().__init__(view)
         self.title_text = title
         self.rows = rows
+        self.review = review  # the answers with their scores and findings, mounted below
 
     def body(self) -> ComposeResult:
         lang = self.lang
@@ -75,10 +79,8 @@ class ReviewScreen(WalkScreen):
         yield Vertical(id="findings")
 
     def on_mount(self) -> None:
-        from alignment_tui.tui.livewire import install_review
-
         self.query_one("#answers", OptionList).focus()
-        install_review(self)
+        self.query_one("#findings").mount(self.review)
 
     @on(OptionList.OptionSelected, "#answers")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from alignment_tui.i18n import t
+from alignment_tui.tui.screens.alignment import SummaryLoader
 from alignment_tui.tui.screens.base import WalkScreen, WalkView
 from alignment_tui.tui.widgets.chain import Chain
 
@@ -40,10 +41,13 @@ def completion_line(status: LayerStatus, lang: str, width: int = 20) -> Text:
 class SummaryScreen(WalkScreen):
     """Completion per layer; choosing a layer goes back to its intro card."""
 
-    def __init__(self, view: WalkView, layers: list[LayerStatus], path: str) -> None:
+    def __init__(
+        self, view: WalkView, layers: list[LayerStatus], path: str, loader: SummaryLoader
+    ) -> None:
         super().__init__(view)
         self.statuses = layers
         self.path = path
+        self.loader = loader  # the alignment summary (chain, bars, fixes), mounted below
 
     def body(self) -> ComposeResult:
         lang = self.lang
@@ -68,10 +72,8 @@ class SummaryScreen(WalkScreen):
         )
 
     def on_mount(self) -> None:
-        from alignment_tui.tui.livewire import install_summary
-
         self.query_one("#layers", OptionList).focus()
-        install_summary(self)
+        self.query_one("#findings").mount(self.loader)
 
     @on(OptionList.OptionSelected, "#layers")
     def _open(self, event: OptionList.OptionSelected) -> None:

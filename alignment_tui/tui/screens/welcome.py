@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, OptionList, RadioButton, RadioSet, St
 from textual.widgets.option_list import Option
 
 from alignment_tui.i18n import t
+from alignment_tui.store.paths import new_profile_path
 from alignment_tui.tui.screens.base import bindings, title_bar
 from alignment_tui.tui.widgets.keybar import KeyBar
 
@@ -95,7 +96,6 @@ class WelcomeScreen(Screen[None]):
             return t("welcome.target", self.lang, path=str(self.target))
         if not organisation.strip():
             return t("welcome.target_hint", self.lang)
-        from alignment_tui.store.paths import new_profile_path
 
         return t("welcome.target", self.lang, path=str(new_profile_path(organisation)))
 

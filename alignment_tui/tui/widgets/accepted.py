@@ -8,15 +8,15 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from alignment_tui.analysis.waivers import WaiverState
+from alignment_tui.formats import format_date
 from alignment_tui.i18n import t
 from alignment_tui.model.profile import Profile, Waiver
+from alignment_tui.report.fields import path_label, quoted
+from alignment_tui.session.live import rule_title
 
 
 def waiver_text(state: WaiverState, profile: Profile, lang: str) -> Text:
     """Who waived what and why, in plain text (the reason and the words are the user's)."""
-    from alignment_tui.formats import format_date
-    from alignment_tui.report.fields import path_label, quoted
-    from alignment_tui.session.live import rule_title
 
     w = state.waiver
     line = Text("✓ " if not state.stale else "○ ", style="green" if not state.stale else "dim")
@@ -81,7 +81,6 @@ class TermList(OptionList):
             self.term = term
 
     def __init__(self, terms: list[str], lang: str, *, id: str | None = None) -> None:
-        from alignment_tui.report.fields import quoted
 
         super().__init__(
             *(Option(Text("• " + quoted(term, lang)), id=term) for term in terms), id=id

@@ -15,11 +15,14 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from alignment_tui.analysis.findings import Finding, ProfileResult
+from alignment_tui.analysis.waivers import waiver_states
 from alignment_tui.i18n import t
 from alignment_tui.session.live import inside, part_label
+from alignment_tui.tui.widgets.accepted import WaiverList
 from alignment_tui.tui.widgets.analysed import AnalysedView
 from alignment_tui.tui.widgets.chain import Chain
 from alignment_tui.tui.widgets.findings import finding_text
+from alignment_tui.tui.widgets.livefeedback import LiveFeedback
 from alignment_tui.tui.widgets.meter import BAND_STYLE, band
 
 if TYPE_CHECKING:
@@ -98,7 +101,6 @@ class LayerReview(AnalysedView):
 
     def action_accept_term(self) -> None:
         """``t`` on a finding: its words are a term of the trade, for this profile."""
-        from alignment_tui.tui.widgets.livefeedback import LiveFeedback
 
         lists = list(self.query("#review-findings").results(OptionList))
         if not lists or lists[0].highlighted is None:
@@ -138,8 +140,6 @@ class LayerReview(AnalysedView):
 
     def _show_waivers(self, result: ProfileResult) -> None:
         """The layer's waivers, stale ones marked, each removable (Delete)."""
-        from alignment_tui.analysis.waivers import waiver_states
-        from alignment_tui.tui.widgets.accepted import WaiverList
 
         slot = next(iter(self.query("#review-waivers").results(Vertical)), None)
         if slot is None or self.profile is None:

@@ -31,6 +31,7 @@ from alignment_tui.session.live import (
     analysis_warm,
     location_of,
 )
+from alignment_tui.tui.screens.waive import WaiveScreen
 from alignment_tui.tui.widgets.findings import FindingsPanel
 from alignment_tui.tui.widgets.highlight import HighlightTextArea
 from alignment_tui.tui.widgets.meter import SpecificityMeter
@@ -255,7 +256,6 @@ class LiveFeedback(Vertical):
 
     def ask_waiver(self, finding: Finding | None = None) -> None:
         """Ask the reason for waiving ``finding`` (default: the selected one, else the first)."""
-        from alignment_tui.tui.screens.waive import WaiveScreen
 
         panel = self.panel
         if not self.waivable:

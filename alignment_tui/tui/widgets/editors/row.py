@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any, ClassVar, Protocol
 
 from pydantic import BaseModel
 from rich.cells import cell_len
@@ -24,8 +25,25 @@ from alignment_tui.tui.widgets.editors.cells import (
     show_cell,
 )
 
-if TYPE_CHECKING:
-    from alignment_tui.tui.widgets.editors.rows import RowsEditor
+
+class RowsHost(Protocol):
+    """What a row asks of the editor holding it (``RowsEditor`` is one): its columns, its
+    language and context, and to be told of changes. A protocol, so no import goes back."""
+
+    COLUMNS: ClassVar[tuple[Column, ...]]
+    grid_columns: int
+
+    @property
+    def lang(self) -> str: ...
+    @property
+    def context(self) -> EditorContext: ...
+    def rows(self) -> list[Row]: ...
+    def row_changed(self, row: Row | None = None) -> None: ...
+    def call_later(self, callback: Callable[..., Any], *args: Any) -> bool: ...
+    async def action_add_row(self, at_end: bool = False) -> None: ...
+    async def remove_row(self, row: Row) -> None: ...
+    async def paste_rows(self, row: Row, start: str, text: str) -> None: ...
+    def move_row(self, row: Row, delta: int) -> None: ...
 
 
 def select_options(column: Column, context: EditorContext, current: Any) -> list[tuple[str, str]]:
@@ -60,7 +78,7 @@ class Row(Vertical):
     Row .row-full.-shown { display: block; }
     """
 
-    def __init__(self, editor: RowsEditor, origin: BaseModel | None) -> None:
+    def __init__(self, editor: RowsHost, origin: BaseModel | None) -> None:
         super().__init__()
         self.editor = editor
         self.origin = origin

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static, TextArea
 
 from alignment_tui.i18n import t
+from alignment_tui.session.live import item_starts, location_of
 from alignment_tui.tui.widgets.editors.base import AnswerEditor
 from alignment_tui.tui.widgets.highlight import HighlightTextArea
 
@@ -85,7 +86,6 @@ class ListEditor(TextEditor):
 
     def focus_at(self, inner: str) -> None:
         """``[i]``: the cursor at the start of item ``i``'s line."""
-        from alignment_tui.session.live import item_starts, location_of
 
         area = self.text_area
         area.focus()

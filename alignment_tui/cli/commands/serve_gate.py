@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from aiohttp import WSCloseCode, hdrs, web
 from textual_serve.server import Server
 
-from alignment_tui.commands.hosts import is_loopback
+from alignment_tui.cli.commands.hosts import is_loopback
 from alignment_tui.i18n import Lang, t
 
 PLACE_WAIT = 3.0  # seconds a new tab waits for a place when the cap is reached

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alignment_tui.commands.hosts import is_loopback as is_loopback
+from alignment_tui.cli.commands.hosts import is_loopback as is_loopback
 from alignment_tui.i18n import Lang, t
 
 if TYPE_CHECKING:
@@ -75,12 +75,12 @@ def _host_type(lang: Lang) -> Callable[[str], str]:
 def app_command(profile: str | None, lang: str | None, bank: str | None) -> str:
     """The shell command each browser tab runs: this Python, this package, the same profile.
 
-    It starts the TUI directly (``alignment_tui.commands.serve``), since under the web
+    It starts the TUI directly (``alignment_tui.cli.commands.serve``), since under the web
     driver standard input is a pipe and the default command would choose plain mode.
     textual-serve runs it through a shell: ``exec`` makes the app take the shell's place,
     one process per tab instead of two.
     """
-    parts = [sys.executable, "-m", "alignment_tui.commands.serve"]
+    parts = [sys.executable, "-m", "alignment_tui.cli.commands.serve"]
     if profile:
         parts.append(str(Path(profile).resolve()))
     if lang:
@@ -93,7 +93,8 @@ def app_command(profile: str | None, lang: str | None, bank: str | None) -> str:
 
 def run(args: argparse.Namespace, lang: Lang) -> int:
     try:
-        from alignment_tui.commands.serve_gate import GatedServer
+        # lazy: only serving needs it, not --help or a bad option
+        from alignment_tui.cli.commands.serve_gate import GatedServer
     except ImportError:
         print(t("serve.no_textual_serve", lang), file=sys.stderr)
         return 2
@@ -135,6 +136,7 @@ def _port_busy(host: str, port: int, exc: OSError, lang: Lang) -> str:
 
 def _unreadable_input(profile: str | None, bank: str | None, lang: str) -> str:
     """Say now, in one line, what every tab would otherwise say: a bad profile or bank."""
+    # lazy: only serving needs it, not --help or a bad option
     from alignment_tui.model.bank import BankError, load_bank
     from alignment_tui.store import ProfileError, load_profile
 
@@ -171,6 +173,7 @@ def _tab_main(argv: list[str]) -> int:
     parser.add_argument("--lang", choices=["fr", "en"])
     parser.add_argument("--bank")
     args = parser.parse_args(argv)
+    # lazy: only serving needs it, not --help or a bad option
     from alignment_tui.tui.app import make_app
 
     app = make_app(args.profile, lang=args.lang, bank=args.bank)
@@ -186,10 +189,8 @@ def finish_tab(app: AlignmentApp) -> None:
     save: what was typed in the autosave's last moment would be lost. The quit action
     releases the lock, so after a Ctrl+Q in the tab this does nothing.
     """
-    if app.lock is not None and app.lock.held:
-        from alignment_tui.tui.flow import save_on_exit
-
-        save_on_exit(app)
+    if app.walker is not None and app.walker.session.lock.held:
+        app.walker.close()
 
 
 if __name__ == "__main__":

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from alignment_tui.commands.common import fail, pick_lang, try_load
-from alignment_tui.commands.output import emit, say_error
+from alignment_tui.cli.commands.common import fail, pick_lang, try_load
 from alignment_tui.i18n import Lang, t
+from alignment_tui.output import emit, say_error
 from alignment_tui.safe_text import visible
 
 
@@ -21,6 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def run(args: argparse.Namespace, lang: Lang) -> int:
+    # lazy: only this command needs it (the others start without it)
     from alignment_tui.report.analysed import analyse
     from alignment_tui.report.writer import format_for, render_report, write_text_atomic
 
@@ -29,6 +30,7 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
         return 2
     out_lang = pick_lang(args.lang, profile)
     if args.output != "-":
+        # lazy: only this command needs it (the others start without it)
         from alignment_tui.store.files import check_output
 
         problem = check_output(args.output, [args.profile])

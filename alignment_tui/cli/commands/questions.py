@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from alignment_tui.commands.output import emit, say_error
 from alignment_tui.i18n import Lang, t
+from alignment_tui.output import emit, say_error
 from alignment_tui.safe_text import one_line
 
 
@@ -15,6 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def run(args: argparse.Namespace, lang: Lang) -> int:
+    # lazy: only this command needs it (the others start without it)
     from alignment_tui.model.bank import BankError, check_bank, load_bank
 
     try:

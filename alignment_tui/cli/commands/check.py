@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from alignment_tui.commands.checking import (
+from alignment_tui.cli.commands.checking import (
     Checked,
     Located,
     check_files,
@@ -13,8 +13,8 @@ from alignment_tui.commands.checking import (
     finding_message,
     looks_like_profile,
 )
-from alignment_tui.commands.output import emit, flush_stdout, say_error
 from alignment_tui.i18n import Lang, t
+from alignment_tui.output import emit, flush_stdout, say_error
 from alignment_tui.safe_text import json_text, one_line
 
 _LEVELS = ("info", "warning", "error")
@@ -71,7 +71,8 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
         files = [_json(done, floor) for done in checked if done.result is not None]
         emit(json_text({"files": files}) + "\n")
     elif args.format == "sarif":
-        from alignment_tui.commands.check_sarif import sarif_log
+        # lazy: only --format sarif needs it
+        from alignment_tui.cli.commands.check_sarif import sarif_log
 
         log = sarif_log(checked, floor=floor, lang=_rules_lang(args.lang, checked, lang))
         emit(json_text(log) + "\n")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alignment_tui.commands.output import say_error
 from alignment_tui.i18n import Lang, default_lang
 from alignment_tui.model.profile import Profile
+from alignment_tui.output import say_error
 from alignment_tui.store import ProfileError, load_profile
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from alignment_tui.commands.common import pick_lang, try_load
-from alignment_tui.commands.output import emit
+from alignment_tui.cli.commands.common import pick_lang, try_load
 from alignment_tui.i18n import Lang, t
+from alignment_tui.output import emit
 from alignment_tui.safe_text import json_text, visible
 
 
@@ -20,6 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def run(args: argparse.Namespace, lang: Lang) -> int:
+    # lazy: only this command needs it (the others start without it)
     from alignment_tui.report.analysed import analyse
     from alignment_tui.report.diff import diff_profiles
     from alignment_tui.report.diff_render import render_text, to_json

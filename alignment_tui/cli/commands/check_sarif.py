@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from alignment_tui.analysis.findings import RuleInfo
-from alignment_tui.commands.checking import Checked, Located, dropped_waivers, finding_message
+from alignment_tui.cli.commands.checking import Checked, Located, dropped_waivers, finding_message
 from alignment_tui.i18n import Lang, t
 from alignment_tui.store.locate import Region
 
@@ -28,6 +28,7 @@ _FINGERPRINT = "alignmentFinding/v1"
 
 def rules_metadata() -> dict[str, RuleInfo]:
     """The rules, with their titles, help and severities, from the rule registry."""
+    # lazy: the rule registry, only when SARIF is written
     from alignment_tui.report.rules import rule_registry
 
     return rule_registry()

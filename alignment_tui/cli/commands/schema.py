@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from alignment_tui.commands.common import fail
-from alignment_tui.commands.output import emit, say_error
+from alignment_tui.cli.commands.common import fail
 from alignment_tui.i18n import Lang, t
 from alignment_tui.model.profile import Profile
+from alignment_tui.output import emit, say_error
 from alignment_tui.safe_text import json_text
 
 
@@ -27,6 +27,7 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     if not args.output or args.output == "-":
         emit(text)
         return 0
+    # lazy: only this command needs it (the others start without it)
     from alignment_tui.report.writer import write_text_atomic
 
     try:

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from alignment_tui.commands.common import fail
+from alignment_tui.cli.commands.common import fail
 from alignment_tui.i18n import Lang
 
 
@@ -22,6 +22,7 @@ def wants_plain(args: argparse.Namespace) -> bool:
 def run(args: argparse.Namespace, lang: Lang) -> int:
     if args.profile:
         # A path that can be neither read nor created is said now, in one line.
+        # lazy: only the front end asked for is loaded
         from alignment_tui.store import ProfileError
         from alignment_tui.store.files import check_profile_path
 
@@ -30,6 +31,7 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
             return fail(ProfileError(problem.key, args.profile, **problem.params).message(lang))
     if args.bank:
         # A custom bank with problems is refused before anything opens, in one line.
+        # lazy: only the front end asked for is loaded
         from alignment_tui.model.bank import BankError, load_bank
 
         try:
@@ -37,9 +39,11 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
         except BankError as exc:
             return fail(exc.text(lang))
     if wants_plain(args):
+        # lazy: only the front end asked for is loaded
         from alignment_tui.plain import run_plain
 
         return run_plain(args.profile, lang=args.lang, bank=args.bank)
+    # lazy: only the front end asked for is loaded
     from alignment_tui.tui.app import make_app
 
     app = make_app(args.profile, lang=args.lang, bank=args.bank)

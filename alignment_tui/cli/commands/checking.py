@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from alignment_tui.analysis.findings import Finding, ProfileResult
-from alignment_tui.commands.output import debugging, internal_error
 from alignment_tui.i18n import Lang, normalise_lang, t
 from alignment_tui.model.profile import Profile
+from alignment_tui.output import debugging, internal_error
 from alignment_tui.store.locate import Region, TomlLocator
 
 # Below this many files one process is quicker than starting workers.
@@ -63,6 +63,7 @@ def looks_like_profile(path: str) -> bool:
 
 def check_file(path: str, cli_lang: str | None, lang: Lang) -> Checked:
     """Load, analyse and locate one file."""
+    # lazy: only this command needs it (the others start without it)
     from alignment_tui.analysis.profile import profile_lang
     from alignment_tui.store import ProfileError, read_profile
 
@@ -88,6 +89,7 @@ def check_file(path: str, cli_lang: str | None, lang: Lang) -> Checked:
 
 
 def _analysed(path: str, profile: Profile, ui: Lang) -> Checked:
+    # lazy: only this command needs it (the others start without it)
     from alignment_tui.analysis.profile import analyze_profile
     from alignment_tui.analysis.waivers import waiver_states
     from alignment_tui.store.files import MAX_PROFILE_BYTES, ReadError, read_text

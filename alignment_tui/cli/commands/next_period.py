@@ -10,8 +10,8 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from alignment_tui.commands.common import fail, pick_lang
-from alignment_tui.commands.output import emit
+from alignment_tui.cli.commands.common import fail, pick_lang
+from alignment_tui.output import emit
 from alignment_tui.i18n import Lang, t
 
 

@@ -8,9 +8,10 @@ import sys
 from collections.abc import Sequence
 from typing import Any, Protocol, cast
 
+from alignment_tui import output
 from alignment_tui.i18n import Lang, normalise_lang, t
 
-# Command name → module under alignment_tui.commands (imported only when needed).
+# Command name → module under alignment_tui.cli.commands (imported only when needed).
 COMMANDS: dict[str, str] = {
     "check": "check",
     "report": "report",
@@ -40,7 +41,6 @@ class _Parser(argparse.ArgumentParser):
 
     def _print_message(self, message: str, file: Any = None) -> None:
         """Help that cannot be written is said, as any output (argparse says nothing)."""
-        from alignment_tui.commands import output
 
         if message and (file is None or file is sys.stdout):
             output.emit(message)
@@ -83,7 +83,7 @@ def _early_lang(argv: Sequence[str]) -> str | None:
 
 
 def _load(name: str) -> Command:
-    return cast(Command, importlib.import_module(f"alignment_tui.commands.{COMMANDS[name]}"))
+    return cast(Command, importlib.import_module(f"alignment_tui.cli.commands.{COMMANDS[name]}"))
 
 
 def build_parser(lang: Lang, command: str | None) -> _Parser:
@@ -120,7 +120,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command. Whatever happens, the user gets an exit code and at most one line
     on stderr: an unexpected exception is reported as an internal error (exit 2), its
     traceback shown only when ``ALIGNMENT_TUI_DEBUG`` is set."""
-    from alignment_tui.commands import output
 
     args_in = list(sys.argv[1:] if argv is None else argv)
     lang = normalise_lang(_early_lang(args_in))
@@ -154,7 +153,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _flush_or_drop() -> None:
-    from alignment_tui.commands import output
 
     try:
         output.flush_stdout()
@@ -168,7 +166,8 @@ def _run(args_in: list[str], lang: Lang) -> int:
     parser = build_parser(lang, command)
     args = parser.parse_args(args_in[1:] if command else args_in)
     if command is None:
-        from alignment_tui.commands import tui
+        # lazy: the TUI's modules load only when it is asked for
+        from alignment_tui.cli.commands import tui
 
         return tui.run(args, lang)
     return _load(command).run(args, lang)

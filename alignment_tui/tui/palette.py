@@ -1,0 +1,57 @@
+"""The command palette: every action of the current screen, then a jump to every step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
+from typing import Any
+
+from textual.app import SystemCommand
+from textual.screen import Screen
+
+from alignment_tui.i18n import t
+from alignment_tui.tui.screens.question import QuestionScreen
+from alignment_tui.tui.screens.welcome import WelcomeScreen
+from alignment_tui.tui.walker import Walker
+
+# The app's actions the palette offers on a step of the walk, in this order.
+WALK = ("next", "back")
+EVERYWHERE = ("summary", "coach")
+COACH = ("timer", "timer_reset")
+LAST = ("save", "theme", "quit")
+
+
+def palette(
+    lang: str,
+    screen: Screen[Any],
+    walker: Walker | None,
+    actions: Mapping[str, Callable[[], Any]],
+) -> Iterator[SystemCommand]:
+    """The commands for ``screen``, in the UI language; ``actions`` holds the app's own."""
+
+    def cmd(name: str, callback: Callable[[], Any]) -> SystemCommand:
+        return SystemCommand(t(f"key.{name}", lang), t(f"palette.{name}_help", lang), callback)
+
+    if walker is None:
+        if isinstance(screen, WelcomeScreen):
+            yield cmd("language", screen.action_toggle_lang)
+        yield cmd("theme", actions["theme"])
+        yield cmd("quit", actions["quit"])
+        return
+    for name in WALK:
+        yield cmd(name, actions[name])
+    if isinstance(screen, QuestionScreen):
+        yield cmd("skip", actions["skip"])
+        yield cmd("examples", screen.action_toggle_examples)
+        yield cmd("editor", actions["editor"])
+        if not screen.read_only:
+            yield cmd("waive", screen.action_waive)
+    for name in EVERYWHERE:
+        yield cmd(name, actions[name])
+    if walker.session.profile.settings.coach_mode:
+        for name in COACH:
+            yield cmd(name, actions[name])
+    for name in LAST:
+        yield cmd(name, actions[name])
+    for entry in walker.walk.jumps():
+        yield SystemCommand(entry.title, entry.help, partial(walker.jump, entry.key))
