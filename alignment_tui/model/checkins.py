@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from alignment_tui.formats import format_number, format_value
 from alignment_tui.i18n import normalise_lang, t
 from alignment_tui.model.profile import Cadence, CheckIn, Confidence, Kpi, KpiPlan, Profile
 from alignment_tui.model.typed import (
@@ -46,7 +47,6 @@ class CheckinError(ValueError):
         self.params = params
 
     def message(self, lang: str | None = None) -> str:
-        from alignment_tui.formats import format_value
 
         params = self.params.items()
         shown = {k: format_value(v, lang) if isinstance(v, date) else v for k, v in params}
@@ -137,7 +137,6 @@ def _period_only(folded: str) -> bool:
 
 def measure_text(value: float, unit: str, lang: str | None = None) -> str:
     """A value with its unit as the reader's language writes it: « 1 250 abonnés »."""
-    from alignment_tui.formats import format_number
 
     shown, unit = format_number(value, lang), unit.strip()
     if unit.startswith("%"):

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from alignment_tui.formats import format_date
 from alignment_tui.i18n import t
 from alignment_tui.model.checkins import measure_text
 from alignment_tui.model.profile import CheckIn, Kpi, Profile
+from alignment_tui.report.fields import colon, quoted
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,6 @@ def compare_checkins(old: Profile, new: Profile, moves: dict[str, str]) -> list[
 
 def reading_text(c: CheckIn, unit: str, lang: str) -> str:
     """A reading on one line: « 152 commandes — en bonne voie — « le flyer a marché » »."""
-    from alignment_tui.report.fields import quoted
 
     parts = [measure_text(c.value, unit, lang)]
     if c.confidence is not None:
@@ -78,8 +79,6 @@ def reading_text(c: CheckIn, unit: str, lang: str) -> str:
 
 def checkin_lines(changes: list[CheckinChange], lang: str) -> list[str]:
     """The text diff's section (none when no reading changed)."""
-    from alignment_tui.formats import format_date
-    from alignment_tui.report.fields import colon
 
     if not changes:
         return []

@@ -62,7 +62,8 @@ class Progress:
 
 def build_progress(profile: Profile, today: date, *, with_scores: bool = True) -> Progress:
     """The progress of every KPI that has a check-in; empty when none has one."""
-    from alignment_tui.analysis.pace import overdue_since  # the analysis is heavy: lazily
+    # lazy: the analysis is heavy, and only a profile with check-ins needs it
+    from alignment_tui.analysis.pace import overdue_since
 
     axes = {a.id: a.name.strip() or a.id for a in profile.strategy.axes if a.id}
     out = Progress(today)
@@ -86,6 +87,7 @@ def build_progress(profile: Profile, today: date, *, with_scores: bool = True) -
 def scores_by_date(profile: Profile, today: date) -> list[tuple[date, dict[str, int], int]]:
     """The layer scores on each check-in date (the latest ``MAX_SCORE_DATES``), each read
     with the check-ins known on that day."""
+    # lazy: the analysis is heavy, and only a profile with check-ins needs it
     from alignment_tui.analysis import analyze_profile
 
     days = sorted({c.date for k in profile.objectives.kpis for c in k.checkins if c.date <= today})

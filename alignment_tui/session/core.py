@@ -241,8 +241,8 @@ class ProfileSession:
         self.saves.paused = False
         self.saves.scheduler.saved()
         self._timer = None
-        self.steps.restore(profile.meta.position)
         self.revision += 1
+        self._moved()  # the walk stays where the user is
 
     # -- the coach's timer -------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from alignment_tui.model.ids import fill_kpi_ids
 from alignment_tui.model.profile import SCHEMA_VERSION
 from alignment_tui.store.errors import ProfileError
 
@@ -17,8 +18,6 @@ def _v1_to_v2(data: Data) -> Data:
     its name; nothing else changes (no check-in, no history yet)."""
     objectives = data.get("objectives")
     if isinstance(objectives, dict) and isinstance(objectives.get("kpis"), list):
-        from alignment_tui.model.ids import fill_kpi_ids
-
         kpis = [dict(k) if isinstance(k, dict) else k for k in objectives["kpis"]]
         fill_kpi_ids([k for k in kpis if isinstance(k, dict)])
         data["objectives"] = {**objectives, "kpis": kpis}

@@ -2,42 +2,43 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
+import functools
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import events, work
-from textual.app import App, SystemCommand
-from textual.binding import BindingsMap
+from textual import events
+from textual.app import SystemCommand
 from textual.command import CommandPalette
 from textual.driver import Driver
 from textual.screen import Screen
 from textual.worker import Worker
 
-from alignment_tui.i18n import normalise_lang, t
-from alignment_tui.output import debugging, internal_error, say_error
+from alignment_tui.i18n import t
 from alignment_tui.tui.keyroute import KeyRouter
-from alignment_tui.tui.screens.base import APP_KEYS, bindings
+from alignment_tui.tui.opening import OpeningApp
 from alignment_tui.tui.screens.modals import TooSmallScreen
-from alignment_tui.tui.screens.welcome import OpeningScreen, WelcomeScreen
 from alignment_tui.tui.terminal import paste_safe
 
 if TYPE_CHECKING:
-    from alignment_tui.model.bank import Bank
-    from alignment_tui.model.profile import Profile
-    from alignment_tui.session import ProfileSession, SaveState
-    from alignment_tui.tui.walk import Walk
     from alignment_tui.tui.walker import Walker
 
 MIN_SIZE = (40, 12)
 
 
-class AlignmentApp(App[int]):
-    """The guided walk. Heavy modules (pydantic, the bank, the session) load after the first
-    frame: they are imported where they are first needed, in the start-up worker."""
+def walking(method: Callable[..., Any]) -> Callable[..., Any]:
+    """An act on the walk: handed to the walker once a profile is open, else ignored."""
+
+    @functools.wraps(method)
+    def run(self: AlignmentApp, *args: Any) -> Any:
+        return method(self, self.walker, *args) if self.walker is not None else None
+
+    return run
+
+
+class AlignmentApp(OpeningApp):
+    """The guided walk: what the user does, handed to the walker (tui/walker.py)."""
 
     CSS_PATH = "app.tcss"
     # Below 72 columns the chain sidebar gives way to the answer (Ctrl+G then opens the palette).
@@ -46,48 +47,8 @@ class AlignmentApp(App[int]):
     TITLE = "alignment-tui"
 
     def __init__(self, profile_path: Path | None, lang: str | None, bank_dir: str | None) -> None:
-        super().__init__()
-        self.lang = normalise_lang(lang)
-        self.lang_fixed = lang is not None
-        self.target = profile_path  # the file asked for on the command line, if any
-        self.bank_dir = bank_dir
-        self.bank: Bank | None = None
-        self.bank_ready = asyncio.Event()
-        self.walker: Walker | None = None  # once a profile is open
-        self._busy = False  # a profile is being created or opened from the welcome screen
+        super().__init__(profile_path, lang, bank_dir)
         self.keys = KeyRouter(self, super().on_event)
-        self._set_lang(self.lang)
-
-    # What tests and tools read: the session's, never a copy kept here.
-    @property
-    def session(self) -> ProfileSession | None:
-        return self.walker.session if self.walker else None
-
-    @property
-    def path(self) -> Path | None:
-        """The profile's file: the session's once one is open (it moves with a save-as)."""
-        return self.walker.session.path if self.walker else self.target
-
-    @property
-    def profile(self) -> Profile | None:
-        return self.walker.session.profile if self.walker else None
-
-    @property
-    def walk(self) -> Walk | None:
-        return self.walker.walk if self.walker else None
-
-    @property
-    def saves(self) -> SaveState | None:
-        return self.walker.session.saves if self.walker else None
-
-    def _set_lang(self, lang: str) -> None:
-        self.lang = normalise_lang(lang)
-        if self.walker is not None:
-            self.walker.lang = self.lang
-        self._bindings = BindingsMap(bindings(APP_KEYS, self.lang))
-        # Ctrl+C quits like Ctrl+Q (saving first) wherever it does not copy text.
-        self._bindings.bind("ctrl+c", "quit", show=False)
-        self.refresh_bindings()
 
     # -- input: every key and paste where it was typed (tui/keyroute.py) ---------------------
     async def on_event(self, event: events.Event) -> None:
@@ -99,174 +60,67 @@ class AlignmentApp(App[int]):
     def get_driver_class(self) -> type[Driver]:
         return paste_safe(super().get_driver_class())
 
-    # -- start ---------------------------------------------------------------------------
-    def on_mount(self) -> None:
-        # os.path.exists, not Path.exists: a name too long is "not there", never a crash.
-        opening = self.path is not None and os.path.exists(self.path)
-        if opening and self.path is not None:
-            self.push_screen(OpeningScreen(self.lang, self.path))
-            self.call_after_refresh(self._start, opening)
-        else:
-            self.push_screen(WelcomeScreen(self.lang, target=self.path))
-            # Loading the bank holds the GIL for a while: let the welcome form paint and
-            # settle first (a person needs seconds to fill it anyway).
-            self.set_timer(0.6, lambda: self._start(opening))
-
-    @work(group="start")
-    async def _start(self, opening: bool) -> None:
-        # Lazy for start-up speed: pydantic and the bank load after the first frame.
-        from alignment_tui.model.bank import BankError, load_bank
-        from alignment_tui.store.paths import recent_entries
-
-        try:
-            self.bank = await asyncio.to_thread(load_bank, self.bank_dir)
-        except BankError as exc:
-            self.exit(2, return_code=2, message=exc.text(self.lang))
-            return
-        self.bank_ready.set()
-        if opening and self.path is not None:
-            await self._open(self.path)
-        elif isinstance(self._top(), WelcomeScreen):
-            recent = await asyncio.to_thread(recent_entries)
-            # The user may have moved on while the list was read.
-            welcome = self._top()
-            if isinstance(welcome, WelcomeScreen) and welcome.is_attached:
-                welcome.show_recent(recent)
-
-    def _top(self) -> Screen[Any] | None:
-        """The screen on top, or None once the app is closing (its stack already empty:
-        the start-up worker can still be running when a user quits at once)."""
-        return self.screen_stack[-1] if self.screen_stack else None
-
-    async def _open(self, path: Path) -> None:
-        # Lazy for start-up speed: the session core brings the analysis with it.
-        from alignment_tui.session import open_session
-
-        assert self.bank is not None
-        made = await asyncio.to_thread(open_session, self.bank, path, self.lang)
-        if isinstance(made, str):
-            self.switch_screen(WelcomeScreen(self.lang, error=made))
-            return
-        lang = self.lang if self.lang_fixed else (made.profile.lang or self.lang)
-        self._begin(made, lang)
-
-    @work(group="start")
-    async def on_welcome_screen_open(self, message: WelcomeScreen.Open) -> None:
-        if self._busy or self.walker is not None:
-            return  # a second Enter while the first one is being handled
-        self._busy = True
-        try:
-            await self.bank_ready.wait()
-            await self._open(message.path)
-        finally:
-            self._busy = False
-
-    @work(group="start")
-    async def on_welcome_screen_create(self, message: WelcomeScreen.Create) -> None:
-        from alignment_tui.session import create_session  # lazy: as in _open
-
-        if self._busy or self.walker is not None:
-            return  # a second Enter must not create a second file
-        self._busy = True
-        try:
-            await self.bank_ready.wait()
-            assert self.bank is not None
-            made = await asyncio.to_thread(
-                create_session,
-                self.bank,
-                self.target,
-                message.organisation,
-                message.respondent,
-                self.lang,
-                bank_dir=self.bank_dir,
-            )
-        finally:
-            self._busy = False
-        if isinstance(made, str):
-            self.notify(made, severity="error", markup=False, timeout=10)
-            return
-        self._begin(made, self.lang)
-
-    def on_welcome_screen_language(self, message: WelcomeScreen.Language) -> None:
-        if not isinstance(self.screen, WelcomeScreen):
-            return
-        fields = self.screen.current_fields()
-        self._set_lang(message.lang)
-        self.switch_screen(WelcomeScreen(self.lang, target=self.path, fields=fields))
-
-    def _begin(self, session: ProfileSession, lang: str) -> None:
-        from alignment_tui.tui.walker import Walker  # lazy: as in _open
-
-        self._set_lang(lang)
-        self.walker = walker = Walker(self, session, self.lang)
-        if session.profile.settings.theme in self.available_themes:
-            self.theme = session.profile.settings.theme
-        walker.show()
-        notice = walker.notice()
-        if notice is not None:
-            self.push_screen(notice)
-
     # -- the walk: every act goes to the walker, which hands it to the session ---------------
-    def show_step(self) -> None:
-        if self.walker is not None:
-            self.walker.show()
+    @walking
+    def show_step(self, walker: Walker) -> None:
+        walker.show()
 
-    def jump(self, key: str, where: str = "") -> None:
+    @walking
+    def jump(self, walker: Walker, key: str, where: str = "") -> None:
         """Go to step ``key``; on a question, with the cursor on ``where`` in its answer."""
-        if self.walker is not None:
-            self.walker.jump(key, where)
+        walker.jump(key, where)
 
     def on_chain_jump(self, message: Any) -> None:
         self.jump(message.key, getattr(message, "where", ""))
 
-    def action_go_next(self) -> None:
-        if self.walker is not None:
-            self.walker.move("next")
+    @walking
+    def action_go_next(self, walker: Walker) -> None:
+        walker.move("next")
 
-    def action_go_back(self) -> None:
-        if self.walker is not None:
-            self.walker.move("back")
+    @walking
+    def action_go_back(self, walker: Walker) -> None:
+        walker.move("back")
 
-    def action_skip(self) -> None:
-        if self.walker is not None:
-            self.walker.move("skip")
+    @walking
+    def action_skip(self, walker: Walker) -> None:
+        walker.move("skip")
 
-    def on_answer_editor_changed(self, message: Any) -> None:
-        if self.walker is not None:
-            self.walker.answer(message.editor.question, message.value)
+    @walking
+    def on_answer_editor_changed(self, walker: Walker, message: Any) -> None:
+        walker.answer(message.editor.question, message.value)
 
-    def on_live_feedback_term_accepted(self, message: Any) -> None:
-        if self.walker is not None:
-            self.walker.accept_term(message.words)
+    @walking
+    def on_live_feedback_term_accepted(self, walker: Walker, message: Any) -> None:
+        walker.accept_term(message.words)
 
-    def on_waiver_list_remove(self, message: Any) -> None:
-        if self.walker is not None:
-            self.walker.take_back_waiver(message.waiver)
+    @walking
+    def on_waiver_list_remove(self, walker: Walker, message: Any) -> None:
+        walker.take_back_waiver(message.waiver)
 
-    def on_term_list_remove(self, message: Any) -> None:
-        if self.walker is not None:
-            self.walker.take_back_term(message.term)
+    @walking
+    def on_term_list_remove(self, walker: Walker, message: Any) -> None:
+        walker.take_back_term(message.term)
 
-    def on_live_feedback_waived(self, message: Any) -> None:
-        if self.walker is not None:
-            self.walker.waive(message.finding, message.reason, message.by, message.among)
+    @walking
+    def on_live_feedback_waived(self, walker: Walker, message: Any) -> None:
+        walker.waive(message.finding, message.reason, message.by, message.among)
 
-    def on_coach_panel_note_changed(self, message: Any) -> None:
-        if self.walker is not None:
-            self.walker.session.note(message.qid, message.text)
+    @walking
+    def on_coach_panel_note_changed(self, walker: Walker, message: Any) -> None:
+        walker.session.note(message.qid, message.text)
 
-    def action_toggle_coach(self) -> None:
-        if self.walker is not None:
-            self.walker.toggle_coach()
+    @walking
+    def action_toggle_coach(self, walker: Walker) -> None:
+        walker.toggle_coach()
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
         if self.walker is not None:
             self.walker.session.set_theme(self.theme)
 
-    def action_external_edit(self) -> None:
-        if self.walker is not None:
-            self.walker.edit_externally(self.screen)
+    @walking
+    def action_external_edit(self, walker: Walker) -> None:
+        walker.edit_externally(self.screen)
 
     def action_timer(self, action: str) -> None:
         """The coach's session timer: ``toggle`` (pause or go on) or ``reset``."""
@@ -278,37 +132,16 @@ class AlignmentApp(App[int]):
         if event.worker.name == "save" and self.walker is not None:
             self.walker.saving.finished(event)
 
-    def action_save_now(self) -> None:
-        if self.walker is not None:
-            self.walker.saving.save_now()
+    @walking
+    def action_save_now(self, walker: Walker) -> None:
+        walker.saving.save_now()
 
     async def action_quit(self) -> None:
         self.exit(0, message=(self.walker.close() if self.walker else "") or None)
 
-    def _handle_exception(self, error: Exception) -> None:
-        """A bug: one line on exit (\"internal error: …, please report it\"), exit code 2,
-        what was typed saved first; Textual's traceback only with ALIGNMENT_TUI_DEBUG set."""
-        if debugging():
-            super()._handle_exception(error)
-            return
-        if self._exception is None:  # the first one only: what follows is its aftermath
-            self._exception = error  # kept for Pilot, which raises it in the test
-            self._exception_event.set()
-            if self.walker is not None:
-                with contextlib.suppress(Exception):
-                    self.walker.close()
-            self._exit_renderables.append(internal_error(error, self.lang))
-        self._return_code = 2
-        self._close_messages_no_wait()
-
-    def _print_error_renderables(self) -> None:
-        """The app's own exit lines (plain strings) go out as one escaped line each, not
-        through Rich, which would wrap them; anything else is Textual's to print."""
-        lines = [r for r in self._exit_renderables if isinstance(r, str)]
-        self._exit_renderables[:] = [r for r in self._exit_renderables if not isinstance(r, str)]
-        for line in lines:
-            say_error(line)
-        super()._print_error_renderables()
+    @walking
+    def last_save(self, walker: Walker) -> None:
+        walker.close()
 
     # -- palette, size -------------------------------------------------------------------
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

@@ -13,12 +13,12 @@ from alignment_tui.model.bank import Question
 from alignment_tui.model.profile import LAYERS, Profile
 from alignment_tui.session import ProfileSession, Step
 from alignment_tui.session.live import part_label
-from alignment_tui.tui.screens.alignment import SummaryLoader
 from alignment_tui.tui.screens.base import WalkScreen, WalkView
 from alignment_tui.tui.screens.intro import IntroScreen
 from alignment_tui.tui.screens.question import QuestionScreen
 from alignment_tui.tui.screens.review import ReviewRow, ReviewScreen
 from alignment_tui.tui.screens.summary import LayerStatus, SummaryScreen
+from alignment_tui.tui.widgets.alignment import SummaryLoader
 from alignment_tui.tui.widgets.chain import ChainEntry
 from alignment_tui.tui.widgets.coach import CoachPanel
 from alignment_tui.tui.widgets.editors.base import AnswerEditor, EditorContext, editor_class

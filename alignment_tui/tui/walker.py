@@ -108,6 +108,7 @@ class Walker:
         self.show()
 
     def _moved(self, path: Path) -> None:
+        self.keep_editors()
         self.walk.read_only = ""
         self.walk.path = str(path)
         self.show()

@@ -11,8 +11,8 @@ from textual.widgets import Input, Static
 
 from alignment_tui.app import AlignmentApp, make_app
 from alignment_tui.model.profile import Meta, Persona, Profile
-from alignment_tui.tui.screens.question import QuestionScreen
 from alignment_tui.store import save_profile
+from alignment_tui.tui.screens.question import QuestionScreen
 from tests.ui.conftest import SIZE, wait_for
 from tests.ui.typing import keys_of, type_keys
 

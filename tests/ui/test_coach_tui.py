@@ -13,9 +13,9 @@ from alignment_tui.analysis.profile import analyze_profile
 from alignment_tui.analysis.waivers import add_waiver
 from alignment_tui.app import make_app
 from alignment_tui.model.profile import Kpi
+from alignment_tui.store import load_profile, save_profile
 from alignment_tui.tui.screens.question import QuestionScreen
 from alignment_tui.tui.screens.summary import SummaryScreen
-from alignment_tui.store import load_profile, save_profile
 from alignment_tui.tui.widgets.accepted import TermList, WaiverList
 from alignment_tui.tui.widgets.findings import FindingsPanel
 from alignment_tui.tui.widgets.layerreview import LayerReview

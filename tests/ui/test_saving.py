@@ -15,10 +15,10 @@ from textual.widgets import Input, TextArea
 
 from alignment_tui.app import AlignmentApp, make_app
 from alignment_tui.model.profile import Meta, Profile
-from alignment_tui.tui.screens.modals import ChangedOnDiskScreen, NoticeScreen, SaveAsScreen
-from alignment_tui.tui.screens.question import QuestionScreen
 from alignment_tui.session import saving
 from alignment_tui.store import ProfileError, ProfileLock, load_profile, save_profile
+from alignment_tui.tui.screens.modals import ChangedOnDiskScreen, NoticeScreen, SaveAsScreen
+from alignment_tui.tui.screens.question import QuestionScreen
 from tests.ui.conftest import SIZE, wait_for
 
 QID = "values.origin"

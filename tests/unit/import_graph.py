@@ -120,36 +120,28 @@ def _targets(module: str, is_package: bool, node: ast.Import | ast.ImportFrom) -
 
 
 def _comment(lines: list[str], line: int) -> str:
-    """The comment that says why an import is where it is: on its line, or on the line
-    above the block of imports it belongs to."""
+    """The comment on an import's line, or on the line just above it."""
     here = lines[line - 1].partition("#")[2].strip()
-    if here:
-        return here
-    n = line - 1
-    while n >= 1 and lines[n - 1].strip().startswith(("from ", "import ", ")", "    ")):
-        if lines[n - 1].lstrip().startswith("#"):
-            break
-        if not lines[n - 1].lstrip().startswith(("from ", "import ")) and not lines[
-            n - 1
-        ].strip().endswith((",", "(", ")")):
-            break
-        n -= 1
-    above = lines[n - 1].strip() if n >= 1 else ""
-    return above[1:].strip() if above.startswith("#") else ""
+    above = lines[line - 2].strip() if line >= 2 else ""
+    return here or (above[1:].strip() if above.startswith("#") else "")
 
 
 def _visit(
     module: str, is_package: bool, lines: list[str], tree: ast.AST, out: list[Import]
 ) -> None:
     def visit(node: ast.AST, local: bool, typing_only: bool) -> None:
+        # A run of imports shares the comment above its first one.
+        why = ""
         for child in ast.iter_child_nodes(node):
+            if not isinstance(child, ast.Import | ast.ImportFrom):
+                why = ""
             if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
                 visit(child, True, typing_only)
             elif isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
                 visit(child, local, True)
             elif isinstance(child, ast.Import | ast.ImportFrom):
+                why = _comment(lines, child.lineno) or why
                 for target in _targets(module, is_package, child):
-                    why = _comment(lines, child.lineno)
                     out.append(Import(module, target, child.lineno, local, typing_only, why))
             else:
                 visit(child, local, typing_only)

@@ -31,7 +31,7 @@ def test_the_check_sees_what_it_checks() -> None:
     """The graph is read from the source, function-local and type-only imports included."""
     found = {(i.source, i.target, i.local, i.typing_only) for i in imports()}
     assert ("alignment_tui.session.core", "alignment_tui.model.kinds", False, False) in found
-    assert ("alignment_tui.tui.app", "alignment_tui.tui.walker", True, False) in found
+    assert ("alignment_tui.tui.opening", "alignment_tui.tui.walker", True, False) in found
     assert any(typing_only for *_, typing_only in found)
     assert group_of("alignment_tui.analysis.text") == "analysis"
     assert group_of("alignment_tui.store.files") == "base"

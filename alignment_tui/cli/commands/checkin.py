@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from alignment_tui.cli.commands.common import fail, pick_lang
-from alignment_tui.output import emit, say_error
 from alignment_tui.i18n import Lang, t
 from alignment_tui.model.profile import Confidence
+from alignment_tui.output import emit, say_error
 
 
 def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -35,6 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def run(args: argparse.Namespace, lang: Lang, today: date | None = None) -> int:
+    # lazy: only this command needs it (the others start without it)
     from alignment_tui.store import ProfileLock
 
     path = Path(args.profile)
@@ -49,6 +50,7 @@ def run(args: argparse.Namespace, lang: Lang, today: date | None = None) -> int:
 
 
 def _record(args: argparse.Namespace, path: Path, first: Lang, today: date) -> int:
+    # lazy: only this command needs it (the others start without it)
     from alignment_tui.formats import format_date
     from alignment_tui.model.checkins import (
         CheckinError,

@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from alignment_tui.cli.commands.common import fail, pick_lang
-from alignment_tui.output import emit
 from alignment_tui.i18n import Lang, t
+from alignment_tui.output import emit
 
 
 def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
@@ -23,6 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def run(args: argparse.Namespace, lang: Lang, today: date | None = None) -> int:
+    # lazy: only this command needs it (the others start without it)
     from alignment_tui.model.period import next_period
     from alignment_tui.store import ProfileError, read_profile, save_profile
 

@@ -12,8 +12,8 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from alignment_tui.i18n import t
-from alignment_tui.tui.screens.alignment import SummaryLoader
 from alignment_tui.tui.screens.base import WalkScreen, WalkView
+from alignment_tui.tui.widgets.alignment import SummaryLoader
 from alignment_tui.tui.widgets.chain import Chain
 
 

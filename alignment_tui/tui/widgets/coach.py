@@ -12,9 +12,9 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static, TextArea
 
-from alignment_tui.session.timer import SessionTimer
 from alignment_tui.i18n import t
 from alignment_tui.session.live import elapsed
+from alignment_tui.session.timer import SessionTimer
 from alignment_tui.tui.widgets.wraparea import WrapAtOnceTextArea
 
 
