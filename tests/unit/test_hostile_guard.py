@@ -27,7 +27,7 @@ INJECTED = [
     (["questions", "check", "{b}"], "alignment_tui.model.bank.check_bank"),
     (["serve", "{p}"], "alignment_tui.cli.commands.serve._check_port"),
     (["--plain", "{p}"], "alignment_tui.plain.PlainWalk.run"),
-    (["{p}"], "alignment_tui.app.make_app"),
+    (["{p}"], "alignment_tui.tui.app.make_app"),
 ]
 
 
