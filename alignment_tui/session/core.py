@@ -237,12 +237,13 @@ class ProfileSession:
     def replace(self, profile: Profile, stamp: FileStamp | None) -> None:
         """The file's version replaces ours (a reload after a change on disk)."""
         self.profile = profile
+        if self.keep_position:  # the walk stays where the user is: no change by itself
+            profile.meta.position = self.steps.current.key
         self.writer.reset(self.path, stamp, profile)
         self.saves.paused = False
         self.saves.scheduler.saved()
         self._timer = None
         self.revision += 1
-        self._moved()  # the walk stays where the user is
 
     # -- the coach's timer -------------------------------------------------------------------
 
