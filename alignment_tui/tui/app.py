@@ -154,6 +154,7 @@ class AlignmentApp(OpeningApp):
             "skip": self.action_skip,
             "editor": self.action_external_edit,
             "summary": walker.show_summary if walker else self.action_go_next,
+            "checkin": walker.checkin if walker else self.action_go_next,
             "coach": self.action_toggle_coach,
             "timer": lambda: self.action_timer("toggle"),
             "timer_reset": lambda: self.action_timer("reset"),

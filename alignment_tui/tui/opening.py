@@ -111,7 +111,7 @@ class OpeningApp(OneLineErrors):
         the start-up worker can still be running when a user quits at once)."""
         return self.screen_stack[-1] if self.screen_stack else None
 
-    async def _open(self, path: Path) -> None:
+    async def _open(self, path: Path, *, checkin: bool = False) -> None:
         # Lazy for start-up speed: the session core brings the analysis with it.
         from alignment_tui.session import open_session
 
@@ -121,7 +121,7 @@ class OpeningApp(OneLineErrors):
             self.switch_screen(WelcomeScreen(self.lang, error=made))
             return
         lang = self.lang if self.lang_fixed else (made.profile.lang or self.lang)
-        self._begin(made, lang)
+        self._begin(made, lang, checkin=checkin)
 
     @work(group="start")
     async def on_welcome_screen_open(self, message: WelcomeScreen.Open) -> None:
@@ -130,7 +130,7 @@ class OpeningApp(OneLineErrors):
         self._busy = True
         try:
             await self.bank_ready.wait()
-            await self._open(message.path)
+            await self._open(message.path, checkin=message.checkin)
         finally:
             self._busy = False
 
@@ -167,7 +167,7 @@ class OpeningApp(OneLineErrors):
         self._set_lang(message.lang)
         self.switch_screen(WelcomeScreen(self.lang, target=self.path, fields=fields))
 
-    def _begin(self, session: ProfileSession, lang: str) -> None:
+    def _begin(self, session: ProfileSession, lang: str, *, checkin: bool = False) -> None:
         from alignment_tui.tui.walker import Walker  # lazy: as in _open
 
         self._set_lang(lang)
@@ -175,6 +175,8 @@ class OpeningApp(OneLineErrors):
         if session.profile.settings.theme in self.available_themes:
             self.theme = session.profile.settings.theme
         walker.show()
+        if checkin:  # "Check in" on the welcome screen: its screen over the first step
+            walker.checkin()
         notice = walker.notice()
         if notice is not None:
             self.push_screen(notice)

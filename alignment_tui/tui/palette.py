@@ -10,13 +10,14 @@ from textual.app import SystemCommand
 from textual.screen import Screen
 
 from alignment_tui.i18n import t
+from alignment_tui.tui.screens.checkin import CheckinScreen
 from alignment_tui.tui.screens.question import QuestionScreen
 from alignment_tui.tui.screens.welcome import WelcomeScreen
 from alignment_tui.tui.walker import Walker
 
 # The app's actions the palette offers on a step of the walk, in this order.
 WALK = ("next", "back")
-EVERYWHERE = ("summary", "coach")
+EVERYWHERE = ("summary", "checkin", "coach")
 COACH = ("timer", "timer_reset")
 LAST = ("save", "theme", "quit")
 
@@ -37,6 +38,11 @@ def palette(
             yield cmd("language", screen.action_toggle_lang)
         yield cmd("theme", actions["theme"])
         yield cmd("quit", actions["quit"])
+        return
+    if isinstance(screen, CheckinScreen):
+        yield cmd("checkin_leave", screen.action_leave)
+        for name in LAST:
+            yield cmd(name, actions[name])
         return
     for name in WALK:
         yield cmd(name, actions[name])

@@ -11,6 +11,7 @@ import os
 import shlex
 import subprocess
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,6 +25,7 @@ from alignment_tui.model.profile import Waiver
 from alignment_tui.session import ProfileSession
 from alignment_tui.tui.saving import Saving
 from alignment_tui.tui.screens.alignment import AlignmentSummaryScreen
+from alignment_tui.tui.screens.checkin import CheckinScreen
 from alignment_tui.tui.screens.modals import NoticeScreen
 from alignment_tui.tui.screens.question import QuestionScreen
 from alignment_tui.tui.walk import Walk
@@ -66,12 +68,30 @@ class Walker:
         """What is typed and not yet stored (a change still on its way as a message, a typed
         cell not read since the last key) goes into the session, on every screen open."""
         for screen in self.app.screen_stack:
+            if isinstance(screen, CheckinScreen):
+                screen.record_all()  # a value typed and not yet left
             if isinstance(screen, QuestionScreen) and screen.editor is not None:
                 screen.editor.flush()
                 self.answer(screen.editor.question, screen.editor.value, quiet=True)
 
     def show(self, focus: str = "") -> None:
         self.app.switch_screen(self.walk.screen(self.session.profile, focus))
+
+    def checkin(self, today: date | None = None) -> None:
+        """The check-in screen over the step shown (Escape goes back to it)."""
+        if isinstance(self.app.screen, CheckinScreen):
+            return
+        session = self.session
+        title = (session.profile.meta.organisation, self.walk.path)
+        screen = CheckinScreen(
+            self.lang,
+            lambda: session.profile,
+            session.changed,
+            title=title,
+            today=today,
+            read_only=self.walk.read_only,
+        )
+        self.app.push_screen(screen)
 
     def move(self, how: Literal["next", "back", "skip"]) -> None:
         self.keep_editors()
