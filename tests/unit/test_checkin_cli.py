@@ -176,7 +176,6 @@ def test_a_read_only_file_is_refused_untouched(
 @pytest.mark.parametrize(
     ("argv", "said"),
     [
-        (["--value", "12"], "the following arguments are required: --kpi"),
         (["--kpi", "weekly-pre-orders", "--value", "12", "--confidence", "fine"], "invalid choice"),
     ],
 )
@@ -190,6 +189,22 @@ def test_usage_errors_are_one_line_and_exit_2(
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert said in err and err.count("\n") == 1
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("argv", [["--value", "12"], ["--kpi", "weekly-pre-orders"]])
+def test_one_of_kpi_and_value_alone_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """Both record one reading, neither walks every KPI: one alone is a mistake."""
+    path = _profile(tmp_path)
+    before = path.read_bytes()
+    code, out, err = _run(capsys, str(path), *argv)
+    assert (code, out) == (2, "")
+    assert (
+        err == f"{argv[0]} alone: give both --kpi and --value to record one reading, or "
+        "neither to be asked for each KPI's reading in turn.\n"
+    )
     assert path.read_bytes() == before
 
 

@@ -1,4 +1,5 @@
-"""``alignment-tui checkin``: record one KPI reading in a profile, for scripts and reminders.
+"""``alignment-tui checkin``: record one KPI reading in a profile, for scripts and reminders;
+without ``--kpi`` and ``--value``, plain mode asks for every KPI's reading (plain/checkin.py).
 
 Every check is made before anything is written: bad input gets one line and exit 2, and
 the file stays byte for byte as it was. The write takes the profile's lock (a window
@@ -8,6 +9,7 @@ that has it open keeps it) and is atomic.
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -19,10 +21,10 @@ from alignment_tui.output import emit, say_error
 
 def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("profile", metavar="PROFILE.toml", help=t("checkin.arg.profile", lang))
-    parser.add_argument("--kpi", metavar="ID", required=True, help=t("checkin.arg.kpi", lang))
+    parser.add_argument("--kpi", metavar="ID", help=t("checkin.arg.kpi", lang))
     # argparse formats help with %: the percent sign of "62 %" is doubled to stay itself.
     value_help = t("checkin.arg.value", lang).replace("%", "%%")
-    parser.add_argument("--value", metavar="V", required=True, help=value_help)
+    parser.add_argument("--value", metavar="V", help=value_help)
     parser.add_argument("--date", metavar="D", help=t("checkin.arg.date", lang))
     parser.add_argument(
         "--confidence",
@@ -40,6 +42,10 @@ def run(args: argparse.Namespace, lang: Lang, today: date | None = None) -> int:
 
     path = Path(args.profile)
     first = pick_lang(args.lang)
+    if args.kpi is None and args.value is None:
+        return _walk(args, path, first, today or date.today())
+    if args.kpi is None or args.value is None:
+        return fail(t("checkin.both", first, given="--kpi" if args.kpi else "--value"))
     lock = ProfileLock(path)
     if path.exists() and not lock.acquire():
         return fail(t("checkin.locked", first, path=str(path), holder=lock.holder or "?"))
@@ -47,6 +53,26 @@ def run(args: argparse.Namespace, lang: Lang, today: date | None = None) -> int:
         return _record(args, path, first, today or date.today())
     finally:
         lock.release()
+
+
+def _walk(args: argparse.Namespace, path: Path, first: Lang, today: date) -> int:
+    """Every KPI in turn, in plain mode: a value, a confidence, a comment."""
+    # lazy: only this command needs them (the others start without them)
+    from alignment_tui.model.bank import BankError, load_bank
+    from alignment_tui.plain.checkin import run_checkin_walk
+    from alignment_tui.store import ProfileError, read_profile
+
+    try:
+        profile, _ = read_profile(path)
+    except ProfileError as exc:
+        return fail(exc.message(first))
+    lang = pick_lang(args.lang, profile)
+    try:
+        bank = load_bank(None)  # the readings need no question: the built-in bank will do
+    except BankError as exc:
+        return fail(exc.text(lang))
+    code, line = run_checkin_walk(bank, path, lang, sys.stdin, sys.stdout, today=today)
+    return fail(line) if code else code
 
 
 def _record(args: argparse.Namespace, path: Path, first: Lang, today: date) -> int:

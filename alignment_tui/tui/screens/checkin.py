@@ -32,8 +32,9 @@ from alignment_tui.model.checkins import (
 )
 from alignment_tui.model.checkins import pace as pace_of
 from alignment_tui.model.profile import CheckIn, Profile
+from alignment_tui.session.checkins import today_entry
 from alignment_tui.tui.screens.base import APP_KEYS, KeySpec, bindings, title_bar
-from alignment_tui.tui.widgets.checkinrow import CheckinRow, ConfidencePicker, today_entry
+from alignment_tui.tui.widgets.checkinrow import CheckinRow, ConfidencePicker
 from alignment_tui.tui.widgets.keybar import KeyBar
 
 CHECKIN_KEYS: list[KeySpec] = [

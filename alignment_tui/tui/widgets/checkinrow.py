@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -15,75 +14,33 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from alignment_tui.formats import format_date, format_number
+from alignment_tui.formats import format_number
 from alignment_tui.i18n import t
-from alignment_tui.model.checkins import Pace, measure_text, ordered
+from alignment_tui.model.checkins import Pace
 from alignment_tui.model.profile import CheckIn, Confidence
+from alignment_tui.session.checkins import CONFIDENCES, Kind, Part, plan_parts, readings_parts
 
-BARS = "▁▂▃▄▅▆▇█"
-CHOICES: tuple[Confidence, ...] = (Confidence.on_track, Confidence.at_risk, Confidence.off_track)
+CHOICES = CONFIDENCES
 STYLE = {Confidence.on_track: "green", Confidence.at_risk: "yellow", Confidence.off_track: "red"}
-SHOWN = 4  # readings written out in a row; the sparkline shows more
+# How each kind of part (session/checkins.py) is drawn.
+STYLES: dict[Kind, str] = {
+    "text": "",
+    "dim": "dim",
+    "strong": "bold",
+    "on_track": "green",
+    "at_risk": "yellow",
+    "off_track": "red",
+    "warning": "yellow",
+    "trend": "bold cyan",
+}
 
 
-def sparkline(values: list[float], width: int = 12) -> str:
-    """The last ``width`` values as block characters, lowest ▁ to highest █."""
-    values = values[-width:]
-    if not values:
-        return ""
-    low, high = min(values), max(values)
-    if high == low:
-        return BARS[3] * len(values)
-    top = len(BARS) - 1
-    return "".join(BARS[round((v - low) / (high - low) * top)] for v in values)
-
-
-def plan_line(pace: Pace, lang: str) -> Text:
-    """« 90 → 300 commandes par semaine d'ici le 30 juin 2027 · chaque semaine »."""
-    kpi = pace.kpi
-    line = Text()
-    missing = t("checkin_tui.missing", lang)
-    baseline = format_number(kpi.baseline, lang) if kpi.baseline is not None else missing
-    target = measure_text(kpi.target, kpi.unit, lang) if kpi.target is not None else missing
-    line.append(f"{baseline} → {target}")
-    if kpi.deadline is not None:
-        line.append(" " + t("checkin_tui.by", lang, date=format_date(kpi.deadline, lang)))
-    if kpi.cadence is not None:
-        line.append("  ·  " + t(f"plain.cadence.{kpi.cadence.value}", lang), style="dim")
-    return line
-
-
-def readings_line(pace: Pace, lang: str) -> Text:
-    """The last readings (the latest with its day and confidence), the trend, the pace."""
-    kpi = pace.kpi
-    line = Text()
-    readings = ordered(kpi)
-    if not readings:
-        line.append(t("checkin_tui.no_readings", lang), style="italic")
-    else:
-        line.append(t("checkin_tui.last", lang) + " ", style="dim")
-        shown = [format_number(c.value, lang) for c in readings[-SHOWN:]]
-        line.append(" · ".join(shown[:-1]) + (" · " if len(shown) > 1 else ""))
-        last = readings[-1]
-        line.append(shown[-1], style="bold")
-        line.append(" " + t("checkin_tui.on_day", lang, date=format_date(last.date, lang)))
-        if last.confidence is not None:
-            label = t(f"checkin.confidence.{last.confidence.value}", lang)
-            line.append(f" ({label})", style=STYLE[last.confidence])
-        # The baseline first: a single reading still shows which way it went.
-        start = [float(kpi.baseline)] if kpi.baseline is not None else []
-        line.append("  " + sparkline(start + pace.trend), style="bold cyan")
-    if pace.expected_today is not None:
-        expected = measure_text(round(pace.expected_today, 1), kpi.unit, lang)
-        line.append("\n" + t("checkin_tui.expected", lang, value=expected), style="dim")
-        if pace.behind is not None and not pace.reached:
-            share = round(abs(pace.behind) * 100)
-            key = "checkin_tui.behind" if pace.behind > 0 else "checkin_tui.ahead"
-            if share:
-                line.append("  ·  " + t(key, lang, share=share), style="dim")
-    if pace.overdue_days:
-        line.append("\n" + t("checkin_tui.overdue", lang, days=pace.overdue_days), style="yellow")
-    return line
+def drawn(parts: list[Part]) -> Text:
+    """The parts with their styles."""
+    text = Text()
+    for part, kind in parts:
+        text.append(part, style=STYLES[kind])
+    return text
 
 
 class ConfidencePicker(Widget, can_focus=True):
@@ -177,8 +134,8 @@ class CheckinRow(Vertical):
         title = Text(kpi.name or kpi.id, style="bold")
         title.append(f"  {kpi.id}", style="dim")
         yield Static(title, classes="kpi-name")
-        yield Static(plan_line(self.pace, lang), classes="kpi-plan")
-        yield Static(readings_line(self.pace, lang), classes="kpi-readings")
+        yield Static(drawn(plan_parts(self.pace, lang)), classes="kpi-plan")
+        yield Static(drawn(readings_parts(self.pace, lang)), classes="kpi-readings")
         with Horizontal(classes="checkin-fields"):
             value = format_number(entry.value, lang) if entry is not None else ""
             yield Input(
@@ -211,7 +168,7 @@ class CheckinRow(Vertical):
     def refresh_pace(self, pace: Pace, today_entry: CheckIn | None) -> None:
         """After a reading is recorded or undone: the readings line and the fields again."""
         self.pace, self.today_entry = pace, today_entry
-        self.query_one(".kpi-readings", Static).update(readings_line(pace, self.lang))
+        self.query_one(".kpi-readings", Static).update(drawn(readings_parts(pace, self.lang)))
 
     def show_fields(self, entry: CheckIn | None) -> None:
         """Put ``entry`` (today's reading, or none) back in the fields."""
@@ -224,8 +181,3 @@ class CheckinRow(Vertical):
         status = self.query_one(".checkin-status", Static)
         status.update(text)
         status.set_class(error, "error")
-
-
-def today_entry(pace: Pace, today: date) -> CheckIn | None:
-    """The reading of ``today`` already recorded (the fields start from it)."""
-    return next((c for c in reversed(pace.kpi.checkins) if c.date == today), None)
