@@ -24,6 +24,8 @@ from alignment_tui.screens.modals import TooSmallScreen
 from alignment_tui.screens.welcome import OpeningScreen, WelcomeScreen
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from alignment_tui.model.bank import Bank
     from alignment_tui.model.profile import Profile
     from alignment_tui.screens.walk import Walk
@@ -365,6 +367,23 @@ class AlignmentApp(App[int]):
         for line in lines:
             say_error(line)
         super()._print_error_renderables()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is literal: a message quoting a file, a path or an answer is
+        never read as markup, and its control characters are shown escaped."""
+        from alignment_tui.safe_text import visible
+
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
 
     # -- palette, size -------------------------------------------------------------------
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

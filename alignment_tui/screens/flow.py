@@ -29,6 +29,7 @@ from alignment_tui.store import FileStamp, ProfileError, ProfileLock, read_profi
 from alignment_tui.store.files import is_read_only
 from alignment_tui.store.paths import new_profile_path, remember_profile
 from alignment_tui.widgets.editors.text import TextEditor
+from alignment_tui.widgets.literal import markup_safe
 
 if TYPE_CHECKING:
     from alignment_tui.app import AlignmentApp
@@ -289,4 +290,6 @@ def palette(app: AlignmentApp, screen: Screen[Any]) -> Iterator[SystemCommand]:
     yield cmd("theme", app.action_toggle_theme)
     yield cmd("quit", app.action_quit)
     for entry in app.walk.jumps():
-        yield SystemCommand(entry.title, entry.help, partial(app.jump, entry.key))
+        # The palette reads titles as markup: a bank's titles and ids are escaped for it.
+        title, help_text = markup_safe(entry.title), markup_safe(entry.help)
+        yield SystemCommand(title, help_text, partial(app.jump, entry.key))

@@ -6,12 +6,13 @@ from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal, Vertical
-from textual.markup import escape
+from textual.content import Content
 from textual.widgets import Button, Static, TextArea
 
 from alignment_tui.i18n import t
 from alignment_tui.screens.base import QUESTION_KEYS, WALK_KEYS, KeySpec, WalkScreen, WalkView
 from alignment_tui.widgets.editors.base import AnswerEditor
+from alignment_tui.widgets.literal import literal
 
 
 class QuestionScreen(WalkScreen):
@@ -39,13 +40,14 @@ class QuestionScreen(WalkScreen):
     def body(self) -> ComposeResult:
         q, lang = self.question, self.lang
         required = t("question.required", lang) if q.required else t("question.optional", lang)
-        yield Static(f"{escape(q.prompt(lang))}  [dim]{required}[/]", id="prompt", classes="title")
-        yield Static(escape(q.help(lang)), id="help")
+        prompt = Content.assemble(literal(q.prompt(lang)), "  ", (required, "dim"))
+        yield Static(prompt, id="prompt", classes="title")
+        yield Static(literal(q.help(lang)), id="help")
         with Vertical(id="examples", classes="hidden"):
             yield Static(t("question.vague", lang), classes="label vague")
-            yield Static(escape(q.example_vague(lang)), classes="card")
+            yield Static(literal(q.example_vague(lang)), classes="card")
             yield Static(t("question.specific", lang), classes="label specific")
-            yield Static(escape(q.example_specific(lang)), classes="card")
+            yield Static(literal(q.example_specific(lang)), classes="card")
         from alignment_tui.screens.livewire import coach_panel
 
         # The answer and its findings, with the coach's column beside them on a wide

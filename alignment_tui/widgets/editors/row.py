@@ -23,6 +23,7 @@ from alignment_tui.widgets.editors.cells import (
     read_cell,
     show_cell,
 )
+from alignment_tui.widgets.literal import literal
 
 if TYPE_CHECKING:
     from alignment_tui.widgets.editors.rows import RowsEditor
@@ -86,7 +87,7 @@ class Row(Vertical):
                             options = select_options(column, context, value)
                             known = any(v == value for _, v in options)
                             yield Select(
-                                [(label, v) for label, v in options],
+                                [(literal(label), v) for label, v in options],
                                 value=value if known else Select.NULL,
                                 prompt=t("editors.choose", lang),
                                 compact=True,
@@ -308,5 +309,5 @@ class Row(Vertical):
             if n in self.shown
         ]
         message = self.query_one(".row-error", Static)
-        message.update("\n".join(lines))
+        message.update(literal("\n".join(lines)))
         message.set_class(bool(lines), "-shown")
