@@ -246,7 +246,8 @@ class Row(Vertical):
         if not self._settle(event.input):
             return
         cells = self.cells()
-        is_last_row = self.editor.rows()[-1] is self
+        # With rows not shown yet, the last one shown is not the table's end: Enter goes on.
+        is_last_row = self.editor.rows()[-1] is self and not self.editor.hidden
         if is_last_row and cells and cells[-1] is event.input and not self.is_blank():
             self.editor.call_later(self.editor.action_add_row)
         else:
