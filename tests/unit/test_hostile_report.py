@@ -12,8 +12,8 @@ from markdown_it import MarkdownIt
 
 from alignment_tui.cli import main
 from alignment_tui.report.markdown import code, esc
+from tests.chromium import OFFLINE, chromium
 from tests.unit.hostile_cases import PROFILE_CASES
-from tests.unit.test_report_chromium import OFFLINE, _chromium
 
 RULE = "vague.buzzword`<img src=x onerror=alert(1)>`"
 
@@ -74,7 +74,7 @@ def test_the_hostile_report_in_a_browser_runs_nothing(tmp_path: Path) -> None:
     page = tmp_path / "report.html"
     page.write_text("<!doctype html><meta charset=utf-8>" + _html(_markdown(tmp_path)), "utf-8")
     done = subprocess.run(
-        [_chromium(), *OFFLINE, f"--user-data-dir={tmp_path / 'p'}", "--dump-dom", page.as_uri()],
+        [chromium(), *OFFLINE, f"--user-data-dir={tmp_path / 'p'}", "--dump-dom", page.as_uri()],
         capture_output=True,
         text=True,
         timeout=90,
