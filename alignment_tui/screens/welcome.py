@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -187,7 +186,5 @@ class OpeningScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield title_bar("alignment-tui", str(self.path))
-        yield Static(
-            literal(t("welcome.opening", self.lang, path=str(self.path))), id="opening"
-        )
+        yield Static(literal(t("welcome.opening", self.lang, path=str(self.path))), id="opening")
         yield KeyBar([("ctrl+q", "app.quit", t("key.quit", self.lang))])
