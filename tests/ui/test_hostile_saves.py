@@ -71,3 +71,33 @@ async def test_a_read_only_profile_is_opened_read_only_and_says_so(workdir: Path
         assert all(area.read_only for area in app.screen.query(TextArea))
         await pilot.press("ctrl+q")
     assert path.read_bytes() == before and (path.stat().st_mode & 0o777) == 0o400
+
+
+async def test_ctrl_s_during_an_autosave_still_saves_and_says_so(workdir: Path) -> None:
+    """The autosave may start between the last keystroke and Ctrl+S (a busy machine)."""
+    import time as clock
+
+    path = workdir / "p.toml"
+    save_profile(Profile(lang="fr", meta=Meta(organisation="Kiln", position="values.origin")), path)
+    app = make_app(path, lang="fr")
+    async with app.run_test(size=(100, 36), notifications=True) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.query(TextArea))
+        assert app.writer is not None
+        slow, real = [True], app.writer.write
+
+        def write_slowly(*args: object, **kwargs: object) -> object:
+            if slow.pop() if slow else False:
+                clock.sleep(0.6)  # the autosave is still writing when Ctrl+S comes
+            return real(*args, **kwargs)  # type: ignore[arg-type]
+
+        app.writer.write = write_slowly  # type: ignore[method-assign]
+        screen.query_one("#answer-text", TextArea).insert("cuit au bois")
+        await wait_for(pilot, lambda: app.profile is not None and app.profile.values.origin)
+        app.autosave.start()
+        assert app.saves is not None and app.saves.saving
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: any("Enregistré" in n.message for n in app._notifications))
+        await pilot.press("ctrl+q")
+    assert load_profile(path).values.origin == "cuit au bois"
