@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import os
+import random
 import resource
 import subprocess
 import sys
@@ -88,6 +89,20 @@ def _answers(data: dict[str, Any]) -> None:
     data["answers"] = {f"x.q{i}": PARA * 8 for i in range(3500)}
 
 
+def _repetitive(seed: int) -> str:
+    """40,000 lines, each "x" or "y": what costs an unbounded comparison the most per byte."""
+    pick = random.Random(seed)
+    return "\n".join(pick.choice("xy") for _ in range(40_000))
+
+
+def _long_item(seed: int) -> Callable[[dict[str, Any]], None]:
+    """One message of 20,000 words drawn from ten: a long item to pair with another."""
+    pick = random.Random(seed)
+    vocabulary = PARA.split()[:10]
+    text = " ".join(pick.choice(vocabulary) for _ in range(20_000))
+    return _set("execution", "messages", [text])
+
+
 def _cpu(argv: list[str]) -> tuple[float, int]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(argv, capture_output=True, text=True, timeout=900)
@@ -113,11 +128,24 @@ def main() -> int:
             "3.4 MB of answers": _write(folder, "answers.toml", _answers),
             "5 MB answer": _write(folder, "five.toml", _set("vision", "statement", PARA * 40_000)),
         }
+        pairs = {
+            name: (_write(folder, f"{key}-a.toml", first), _write(folder, f"{key}-b.toml", second))
+            for name, key, first, second in (
+                (
+                    "40,000 lines of x or y",
+                    "xy",
+                    _set("vision", "statement", _repetitive(1)),
+                    _set("vision", "statement", _repetitive(2)),
+                ),
+                ("one 20,000-word message", "item", _long_item(1), _long_item(2)),
+            )
+        }
         runs = [
             (f"check {name}", [*cli, "check", str(path)])
             for name, path in cases.items()
             if "reworded" not in name
         ]
+        runs += [(f"diff {name}", [*cli, "diff", str(a), str(b)]) for name, (a, b) in pairs.items()]
         runs += [
             (
                 "diff 1 MB answer",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import random
+import sys
+from collections.abc import Callable, Iterator
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -37,17 +39,94 @@ TEXT = st.text(alphabet="ab .,\n", max_size=60)
 
 
 @settings(max_examples=300, deadline=None)
-@given(TEXT, TEXT, st.sampled_from([0, 4, 4_000_000]))
-def test_a_word_diff_rebuilds_both_texts(old: str, new: str, exact_pairs: int) -> None:
-    """Whatever path it takes (word by word, line by line, one block), nothing is lost."""
-    kept = words._EXACT_PAIRS
-    words._EXACT_PAIRS = exact_pairs
+@given(TEXT, TEXT, st.sampled_from([0, 10, 60, 300, words.CALL_STEPS]))
+def test_a_word_diff_rebuilds_both_texts(old: str, new: str, steps: int) -> None:
+    """Whatever path the budget leaves it (word by word, chunk by chunk, one block),
+    nothing is lost."""
+    kept = words.CALL_STEPS
+    words.CALL_STEPS = steps
     try:
         ops = word_diff(old, new)
     finally:
-        words._EXACT_PAIRS = kept
+        words.CALL_STEPS = kept
     assert "".join(o.text for o in ops if o.op != "insert") == old
     assert "".join(o.text for o in ops if o.op != "delete") == new
+
+
+def _builtin_calls(run: Callable[[], object]) -> int:
+    """How many built-in functions ``run`` calls: SequenceMatcher's inner loop calls one per
+    pair of equal tokens it looks at, so this counts the comparison's work without timing it
+    and without trusting the budget's own count."""
+    calls = 0
+
+    def count(frame: object, event: str, arg: object) -> None:
+        nonlocal calls
+        if event == "c_call":
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        run()
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+# Two answers of 40,000 lines, each line "x" or "y" at random: the stretches of equal lines
+# are short and each line matches half the other side, so the unbounded line-by-line
+# comparison looked at some 10^10 pairs (264 s here before the budget).
+_RANDOM = random.Random(16)
+_XY_OLD = "\n".join(_RANDOM.choice("xy") for _ in range(40_000))
+_XY_NEW = "\n".join(_RANDOM.choice("xy") for _ in range(40_000))
+
+
+def test_repetitive_answers_are_compared_within_the_budget_and_nothing_is_lost() -> None:
+    ops = word_diff(_XY_OLD, _XY_NEW)
+    assert "".join(o.text for o in ops if o.op != "insert") == _XY_OLD
+    assert "".join(o.text for o in ops if o.op != "delete") == _XY_NEW
+    kept = words.CALL_STEPS
+    words.CALL_STEPS = 200_000
+    try:
+        calls = _builtin_calls(lambda: word_diff(_XY_OLD, _XY_NEW))
+    finally:
+        words.CALL_STEPS = kept
+    # Reading and rejoining the 160,000 tokens costs a few calls each; the comparison itself
+    # at most one a step of its budget.
+    assert calls < 8 * 160_000 + 200_000
+
+
+def test_pairing_two_long_items_stays_within_the_budget() -> None:
+    """A pair of long items used to cost a SequenceMatcher over their characters (1 vs 1
+    item of 20,000 words from ten: not done after 300 s); past the budget they are not
+    paired, and the diff shows one removed and one added."""
+    vocabulary = ["bread", "rye", "leeds", "oven", "we", "bake", "fresh", "the", "of", "and"]
+    old = " ".join(_RANDOM.choice(vocabulary) for _ in range(20_000))
+    new = " ".join(_RANDOM.choice(vocabulary) for _ in range(20_000))
+    kept = words.CALL_STEPS
+    words.CALL_STEPS = 200_000
+    try:
+        calls = _builtin_calls(lambda: pair([old], [new], 0.45))
+    finally:
+        words.CALL_STEPS = kept
+    assert calls < 4 * (len(old) + len(new)) + 200_000
+    assert pair([old], [new], 0.45) == ({}, {0}, {0})
+    assert pair(["we bake rye"], ["we bake fresh rye"], 0.45)[0] == {0: 0}
+
+
+def test_a_whole_diff_shares_one_budget() -> None:
+    """However many fields a diff rewords, its work is bounded: once the shared budget is
+    spent, the later fields are shown as replaced blocks, still whole."""
+    old, new = "we bake rye every day in leeds", "we bake spelt every day in york"
+    with words.shared_budget(3 * words.CALL_STEPS) as budget:
+        first = word_diff(old, new)
+        budget.spend(budget.left)  # as if other fields had used it all
+        later = word_diff(old, new)
+    assert [o.op for o in first].count("equal") > 1
+    assert [(o.op, o.text) for o in later] == [
+        ("equal", "we bake "),
+        ("delete", "rye every day in leeds"),
+        ("insert", "spelt every day in york"),
+    ]
 
 
 def test_a_megabyte_answer_changed_in_places_is_compared_line_by_line() -> None:
