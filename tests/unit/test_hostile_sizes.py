@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import random
+import re._constants as constants
+import re._parser as parser
 import sys
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from alignment_tui.analysis import packs
 from alignment_tui.analysis.structure import _first_copies
 from alignment_tui.report import words
 from alignment_tui.report.words import pair, word_diff
@@ -149,3 +153,65 @@ def test_identical_items_pair_first_in_order_and_huge_lists_skip_the_similar() -
     many = [f"message {i} about bread" for i in range(200)]
     pairs, gone, fresh = pair(many, [m + "!" for m in many], 0.6)
     assert pairs == {} and len(gone) == len(fresh) == 200  # 40,000 pairs: not compared
+
+
+def _repeated(items: Any) -> Iterator[Any]:
+    """What each unbounded repeat (``*``, ``+``, ``{n,}``) of a parsed pattern applies to."""
+    for op, arg in items:
+        if op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
+            if arg[1] == constants.MAXREPEAT:
+                yield arg[2]
+            yield from _repeated(arg[2])
+        elif op == constants.SUBPATTERN:
+            yield from _repeated(arg[-1])
+        elif op == constants.BRANCH:
+            for branch in arg[1]:
+                yield from _repeated(branch)
+        elif op in (constants.ASSERT, constants.ASSERT_NOT):
+            yield from _repeated(arg[1])
+
+
+def _matches(item: Any, char: str) -> bool:
+    """Does a one-character item (``.``, ``[…]``, ``\\s``) match ``char``?"""
+    if len(item) != 1:
+        return False  # a group: not a run of characters of one kind
+    op, arg = item[0]
+    if op == constants.ANY:
+        return char != "\n"
+    if op != constants.IN:
+        return False
+    categories = {
+        constants.CATEGORY_SPACE: char.isspace(),
+        constants.CATEGORY_NOT_SPACE: not char.isspace(),
+        constants.CATEGORY_DIGIT: char.isdigit(),
+        constants.CATEGORY_NOT_DIGIT: not char.isdigit(),
+        constants.CATEGORY_WORD: char.isalnum() or char == "_",
+        constants.CATEGORY_NOT_WORD: not (char.isalnum() or char == "_"),
+    }
+    negated = hit = False
+    for kind, value in arg:
+        if kind == constants.NEGATE:
+            negated = True
+        elif kind == constants.LITERAL:
+            hit = hit or ord(char) == value
+        elif kind == constants.RANGE:
+            hit = hit or value[0] <= ord(char) <= value[1]
+        elif kind == constants.CATEGORY:
+            hit = hit or categories.get(value, False)
+    return hit != negated
+
+
+def test_no_pattern_of_a_pack_runs_unbounded_across_words() -> None:
+    """`[\\d ,.]*` read a run of digits and spaces again from each of its digits, so an
+    answer of "1 2 3 …" took 33 s for 30,000 characters (quadratic): a run that may cross
+    words must be bounded ({0,15}). Found by running every pattern over repeated units
+    at two sizes (benchmarks/patterns.py); this checks every pattern's shape instead."""
+    crossing = []
+    for code, pack in packs.packs().items():
+        regexes = [(f"patterns.{n}", p) for n, p in pack.patterns.items()]
+        regexes += [(f"signal {s.rule}", s.regex) for s in pack.signals]
+        for name, regex in regexes:
+            for item in _repeated(parser.parse(regex.pattern, regex.flags)):
+                if _matches(item, " ") and (_matches(item, "a") or _matches(item, "1")):
+                    crossing.append(f"{code} {name}")
+    assert crossing == []
