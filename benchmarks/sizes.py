@@ -127,6 +127,14 @@ def main() -> int:
             ),
             "3.4 MB of answers": _write(folder, "answers.toml", _answers),
             "5 MB answer": _write(folder, "five.toml", _set("vision", "statement", PARA * 40_000)),
+            # Quadratic once: 40,000 numbers that measure nothing, each blanked by a copy
+            # of the whole text; and a run of digits a pattern read again from each digit.
+            "200,000 characters of '110% '": _write(
+                folder, "hype.toml", _set("vision", "statement", "110% " * 40_000)
+            ),
+            "200,000 characters of digits": _write(
+                folder, "digits.toml", _set("vision", "statement", "1 2 3 4 5 " * 20_000)
+            ),
         }
         pairs = {
             name: (_write(folder, f"{key}-a.toml", first), _write(folder, f"{key}-b.toml", second))
