@@ -111,7 +111,7 @@ class Row(Vertical):
                     button.can_focus = False  # keys do this from any cell: keep Tab for cells
                     yield button
         # The whole text of the focused cell, when the cell is too narrow to show it.
-        yield Static("", classes="row-full", markup=False)
+        yield Static("", classes="row-full")
         yield Static("", classes="row-error")
 
     def on_mount(self) -> None:
@@ -158,7 +158,8 @@ class Row(Vertical):
             full.remove_class("-shown")
             return
         label = self.column(cell.name or "").label_text(self.lang)
-        full.update(t("editors.field_full", self.lang, field=label, text=text))
+        # The cell's text comes from the profile: shown as written, never obeyed (ESC).
+        full.update(literal(t("editors.field_full", self.lang, field=label, text=text)))
         full.add_class("-shown")
 
     @on(TypedInput.Paused)
