@@ -197,15 +197,10 @@ class AlignmentApp(App[int]):
     def show_step(self, *, keep_editor: bool = True) -> None:
         if self.walk is None or self.profile is None:
             return
-        from alignment_tui.screens.flow import store_answer
-        from alignment_tui.screens.question import QuestionScreen
+        from alignment_tui.screens.flow import keep_editor_value
 
-        leaving = self.screen
-        if keep_editor and isinstance(leaving, QuestionScreen) and leaving.editor is not None:
-            # The editor's last change may still be on its way as a message, or a typed
-            # cell not read yet (no pause since): keep it now.
-            leaving.editor.flush()
-            store_answer(self.profile, leaving.editor.question, leaving.editor.value, self.lang)
+        if keep_editor:
+            keep_editor_value(self.profile, self.screen, self.lang)
         from alignment_tui.screens.livewire import keep_timer
 
         keep_timer(self)
@@ -323,6 +318,12 @@ class AlignmentApp(App[int]):
             self.autosave.finished(event)
 
     def action_save_now(self) -> None:
+        from alignment_tui.screens.flow import keep_editor_value
+
+        # Ctrl+Z then Ctrl+S at 15 keys a second: the restored row's change may not have
+        # reached the profile yet, and the save must hold what the screen shows.
+        if self.profile is not None:
+            keep_editor_value(self.profile, self.screen, self.lang)
         self.autosave.save_now()
 
     def action_timer(self, action: str) -> None:

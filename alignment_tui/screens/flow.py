@@ -114,6 +114,14 @@ def store_answer(profile: Profile, question: Question, value: Any, lang: str) ->
     return ""
 
 
+def keep_editor_value(profile: Profile, screen: object, lang: str) -> None:
+    """Store what a question screen's editor holds now: its last change may still be a
+    message on its way, or a typed cell not read yet (no pause since the last key)."""
+    if isinstance(screen, QuestionScreen) and screen.editor is not None:
+        screen.editor.flush()
+        store_answer(profile, screen.editor.question, screen.editor.value, lang)
+
+
 def edit_externally(app: AlignmentApp) -> None:
     """Open the current answer in ``$VISUAL``/``$EDITOR``; what is saved there comes back."""
     screen = app.screen
@@ -234,10 +242,7 @@ def save_on_exit(app: AlignmentApp) -> str:
         if saves.read_only:
             return ""
         for screen in app.screen_stack:
-            if isinstance(screen, QuestionScreen) and screen.editor is not None:
-                # A typed cell not read yet (no pause since the last key) is kept too.
-                screen.editor.flush()
-                store_answer(profile, screen.editor.question, screen.editor.value, app.lang)
+            keep_editor_value(profile, screen, app.lang)
         profile.meta.updated = now_utc()
         message = ""
         force = False
