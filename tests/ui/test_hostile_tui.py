@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from alignment_tui.screens.review import ReviewScreen
 from alignment_tui.screens.summary import SummaryScreen
 from alignment_tui.session import Step
 from tests.ui.conftest import wait_for
+from tests.ui.tmux import app_in_tmux
 from tests.unit.hostile_cases import BANK, ESCAPES, MARKUP, PROFILE_CASES
 
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -141,32 +140,14 @@ async def test_every_screen_shows_markup_and_escapes_as_text(
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 def test_in_a_real_terminal_nothing_retitles_or_clears_the_window(tmp_path: Path) -> None:
+    """What Pilot cannot see: the window's title and a screen the profile did not clear.
+    In a tmux server of its own (the default one is shared with whatever else runs tmux),
+    and waiting for the opened profile's own screen, not for the brief "Opening …" one (the
+    only one that showed the escapes at this width: a busy machine let the test miss it).
+    That the escapes are drawn escaped is the walk test's to check, on every screen."""
     path = hostile_profile(tmp_path)
-    session = f"hostile-{time.monotonic_ns()}"
-    command = f"{sys.executable} -m alignment_tui {_quote(str(path))} --lang en"
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "36", command],
-        check=True,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-    try:
-        deadline = time.monotonic() + 30
-        screen = ""
-        while time.monotonic() < deadline and "pwned" not in screen:
-            time.sleep(0.3)
-            screen = _tmux("capture-pane", "-p", "-t", session)
-        assert "\\x1b]0;pwned\\x07" in screen  # the organisation's name, escaped
-        assert "pwned" not in _tmux("display", "-p", "-t", session, "#{pane_title}")
-        subprocess.run(["tmux", "send-keys", "-t", session, "C-q"], check=True)
-    finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
-
-
-def _tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
-
-
-def _quote(text: str) -> str:
-    import shlex
-
-    return shlex.quote(text)
+    with app_in_tmux(path, tmp_path / "home", size=(120, 36)) as term:
+        term.wait_for_text("Two Ovens Bakery [/] [bold]b[/bold]")  # the profile is open
+        assert "pwned" not in term.tmux("display", "-p", "-t", "app", "#{pane_title}")
+        time.sleep(1)  # a clear screen sent with the profile would have wiped it by now
+        assert "Two Ovens Bakery [/] [bold]b[/bold] [@click=app.quit]x[/] [UK]" in term.screen()
