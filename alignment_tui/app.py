@@ -124,7 +124,7 @@ class AlignmentApp(App[int]):
         the start-up worker can still be running when a user quits at once)."""
         return self.screen_stack[-1] if self.screen_stack else None
 
-    async def _open(self, path: Path) -> None:
+    async def _open(self, path: Path, *, checkin: bool = False) -> None:
         from alignment_tui.screens.flow import open_profile
 
         result = await asyncio.to_thread(open_profile, path, self.lang)
@@ -133,7 +133,7 @@ class AlignmentApp(App[int]):
             return
         profile, stamp, lock = result
         lang = self.lang if self.lang_fixed else (profile.lang or self.lang)
-        self._begin(profile, path, stamp, lock, lang)
+        self._begin(profile, path, stamp, lock, lang, checkin=checkin)
 
     @work(group="start")
     async def on_welcome_screen_open(self, message: WelcomeScreen.Open) -> None:
@@ -142,7 +142,7 @@ class AlignmentApp(App[int]):
         self._busy = True
         try:
             await self.bank_ready.wait()
-            await self._open(message.path)
+            await self._open(message.path, checkin=message.checkin)
         finally:
             self._busy = False
 
@@ -178,7 +178,14 @@ class AlignmentApp(App[int]):
         self.switch_screen(WelcomeScreen(self.lang, target=self.path, fields=fields))
 
     def _begin(
-        self, profile: Profile, path: Path, stamp: Any, lock: ProfileLock, lang: str
+        self,
+        profile: Profile,
+        path: Path,
+        stamp: Any,
+        lock: ProfileLock,
+        lang: str,
+        *,
+        checkin: bool = False,
     ) -> None:
         from alignment_tui.screens.flow import begin
 
@@ -188,6 +195,10 @@ class AlignmentApp(App[int]):
         if profile.settings.theme in self.available_themes:
             self.theme = profile.settings.theme
         self.show_step()
+        if checkin:
+            from alignment_tui.screens.checkin import open_checkin
+
+            open_checkin(self)
         if self.saves.read_only:
             from alignment_tui.screens.flow import read_only_notice
 

@@ -19,6 +19,7 @@ from alignment_tui.i18n import t
 from alignment_tui.model.answers import has_content, set_answer
 from alignment_tui.model.bank import Bank, Question
 from alignment_tui.model.profile import Meta, Profile, now_utc
+from alignment_tui.screens.checkin import CheckinScreen, open_checkin
 from alignment_tui.screens.livewire import show_summary
 from alignment_tui.screens.modals import ChangedOnDiskScreen, NoticeScreen, SaveAsScreen
 from alignment_tui.screens.question import QuestionScreen
@@ -242,6 +243,8 @@ def save_on_exit(app: AlignmentApp) -> str:
         if saves.read_only:
             return ""
         for screen in app.screen_stack:
+            if isinstance(screen, CheckinScreen):
+                screen.record_all()  # a value typed and not yet left
             keep_editor_value(profile, screen, app.lang)
         profile.meta.updated = now_utc()
         message = ""
@@ -278,6 +281,12 @@ def palette(app: AlignmentApp, screen: Screen[Any]) -> Iterator[SystemCommand]:
         yield cmd("theme", app.action_toggle_theme)
         yield cmd("quit", app.action_quit)
         return
+    if isinstance(screen, CheckinScreen):
+        yield cmd("checkin_leave", screen.action_leave)
+        yield cmd("save", app.action_save_now)
+        yield cmd("theme", app.action_toggle_theme)
+        yield cmd("quit", app.action_quit)
+        return
     yield cmd("next", app.action_go_next)
     yield cmd("back", app.action_go_back)
     if isinstance(screen, QuestionScreen):
@@ -287,6 +296,7 @@ def palette(app: AlignmentApp, screen: Screen[Any]) -> Iterator[SystemCommand]:
         if not screen.read_only:
             yield cmd("waive", screen.action_waive)
     yield cmd("summary", partial(show_summary, app))
+    yield cmd("checkin", partial(open_checkin, app))
     yield cmd("coach", app.action_toggle_coach)
     if app.profile is not None and app.profile.settings.coach_mode:
         yield cmd("timer", partial(app.action_timer, "toggle"))

@@ -30,9 +30,10 @@ class WelcomeScreen(Screen[None]):
             self.respondent = respondent
 
     class Open(Message):
-        def __init__(self, path: Path) -> None:
+        def __init__(self, path: Path, *, checkin: bool = False) -> None:
             super().__init__()
             self.path = path
+            self.checkin = checkin  # straight to the check-in screen once it is open
 
     class Language(Message):
         def __init__(self, lang: str) -> None:
@@ -86,7 +87,9 @@ class WelcomeScreen(Screen[None]):
                 yield Static(t("welcome.open", lang), classes="label")
                 yield OptionList(id="recent", classes="hidden")  # shown once read
                 yield SafeInput(path, placeholder=t("welcome.path", lang), id="path")
-                yield Button(t("welcome.open_button", lang), id="open-button")
+                with Horizontal(id="open-buttons"):
+                    yield Button(t("welcome.open_button", lang), id="open-button")
+                    yield Button(t("welcome.checkin_button", lang), id="checkin-button")
         yield KeyBar((b.key, b.action, b.description) for b in self.keys)
 
     def on_mount(self) -> None:
@@ -143,6 +146,20 @@ class WelcomeScreen(Screen[None]):
         raw = self.query_one("#path", Input).value.strip()
         if raw:
             self.post_message(self.Open(Path(raw).expanduser()))
+        else:
+            self.query_one("#path", Input).focus()
+
+    @on(Button.Pressed, "#checkin-button")
+    def _checkin(self) -> None:
+        """The path typed, else the recent profile highlighted, opened on its check-in."""
+        raw = self.query_one("#path", Input).value.strip()
+        recent = self.query_one("#recent", OptionList)
+        if raw:
+            self.post_message(self.Open(Path(raw).expanduser(), checkin=True))
+        elif recent.highlighted is not None and not recent.has_class("hidden"):
+            option = recent.get_option_at_index(recent.highlighted)
+            if option.id:
+                self.post_message(self.Open(Path(option.id), checkin=True))
         else:
             self.query_one("#path", Input).focus()
 

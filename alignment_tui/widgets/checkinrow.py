@@ -1,0 +1,231 @@
+"""One KPI's row of the check-in screen: its plan, its readings and a trend, then three fields."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+from alignment_tui.formats import format_date, format_number
+from alignment_tui.i18n import t
+from alignment_tui.model.checkins import Pace, measure_text, ordered
+from alignment_tui.model.profile import CheckIn, Confidence
+
+BARS = "▁▂▃▄▅▆▇█"
+CHOICES: tuple[Confidence, ...] = (Confidence.on_track, Confidence.at_risk, Confidence.off_track)
+STYLE = {Confidence.on_track: "green", Confidence.at_risk: "yellow", Confidence.off_track: "red"}
+SHOWN = 4  # readings written out in a row; the sparkline shows more
+
+
+def sparkline(values: list[float], width: int = 12) -> str:
+    """The last ``width`` values as block characters, lowest ▁ to highest █."""
+    values = values[-width:]
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    if high == low:
+        return BARS[3] * len(values)
+    top = len(BARS) - 1
+    return "".join(BARS[round((v - low) / (high - low) * top)] for v in values)
+
+
+def plan_line(pace: Pace, lang: str) -> Text:
+    """« 90 → 300 commandes par semaine d'ici le 30 juin 2027 · chaque semaine »."""
+    kpi = pace.kpi
+    line = Text()
+    missing = t("checkin_tui.missing", lang)
+    baseline = format_number(kpi.baseline, lang) if kpi.baseline is not None else missing
+    target = measure_text(kpi.target, kpi.unit, lang) if kpi.target is not None else missing
+    line.append(f"{baseline} → {target}")
+    if kpi.deadline is not None:
+        line.append(" " + t("checkin_tui.by", lang, date=format_date(kpi.deadline, lang)))
+    if kpi.cadence is not None:
+        line.append("  ·  " + t(f"plain.cadence.{kpi.cadence.value}", lang), style="dim")
+    return line
+
+
+def readings_line(pace: Pace, lang: str) -> Text:
+    """The last readings (the latest with its day and confidence), the trend, the pace."""
+    kpi = pace.kpi
+    line = Text()
+    readings = ordered(kpi)
+    if not readings:
+        line.append(t("checkin_tui.no_readings", lang), style="italic")
+    else:
+        line.append(t("checkin_tui.last", lang) + " ", style="dim")
+        shown = [format_number(c.value, lang) for c in readings[-SHOWN:]]
+        line.append(" · ".join(shown[:-1]) + (" · " if len(shown) > 1 else ""))
+        last = readings[-1]
+        line.append(shown[-1], style="bold")
+        line.append(" " + t("checkin_tui.on_day", lang, date=format_date(last.date, lang)))
+        if last.confidence is not None:
+            label = t(f"checkin.confidence.{last.confidence.value}", lang)
+            line.append(f" ({label})", style=STYLE[last.confidence])
+        # The baseline first: a single reading still shows which way it went.
+        start = [float(kpi.baseline)] if kpi.baseline is not None else []
+        line.append("  " + sparkline(start + pace.trend), style="bold cyan")
+    if pace.expected_today is not None:
+        expected = measure_text(round(pace.expected_today, 1), kpi.unit, lang)
+        line.append("\n" + t("checkin_tui.expected", lang, value=expected), style="dim")
+        if pace.behind is not None and not pace.reached:
+            share = round(abs(pace.behind) * 100)
+            key = "checkin_tui.behind" if pace.behind > 0 else "checkin_tui.ahead"
+            if share:
+                line.append("  ·  " + t(key, lang, share=share), style="dim")
+    if pace.overdue_days:
+        line.append("\n" + t("checkin_tui.overdue", lang, days=pace.overdue_days), style="yellow")
+    return line
+
+
+class ConfidencePicker(Widget, can_focus=True):
+    """Three choices on one line: 1, 2, 3 or ←/→ choose; Backspace clears."""
+
+    DEFAULT_CSS = """
+    ConfidencePicker { width: auto; height: 1; padding: 0 1; }
+    ConfidencePicker:focus { background: $boost; text-style: bold; }
+    ConfidencePicker:disabled { opacity: 0.6; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "move(-1)", show=False),
+        Binding("right", "move(1)", show=False),
+        Binding("backspace,delete", "clear", show=False),
+        Binding("enter", "submit", show=False),
+    ]
+
+    value: reactive[Confidence | None] = reactive(None)
+
+    class Changed(Message):
+        """A choice made (or cleared)."""
+
+        def __init__(self, picker: ConfidencePicker) -> None:
+            super().__init__()
+            self.picker = picker
+
+    class Submitted(Message):
+        """Enter: on to the comment."""
+
+        def __init__(self, picker: ConfidencePicker) -> None:
+            super().__init__()
+            self.picker = picker
+
+    def __init__(self, lang: str, value: Confidence | None = None) -> None:
+        super().__init__()
+        self.lang = lang
+        self.set_reactive(ConfidencePicker.value, value)
+
+    def render(self) -> Text:
+        text = Text()
+        for number, choice in enumerate(CHOICES, start=1):
+            label = f"{number} {t(f'checkin.confidence.{choice.value}', self.lang)}"
+            if choice is self.value:
+                text.append(f"[{label}]", style=f"bold reverse {STYLE[choice]}")
+            else:
+                text.append(f" {label} ", style="dim")
+            text.append(" ")
+        return text
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return key in ("1", "2", "3")
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key in ("1", "2", "3"):
+            event.stop()
+            event.prevent_default()
+            self.choose(CHOICES[int(event.key) - 1])
+
+    def choose(self, choice: Confidence | None) -> None:
+        if choice is not self.value:
+            self.value = choice
+            self.post_message(self.Changed(self))
+
+    def action_move(self, step: int) -> None:
+        if self.value is None:
+            index = 0 if step > 0 else len(CHOICES) - 1
+        else:
+            index = (CHOICES.index(self.value) + step) % len(CHOICES)
+        self.choose(CHOICES[index])
+
+    def action_clear(self) -> None:
+        self.choose(None)
+
+    def action_submit(self) -> None:
+        self.post_message(self.Submitted(self))
+
+
+class CheckinRow(Vertical):
+    """The row of one KPI; the screen reads its fields and records the check-in."""
+
+    def __init__(self, pace: Pace, today_entry: CheckIn | None, lang: str, index: int) -> None:
+        super().__init__(classes="checkin-row", id=f"kpi-{index}")
+        self.pace = pace
+        self.kpi_id = pace.kpi.id
+        self.lang = lang
+        self.index = index
+        self.today_entry = today_entry
+
+    def compose(self) -> ComposeResult:
+        lang, kpi, entry = self.lang, self.pace.kpi, self.today_entry
+        title = Text(kpi.name or kpi.id, style="bold")
+        title.append(f"  {kpi.id}", style="dim")
+        yield Static(title, classes="kpi-name")
+        yield Static(plan_line(self.pace, lang), classes="kpi-plan")
+        yield Static(readings_line(self.pace, lang), classes="kpi-readings")
+        with Horizontal(classes="checkin-fields"):
+            value = format_number(entry.value, lang) if entry is not None else ""
+            yield Input(
+                value,
+                placeholder=t("checkin_tui.value_placeholder", lang, unit=kpi.unit or "–"),
+                classes="checkin-value",
+                compact=True,
+            )
+            yield ConfidencePicker(lang, entry.confidence if entry else None)
+            yield Input(
+                entry.comment if entry is not None else "",
+                placeholder=t("checkin_tui.comment_placeholder", lang),
+                classes="checkin-comment",
+                compact=True,
+            )
+        yield Static("", classes="checkin-status", markup=False)
+
+    @property
+    def value_input(self) -> Input:
+        return self.query_one(".checkin-value", Input)
+
+    @property
+    def comment_input(self) -> Input:
+        return self.query_one(".checkin-comment", Input)
+
+    @property
+    def picker(self) -> ConfidencePicker:
+        return self.query_one(ConfidencePicker)
+
+    def refresh_pace(self, pace: Pace, today_entry: CheckIn | None) -> None:
+        """After a reading is recorded or undone: the readings line and the fields again."""
+        self.pace, self.today_entry = pace, today_entry
+        self.query_one(".kpi-readings", Static).update(readings_line(pace, self.lang))
+
+    def show_fields(self, entry: CheckIn | None) -> None:
+        """Put ``entry`` (today's reading, or none) back in the fields."""
+        self.value_input.value = format_number(entry.value, self.lang) if entry else ""
+        self.comment_input.value = entry.comment if entry else ""
+        self.picker.set_reactive(ConfidencePicker.value, entry.confidence if entry else None)
+        self.picker.refresh()
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        status = self.query_one(".checkin-status", Static)
+        status.update(text)
+        status.set_class(error, "error")
+
+
+def today_entry(pace: Pace, today: date) -> CheckIn | None:
+    """The reading of ``today`` already recorded (the fields start from it)."""
+    return next((c for c in reversed(pace.kpi.checkins) if c.date == today), None)
