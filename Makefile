@@ -50,6 +50,7 @@ unit: install-test
 screenshots: install-test
 	$(PY) -m tools.screenshots screenshots
 	$(PY) -m tools.live_screenshots screenshots/live
+	$(PY) -m tools.checkin_screenshots screenshots/live
 
 ## Regenerate docs/rules.md from the rule registry
 docs: install-test

@@ -123,6 +123,8 @@ class CheckinScreen(Screen[None]):
         row = self._row_of(event.input)
         if row is not None and row.is_attached:
             self.record(row)
+            # A long comment left scrolled to its end would show only its last words.
+            event.input.cursor_position = 0
 
     @on(ConfidencePicker.Changed)
     def _confidence(self, event: ConfidencePicker.Changed) -> None:

@@ -178,10 +178,15 @@ async def test_undo_takes_back_the_last_reading(workdir: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await _checkin_screen(pilot, app)
         await pilot.press(*keys_of("1,300"), "enter", "1")
-        await wait_for(pilot, lambda: "subscribers" in _saved_today(path), timeout=10)
-        assert _saved_today(path)["subscribers"].confidence is Confidence.on_track
+
+        # Enter records the value, 1 its confidence: an autosave may land in between.
+        def confident() -> bool:
+            saved = _saved_today(path).get("subscribers")
+            return saved is not None and saved.confidence is Confidence.on_track
+
+        await wait_for(pilot, confident, timeout=10)
         await pilot.press("ctrl+z")  # the confidence
-        await wait_for(pilot, lambda: _saved_today(path)["subscribers"].confidence is None)
+        await wait_for(pilot, lambda: _saved_today(path)["subscribers"].confidence is None, 10)
         await pilot.press("ctrl+z")  # the value
         await wait_for(pilot, lambda: "subscribers" not in _saved_today(path), timeout=10)
         row = next(iter(screen.query(CheckinRow).results()))
