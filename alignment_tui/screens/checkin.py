@@ -8,6 +8,7 @@ Every recorded change goes on an undo stack (Ctrl+Z) and to the app's autosave.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
@@ -16,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from alignment_tui.formats import format_number
@@ -57,9 +59,23 @@ class CheckinScreen(Screen[None]):
 
     KEYS: ClassVar[list[KeySpec]] = CHECKIN_KEYS
 
-    def __init__(self, lang: str, today: date | None = None, *, read_only: str = "") -> None:
+    def __init__(
+        self,
+        lang: str,
+        profile: Callable[[], Profile],
+        changed: Callable[[], None],
+        *,
+        title: tuple[str, str] = ("", ""),
+        today: date | None = None,
+        read_only: str = "",
+    ) -> None:
+        """``profile`` gives the open profile (a reload after a change on disk replaces
+        it), ``changed`` says it changed (autosave); ``title``: the organisation, the file."""
         super().__init__()
         self.lang = lang
+        self._profile = profile
+        self._changed = changed
+        self.title_parts = title
         self.today = today or date.today()
         self.read_only = read_only  # the banner, when nothing may be written
         self.undo_stack: list[Undo] = []
@@ -70,14 +86,11 @@ class CheckinScreen(Screen[None]):
 
     @property
     def profile(self) -> Profile:
-        # Always the app's: a reload after a change on disk replaces the profile.
-        app: AlignmentApp = self.app  # type: ignore[assignment]
-        assert app.profile is not None
-        return app.profile
+        return self._profile()
 
     def compose(self) -> ComposeResult:
         lang, profile = self.lang, self.profile
-        yield title_bar(profile.meta.organisation, str(getattr(self.app, "path", "") or ""))
+        yield title_bar(*self.title_parts)
         if self.read_only:
             yield Static(self.read_only, id="banner")
         with VerticalScroll(id="checkin"):
@@ -138,8 +151,8 @@ class CheckinScreen(Screen[None]):
         if row is not None:
             row.comment_input.focus()
 
-    def _row_of(self, widget: object) -> CheckinRow | None:
-        node = getattr(widget, "parent", None)
+    def _row_of(self, widget: Widget) -> CheckinRow | None:
+        node = widget.parent
         while node is not None and not isinstance(node, CheckinRow):
             node = node.parent
         return node
@@ -202,7 +215,7 @@ class CheckinScreen(Screen[None]):
         self.undo_stack.append(Undo(row.kpi_id, before, kpi.name or kpi.id))
         self._refresh(row)
         row.say(t("checkin_tui.recorded", lang, value=measure_text(value, kpi.unit, lang)))
-        self.app.touch()  # type: ignore[attr-defined]
+        self._changed()
         return True
 
     def _refresh(self, row: CheckinRow) -> None:
@@ -235,7 +248,7 @@ class CheckinScreen(Screen[None]):
                 row.say(t("checkin_tui.undone", self.lang))
                 row.value_input.focus()
         self.app.notify(t("checkin_tui.undone_notice", self.lang, kpi=undo.name))
-        self.app.touch()  # type: ignore[attr-defined]
+        self._changed()
 
     def on_screen_suspend(self) -> None:
         # Another screen on top (the palette, a dialog) or this one switched away.
@@ -248,7 +261,15 @@ class CheckinScreen(Screen[None]):
 
 def open_checkin(app: AlignmentApp, today: date | None = None) -> None:
     """Show the check-in screen over the walk (Escape goes back to it)."""
-    if app.profile is None or isinstance(app.screen, CheckinScreen):
+    if app.profile is None or app.walk is None or isinstance(app.screen, CheckinScreen):
         return
-    banner = app.walk.read_only if app.walk is not None else ""
-    app.push_screen(CheckinScreen(app.lang, today, read_only=banner))
+
+    def profile() -> Profile:
+        assert app.profile is not None
+        return app.profile
+
+    title = (app.profile.meta.organisation, str(app.path or ""))
+    screen = CheckinScreen(
+        app.lang, profile, app.touch, title=title, today=today, read_only=app.walk.read_only
+    )
+    app.push_screen(screen)
