@@ -13,12 +13,14 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from alignment_tui.formats import format_date, format_number
 from alignment_tui.i18n import t
 from alignment_tui.model.checkins import Pace, measure_text, ordered
 from alignment_tui.model.profile import CheckIn, Confidence
+from alignment_tui.safe_text import visible
+from alignment_tui.widgets.literal import SafeInput
 
 BARS = "▁▂▃▄▅▆▇█"
 CHOICES: tuple[Confidence, ...] = (Confidence.on_track, Confidence.at_risk, Confidence.off_track)
@@ -44,7 +46,9 @@ def plan_line(pace: Pace, lang: str) -> Text:
     line = Text()
     missing = t("checkin_tui.missing", lang)
     baseline = format_number(kpi.baseline, lang) if kpi.baseline is not None else missing
-    target = measure_text(kpi.target, kpi.unit, lang) if kpi.target is not None else missing
+    target = (
+        measure_text(kpi.target, visible(kpi.unit), lang) if kpi.target is not None else missing
+    )
     line.append(f"{baseline} → {target}")
     if kpi.deadline is not None:
         line.append(" " + t("checkin_tui.by", lang, date=format_date(kpi.deadline, lang)))
@@ -74,7 +78,7 @@ def readings_line(pace: Pace, lang: str) -> Text:
         start = [float(kpi.baseline)] if kpi.baseline is not None else []
         line.append("  " + sparkline(start + pace.trend), style="bold cyan")
     if pace.expected_today is not None:
-        expected = measure_text(round(pace.expected_today, 1), kpi.unit, lang)
+        expected = measure_text(round(pace.expected_today, 1), visible(kpi.unit), lang)
         line.append("\n" + t("checkin_tui.expected", lang, value=expected), style="dim")
         if pace.behind is not None and not pace.reached:
             share = round(abs(pace.behind) * 100)
@@ -174,21 +178,22 @@ class CheckinRow(Vertical):
 
     def compose(self) -> ComposeResult:
         lang, kpi, entry = self.lang, self.pace.kpi, self.today_entry
-        title = Text(kpi.name or kpi.id, style="bold")
-        title.append(f"  {kpi.id}", style="dim")
+        # A profile's text is shown literally: never markup, never a terminal command.
+        title = Text(visible(kpi.name or kpi.id), style="bold")
+        title.append(f"  {visible(kpi.id)}", style="dim")
         yield Static(title, classes="kpi-name")
         yield Static(plan_line(self.pace, lang), classes="kpi-plan")
         yield Static(readings_line(self.pace, lang), classes="kpi-readings")
         with Horizontal(classes="checkin-fields"):
             value = format_number(entry.value, lang) if entry is not None else ""
-            yield Input(
+            yield SafeInput(
                 value,
-                placeholder=t("checkin_tui.value_placeholder", lang, unit=kpi.unit or "–"),
+                placeholder=visible(t("checkin_tui.value_placeholder", lang, unit=kpi.unit or "–")),
                 classes="checkin-value",
                 compact=True,
             )
             yield ConfidencePicker(lang, entry.confidence if entry else None)
-            yield Input(
+            yield SafeInput(
                 entry.comment if entry is not None else "",
                 placeholder=t("checkin_tui.comment_placeholder", lang),
                 classes="checkin-comment",
@@ -197,12 +202,12 @@ class CheckinRow(Vertical):
         yield Static("", classes="checkin-status", markup=False)
 
     @property
-    def value_input(self) -> Input:
-        return self.query_one(".checkin-value", Input)
+    def value_input(self) -> SafeInput:
+        return self.query_one(".checkin-value", SafeInput)
 
     @property
-    def comment_input(self) -> Input:
-        return self.query_one(".checkin-comment", Input)
+    def comment_input(self) -> SafeInput:
+        return self.query_one(".checkin-comment", SafeInput)
 
     @property
     def picker(self) -> ConfidencePicker:
@@ -222,7 +227,7 @@ class CheckinRow(Vertical):
 
     def say(self, text: str, *, error: bool = False) -> None:
         status = self.query_one(".checkin-status", Static)
-        status.update(text)
+        status.update(visible(text))  # it may repeat what was typed, or the KPI's unit
         status.set_class(error, "error")
 
 
