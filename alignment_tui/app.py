@@ -196,7 +196,7 @@ class AlignmentApp(App[int]):
             self.theme = profile.settings.theme
         self.show_step()
         if checkin:
-            from alignment_tui.screens.checkin import open_checkin
+            from alignment_tui.screens.flow import open_checkin
 
             open_checkin(self)
         if self.saves.read_only:

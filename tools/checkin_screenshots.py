@@ -27,7 +27,8 @@ SIZE = (110, 46)
 
 async def _shot(out: Path, lang: str, work: Path) -> Path:
     from alignment_tui.app import make_app
-    from alignment_tui.screens.checkin import CheckinScreen, open_checkin
+    from alignment_tui.screens.checkin import CheckinScreen
+    from alignment_tui.screens.flow import open_checkin
 
     profile = work / EXAMPLES[lang]
     shutil.copyfile(Path(__file__).resolve().parents[1] / "examples" / EXAMPLES[lang], profile)

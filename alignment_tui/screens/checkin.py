@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -36,9 +36,6 @@ from alignment_tui.safe_text import visible
 from alignment_tui.screens.base import APP_KEYS, KeySpec, bindings, title_bar
 from alignment_tui.widgets.checkinrow import CheckinRow, ConfidencePicker, today_entry
 from alignment_tui.widgets.keybar import KeyBar
-
-if TYPE_CHECKING:
-    from alignment_tui.app import AlignmentApp
 
 CHECKIN_KEYS: list[KeySpec] = [
     ("ctrl+z", "undo", "checkin_tui.key.undo"),
@@ -259,19 +256,3 @@ class CheckinScreen(Screen[None]):
     def action_leave(self) -> None:
         self.record_all()
         self.dismiss()
-
-
-def open_checkin(app: AlignmentApp, today: date | None = None) -> None:
-    """Show the check-in screen over the walk (Escape goes back to it)."""
-    if app.profile is None or app.walk is None or isinstance(app.screen, CheckinScreen):
-        return
-
-    def profile() -> Profile:
-        assert app.profile is not None
-        return app.profile
-
-    title = (app.profile.meta.organisation, str(app.path or ""))
-    screen = CheckinScreen(
-        app.lang, profile, app.touch, title=title, today=today, read_only=app.walk.read_only
-    )
-    app.push_screen(screen)

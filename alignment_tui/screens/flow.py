@@ -8,6 +8,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,7 +20,7 @@ from alignment_tui.i18n import t
 from alignment_tui.model.answers import has_content, set_answer
 from alignment_tui.model.bank import Bank, Question
 from alignment_tui.model.profile import Meta, Profile, now_utc
-from alignment_tui.screens.checkin import CheckinScreen, open_checkin
+from alignment_tui.screens.checkin import CheckinScreen
 from alignment_tui.screens.livewire import show_summary
 from alignment_tui.screens.modals import ChangedOnDiskScreen, NoticeScreen, SaveAsScreen
 from alignment_tui.screens.question import QuestionScreen
@@ -308,3 +309,19 @@ def palette(app: AlignmentApp, screen: Screen[Any]) -> Iterator[SystemCommand]:
         # The palette reads titles as markup: a bank's titles and ids are escaped for it.
         title, help_text = markup_safe(entry.title), markup_safe(entry.help)
         yield SystemCommand(title, help_text, partial(app.jump, entry.key))
+
+
+def open_checkin(app: AlignmentApp, today: date | None = None) -> None:
+    """Show the check-in screen over the walk (Escape goes back to it)."""
+    if app.profile is None or app.walk is None or isinstance(app.screen, CheckinScreen):
+        return
+
+    def profile() -> Profile:
+        assert app.profile is not None
+        return app.profile
+
+    title = (app.profile.meta.organisation, str(app.path or ""))
+    screen = CheckinScreen(
+        app.lang, profile, app.touch, title=title, today=today, read_only=app.walk.read_only
+    )
+    app.push_screen(screen)

@@ -21,7 +21,8 @@ from alignment_tui.model.profile import (
     Objectives,
     Profile,
 )
-from alignment_tui.screens.checkin import CheckinScreen, open_checkin
+from alignment_tui.screens.checkin import CheckinScreen
+from alignment_tui.screens.flow import open_checkin
 from alignment_tui.screens.modals import NoticeScreen
 from alignment_tui.screens.welcome import WelcomeScreen
 from alignment_tui.store import ProfileLock, load_profile, save_profile
