@@ -57,7 +57,7 @@ docs: install-test
 	$(PY) -m tools.rulesdoc docs/rules.md
 
 bench: install-test
-	for b in startup analysis keystrokes steps check_formats checkins; do $(PY) benchmarks/$$b.py || exit 1; done
+	for b in startup analysis keystrokes steps check_formats checkins sizes patterns; do $(PY) benchmarks/$$b.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

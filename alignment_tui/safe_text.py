@@ -35,3 +35,18 @@ def json_text(data: Any) -> str:
     the characters JSON may leave raw but a terminal would act on are ``\\u`` escapes."""
     text = json.dumps(data, ensure_ascii=False, indent=2)
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+# One visible character for each control character, so that an editor's columns still
+# match the text: the Control Pictures block for C0 and DEL (␛ for ESC), a replacement
+# mark for C1 and the direction marks.
+_PICTURES = {code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)}
+_PICTURES[0x7F] = 0x2421
+_PICTURES.update({code: 0xFFFD for code in range(0x80, 0xA0)})
+_PICTURES.update({ord(c): 0xFFFD for c in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"})
+_PICTURES.update({code: 0xFFFD for code in range(0x2066, 0x206A)})
+
+
+def pictures(text: str) -> str:
+    """``text`` with each control character replaced by one visible character (``␛``)."""
+    return text.translate(_PICTURES)

@@ -18,6 +18,7 @@ from alignment_tui.analysis.recognise import (
     find_ranges,
     fold,
 )
+from alignment_tui.analysis.spans import Spans
 
 
 @dataclass
@@ -110,7 +111,11 @@ class Context:
         return [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)]
 
     def _inside_quote(self, hit: Hit) -> bool:
-        return any(s <= hit.start and hit.end <= e for s, e in self.quoted)
+        return self._quoted_spans.contain(hit.start, hit.end)
+
+    @cached_property
+    def _quoted_spans(self) -> Spans:
+        return Spans(self.quoted)
 
     @cached_property
     def where(self) -> dict[str, list[int]]:
@@ -139,10 +144,16 @@ class Context:
     @cached_property
     def plain(self) -> str:
         """The text with its unmeasured numbers blanked (same length)."""
-        text = self.text
+        # Built in pieces: rebuilding the whole text once per span was quadratic (an answer
+        # of "110% " repeated to 200,000 characters took seconds, a megabyte minutes).
+        pieces, at = [], 0
         for start, end in self.unmeasured:
-            text = text[:start] + " " * (end - start) + text[end:]
-        return text
+            start = max(start, at)  # spans may overlap
+            if end > start:
+                pieces += [self.text[at:start], " " * (end - start)]
+                at = end
+        pieces.append(self.text[at:])
+        return "".join(pieces)
 
     @cached_property
     def by_rule(self) -> dict[str, list[Hit]]:
@@ -193,8 +204,8 @@ class Context:
     @cached_property
     def audience(self) -> bool:
         """A named group other than the company's own staff or shareholders."""
-        staff = [(h.start, h.end) for h in self.of("signal.staff")]
-        return any(not any(s <= h.start < e for s, e in staff) for h in self.of("signal.audience"))
+        staff = Spans((h.start, h.end) for h in self.of("signal.staff"))
+        return any(not staff.hold(h.start) for h in self.of("signal.audience"))
 
     @cached_property
     def change(self) -> bool:
@@ -229,7 +240,8 @@ class Context:
     def deadlines(self) -> list[tuple[int, int, date]]:
         found = [(m.start, m.end, m.value) for m in find_deadlines(self.text, self.today)]
         if found and self.unmeasured:  # "since 1998" is no deadline
-            found = [d for d in found if not any(s <= d[0] < e for s, e in self.unmeasured)]
+            unmeasured = Spans(self.unmeasured)
+            found = [d for d in found if not unmeasured.hold(d[0])]
         return found
 
     @cached_property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
 from alignment_tui.analysis.context import DIGIT, Context, Spot, heavy_nominal
@@ -10,6 +11,7 @@ from alignment_tui.analysis.findings import Severity
 from alignment_tui.analysis.lexicon import Hit
 from alignment_tui.analysis.patterns import word_alternation
 from alignment_tui.analysis.registry import check, lexical_rules
+from alignment_tui.analysis.spans import Spans
 
 _WORD_GAP = re.compile(r"[\s'’-]")  # between two words of one phrase
 _BLANK = re.compile(r"^\s*(?:\?+|x+|\.{2,}|…|-+|_+)\s*$", re.IGNORECASE)
@@ -120,22 +122,36 @@ def placeholder(ctx: Context) -> Iterator[Spot]:
 @check("vague.vague_verb")
 def vague_verb(ctx: Context) -> Iterator[Spot]:
     """A vague verb counts only when its clause has no measure (a date is no measure)."""
-    for h in ctx.of("vague.vague_verb"):
-        left, right = clause(ctx.text, h.start, h.end)
-        dates = [(s, e) for s, e, _ in ctx.deadlines if left <= s < right]
-        if any(
-            not any(s <= m.start() < e for s, e in dates)
-            for m in DIGIT.finditer(ctx.text, left, right)
-        ):
-            continue
-        yield Spot(h.start, h.end, values={"rewrite": h.entry.rewrite}, weak=weak_hit(ctx, h))
+    verbs = ctx.of("vague.vague_verb")
+    if not verbs:
+        return
+    # Each clause is read once, however many vague verbs it holds, and its dates found by a
+    # binary search: one verb at a time over the whole text was quadratic in a long answer.
+    ends = [m.start() for m in _CLAUSE_END.finditer(ctx.text)]
+    dates = sorted((s, e) for s, e, _ in ctx.deadlines)
+    starts = [s for s, _ in dates]
+    measured: dict[tuple[int, int], bool] = {}
+    for h in verbs:
+        bounds = clause(ends, len(ctx.text), h.start, h.end)
+        if bounds not in measured:
+            left, right = bounds
+            inside = Spans(dates[bisect_left(starts, left) : bisect_left(starts, right)])
+            measured[bounds] = any(
+                not inside.hold(m.start()) for m in DIGIT.finditer(ctx.text, left, right)
+            )
+        if not measured[bounds]:
+            yield Spot(h.start, h.end, values={"rewrite": h.entry.rewrite}, weak=weak_hit(ctx, h))
 
 
-def clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the clause around ``start:end`` (up to the nearest . ; ! ? or line end)."""
-    left = max(text.rfind(c, 0, start) for c in ".;!?\n")
-    rights = [i for i in (text.find(c, end) for c in ".;!?\n") if i >= 0]
-    return left + 1, min(rights) if rights else len(text)
+_CLAUSE_END = re.compile(r"[.;!?\n]")
+
+
+def clause(ends: list[int], length: int, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause around ``start:end`` (up to the nearest . ; ! ? or line
+    end), ``ends`` being where those marks are in the text, in order."""
+    before = bisect_left(ends, start)
+    after = bisect_left(ends, end)
+    return (ends[before - 1] + 1 if before else 0), (ends[after] if after < len(ends) else length)
 
 
 @check("vague.nominal")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -14,6 +15,7 @@ from alignment_tui.analysis.lexicon import Hit
 from alignment_tui.analysis.patterns import word_alternation
 from alignment_tui.analysis.registry import check
 from alignment_tui.analysis.rules_generic import hits
+from alignment_tui.analysis.spans import Spans
 
 _YEAR = re.compile(r"(?<![\w.,/-])(?:19[5-9]\d|20\d\d)(?![\w.,/-]\d|\w)")
 _SEGMENT_SPLIT = re.compile(r"\n|[•·]|^\s*[-*]\s|[.!?](?=\s)|[:=]|\s[-–—]\s", re.MULTILINE)
@@ -286,11 +288,14 @@ def strategy_insight(ctx: Context) -> Iterator[Spot]:
 def _real_means(ctx: Context) -> bool:
     """A means is named: "by", "through"… not followed by a buzzword ("through innovation")."""
     empty = [h.start for r in ("vague.buzzword", "vague.cliche") for h in ctx.of(r)]
-    empty += [h.start for h in ctx.of("values.generic_virtue")]
+    empty = sorted(empty + [h.start for h in ctx.of("values.generic_virtue")])
+    dates = Spans((s, e) for s, e, _ in ctx.deadlines)
     for m in ctx.finditer("means"):
-        if ctx.deadlines and any(s <= m.start() < e for s, e, _ in ctx.deadlines):
+        if dates.hold(m.start()):
             continue
-        if not any(m.end() <= s <= m.end() + _MEANS_REACH for s in empty):
+        # The first empty word at or after the means: is it within reach?
+        k = bisect_left(empty, m.end())
+        if k == len(empty) or empty[k] > m.end() + _MEANS_REACH:
             return True
     return False
 

@@ -10,6 +10,7 @@ from alignment_tui.analysis.findings import Severity
 from alignment_tui.analysis.recognise import find_numbers
 from alignment_tui.analysis.registry import check
 from alignment_tui.analysis.rules_generic import hits
+from alignment_tui.analysis.spans import Spans
 
 # objectives -------------------------------------------------------------------------------
 
@@ -62,8 +63,8 @@ def no_unit(ctx: Context) -> Iterator[Spot]:
         return
     if not _measured(ctx) or ctx.percent or ctx.has("signal.outcome"):
         return
-    dated = [(s, e) for s, e, _ in ctx.deadlines]
-    numbers = [m for m in find_numbers(ctx.plain) if not any(s <= m.start < e for s, e in dated)]
+    dated = Spans((s, e) for s, e, _ in ctx.deadlines)
+    numbers = [m for m in find_numbers(ctx.plain) if not dated.hold(m.start)]
     if not numbers:
         return
     after = {t.start: i for i, t in enumerate(ctx.toks)}
@@ -100,8 +101,8 @@ def vanity_metric(ctx: Context) -> Iterator[Spot]:
     if ctx.layer != "objectives" or not vanity:
         return
     # « abonnés » is an outcome, « abonnés Instagram » attention: the wider words decide.
-    spans = [(h.start, h.end) for h in vanity]
-    if any(not any(s <= h.start < e for s, e in spans) for h in ctx.of("signal.outcome")):
+    spans = Spans((h.start, h.end) for h in vanity)
+    if any(not spans.hold(h.start) for h in ctx.of("signal.outcome")):
         return
     yield Spot(vanity[0].start, vanity[0].end)
 

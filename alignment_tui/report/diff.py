@@ -28,7 +28,7 @@ from alignment_tui.report.fields import (
     row_key,
     row_title,
 )
-from alignment_tui.report.words import WordOp, norm, pair, word_diff
+from alignment_tui.report.words import DIFF_STEPS, WordOp, norm, pair, shared_budget, word_diff
 
 OTHER = "other"  # the group of custom answers, which belong to no layer
 _SIMILAR_ROW = 0.6
@@ -379,14 +379,15 @@ def diff_profiles(
 
     The coach's notes are private: they are compared only when ``notes`` is true.
     """
-    groups, moves = compare_answers(old, new, lang)
-    layers = [LayerDiff(name, changes=groups[name]) for name in (*LAYERS, OTHER)]
-    out = ProfileDiff(layers=layers, checkins=compare_checkins(old, new, moves))
-    if notes:
-        out.notes = []
-        for qid in sorted(old.notes.keys() | new.notes.keys()):
-            a, b = old.notes.get(qid, ""), new.notes.get(qid, "")
-            _compare_value(out.notes, qid, qid, qid, a, b, lang)
+    with shared_budget(DIFF_STEPS):
+        groups, moves = compare_answers(old, new, lang)
+        layers = [LayerDiff(name, changes=groups[name]) for name in (*LAYERS, OTHER)]
+        out = ProfileDiff(layers=layers, checkins=compare_checkins(old, new, moves))
+        if notes:
+            out.notes = []
+            for qid in sorted(old.notes.keys() | new.notes.keys()):
+                a, b = old.notes.get(qid, ""), new.notes.get(qid, "")
+                _compare_value(out.notes, qid, qid, qid, a, b, lang)
     for side, profile in ((out.meta_old, old), (out.meta_new, new)):
         for key in ("organisation", "respondent", "coach"):
             side[key] = getattr(profile.meta, key)

@@ -11,16 +11,30 @@ from alignment_tui.model.profile import LAYERS
 from alignment_tui.report.content import Block, Numbered, Piece, Report
 from alignment_tui.report.fields import colon, column_label, quoted
 from alignment_tui.report.progress_render import markdown_section
+from alignment_tui.safe_text import visible
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-# What would start a heading, a list or a quote at the beginning of a line.
-_LINE_START = re.compile(r"(?m)^(\s*)([#>+-]|\d+[.)])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+# What would start a heading, a list, a quote or a heading's underline at a line's start.
+_LINE_START = re.compile(r"(?m)^(\s*)([#>+=-]|\d+[.)])")
+_TICKS = re.compile(r"`+")
 _BAR = 20  # characters for 100 points
 
 
 def esc(text: str) -> str:
-    """User text made inert: no emphasis, link, HTML or table cell break can come from it."""
-    return _LINE_START.sub(_escape_start, _SPECIAL.sub(r"\\\1", text))
+    """User text made inert: no emphasis, link, HTML, entity or table cell break can come
+    from it (link text included: its brackets are escaped), and no terminal command."""
+    return _LINE_START.sub(_escape_start, _SPECIAL.sub(r"\\\1", visible(text)))
+
+
+def code(text: str, *, cell: bool = False) -> str:
+    """User text as a code span: backslashes do nothing inside one, so the fence is made
+    longer than any run of backticks in the text (a backtick cannot end it early). In a
+    table ``cell``, a pipe would still end the cell: it is escaped, as tables allow."""
+    text = visible(" ".join(text.split("\n")))  # a code span cannot span lines
+    fence = "`" * (max((len(m) for m in _TICKS.findall(text)), default=0) + 1)
+    pad = " " if text.startswith(("`", " ")) or text.endswith(("`", " ")) else ""
+    span = f"{fence}{pad}{text}{pad}{fence}"
+    return span.replace("|", "\\|") if cell else span
 
 
 def esc_cell(text: str) -> str:
@@ -265,5 +279,5 @@ def _appendix(r: Report, lang: str) -> list[str]:
         return []
     out = [f"## {t('report.rules', lang)}", "", t("report.rules_intro", lang), ""]
     out += [f"| {t('report.rule_title', lang)} | {t('report.rule_id', lang)} |", "|---|---|"]
-    out += [f"| {esc(title)} | `{rule}` |" for rule, title in r.rules]
+    out += [f"| {esc(title)} | {code(rule, cell=True)} |" for rule, title in r.rules]
     return [*out, ""]

@@ -260,6 +260,18 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
         return os.path.realpath(a) == os.path.realpath(b)
 
 
+# What check_output may say of a path besides ``over_input``: each command that writes a
+# file has a message for each.
+OUTPUT_PROBLEMS = (
+    "is_directory",
+    "not_regular",
+    "read_only_file",
+    "no_folder",
+    "bad_path",
+    "unreadable",
+)
+
+
 def check_output(path: str | os.PathLike[str], inputs: list[str]) -> ReadError | None:
     """Why ``path`` cannot receive a written file: it is one of the ``inputs``, a folder,
     a device, a read-only file, or cannot be created; ``None`` when it can be written."""

@@ -276,6 +276,8 @@ class TomlLocator:
             scanner.run()
         self._entries = scanner.entries
         self._lines = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        # A string decoded once, however many findings it holds (thousands in a long answer).
+        self._decoded: dict[int, tuple[str, list[tuple[int, int]]]] = {}
 
     def _position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._lines, offset)
@@ -304,8 +306,12 @@ class TomlLocator:
         if entry is None:
             return Region(1, 1, 1, 1)
         if entry.quote and start is not None:
-            size = len(entry.quote)
-            content, where = _decode(self.text, entry.start + size, entry.end - size, entry.quote)
+            decoded = self._decoded.get(entry.start)
+            if decoded is None:
+                size = len(entry.quote)
+                decoded = _decode(self.text, entry.start + size, entry.end - size, entry.quote)
+                self._decoded[entry.start] = decoded
+            content, where = decoded
             stop = len(content) if end is None else end
             if 0 <= start < stop <= len(content):
                 return self._region(where[start][0], where[stop - 1][1])

@@ -134,6 +134,9 @@ class AlignmentApp(OpeningApp):
 
     @walking
     def action_save_now(self, walker: Walker) -> None:
+        # Ctrl+Z then Ctrl+S at 15 keys a second: the restored row's change may not have
+        # reached the session yet, and the save must hold what the screen shows.
+        walker.keep_editors()
         walker.saving.save_now()
 
     async def action_quit(self) -> None:

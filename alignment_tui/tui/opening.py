@@ -13,11 +13,14 @@ from textual.binding import BindingsMap
 from textual.screen import Screen
 
 from alignment_tui.i18n import normalise_lang
+from alignment_tui.safe_text import visible
 from alignment_tui.tui.failsafe import OneLineErrors
 from alignment_tui.tui.screens.base import APP_KEYS, bindings
 from alignment_tui.tui.screens.welcome import OpeningScreen, WelcomeScreen
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from alignment_tui.model.bank import Bank
     from alignment_tui.model.profile import Profile
     from alignment_tui.session import ProfileSession, SaveState
@@ -71,6 +74,21 @@ class OpeningApp(OneLineErrors):
         # Ctrl+C quits like Ctrl+Q (saving first) wherever it does not copy text.
         self._bindings.bind("ctrl+c", "quit", show=False)
         self.refresh_bindings()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is literal: a message quoting a file, a path or an answer is
+        never read as markup, and its control characters are shown escaped."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
 
     # -- start ---------------------------------------------------------------------------
     def on_mount(self) -> None:

@@ -14,6 +14,7 @@ from alignment_tui.tui.screens.checkin import CheckinScreen
 from alignment_tui.tui.screens.question import QuestionScreen
 from alignment_tui.tui.screens.welcome import WelcomeScreen
 from alignment_tui.tui.walker import Walker
+from alignment_tui.tui.widgets.literal import markup_safe
 
 # The app's actions the palette offers on a step of the walk, in this order.
 WALK = ("next", "back")
@@ -60,4 +61,6 @@ def palette(
     for name in LAST:
         yield cmd(name, actions[name])
     for entry in walker.walk.jumps():
-        yield SystemCommand(entry.title, entry.help, partial(walker.jump, entry.key))
+        # The palette reads titles as markup: a bank's titles and ids are escaped for it.
+        title, help_text = markup_safe(entry.title), markup_safe(entry.help)
+        yield SystemCommand(title, help_text, partial(walker.jump, entry.key))

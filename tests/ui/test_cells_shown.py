@@ -52,7 +52,8 @@ async def test_the_focused_cell_shows_its_whole_text_under_the_row(workdir: Path
         cell = app.focused
         assert isinstance(cell, Input) and cell.name == "description"
         assert cell.content_size.width < len(DESCRIPTION)  # the cell alone cannot show it
-        assert f"Description: {DESCRIPTION}" in _screen_text(pilot)
+        # The class is set before the screen is drawn again: wait for the drawing.
+        await wait_for(pilot, lambda: f"Description: {DESCRIPTION}" in _screen_text(pilot))
         await type_keys(app, keys_of(" Twice."), rate=15)
         await wait_for(pilot, lambda: f"{DESCRIPTION} Twice." in _screen_text(pilot))
         await type_keys(app, ["shift+tab"], rate=5)

@@ -54,7 +54,9 @@ async def on_question(pilot: object, app: AlignmentApp, qid: str) -> QuestionScr
 
 
 def shown(app: AlignmentApp) -> set[str]:
-    return {f.rule_id for f in app.screen.query_one(FindingsPanel).findings}
+    # The live panel is installed after the screen's first refresh: none yet, nothing shown.
+    panels = app.screen.query(FindingsPanel)
+    return {f.rule_id for f in panels.first().findings} if panels else set()
 
 
 async def test_typing_an_answer_updates_findings_meter_and_highlights(workdir: Path) -> None:

@@ -226,6 +226,8 @@ PROFILE_CASES: list[Case] = [
         _with(_set("vision/statement", "Des pains 🥖 pour Zoë, à 5 h — « vraiment » 👩🏽‍🍳" * 50)),
         False,
     ),
+    # Quadratic once (a pattern's run of digits and spaces): 14 s for these 20,000 characters.
+    Case("digits-in-the-vision", _with(_set("vision/statement", "1 2 3 4 5 " * 2_000)), False),
     Case(
         "long-one-line-comment", _raw(b"schema_version = 1\n# " + b"x" * 1_000_000 + b"\n"), False
     ),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 import signal
 import time
@@ -16,7 +17,8 @@ from types import FrameType
 import pytest
 
 from alignment_tui.cli import main
-from tests.unit.hostile_cases import BANK_CASES, BASE, PROFILE_CASES, Case
+from alignment_tui.store import load_profile
+from tests.unit.hostile_cases import BANK_CASES, BASE, ESCAPES, PROFILE_CASES, Case
 
 # What a terminal acts on: ESC, BEL and the other C0 controls but newline and tab, DEL,
 # C1 (0x9b is an 8-bit CSI), and the marks that reverse the text's direction.
@@ -144,3 +146,23 @@ def test_every_command_on_hostile_input(
         assert _snapshot(inputs) == before, f"{case.name}: {argv[0]} changed an input"
     if case.bad:
         assert not (out / "report.html").exists() and not (out / "report.md").exists()
+
+
+def test_json_output_keeps_every_string_exact(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Nothing raw reaches the terminal, yet the JSON decodes to the profile's very strings."""
+    case = next(c for c in PROFILE_CASES if c.name == "hostile-text-everywhere")
+    path = case.make(tmp_path / "hostile \x1b[2J\u202e.toml")
+    organisation = load_profile(path).meta.organisation
+    assert ESCAPES in organisation
+    assert main(["diff", str(BASE), str(path), "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert not RAW_CONTROL.search(out)
+    assert json.loads(out)["new"]["organisation"] == organisation
+    assert json.loads(out)["new"]["path"] == str(path)
+    assert main(["check", str(path), "--format", "json"]) in (0, 1)
+    out, err = capsys.readouterr()
+    assert not RAW_CONTROL.search(out) and not RAW_CONTROL.search(err)
+    assert json.loads(out)["files"][0]["path"] == str(path)
+    assert "hostile \\x1b[2J\\u202e.toml" in err  # the stale waiver's line, escaped

@@ -85,6 +85,28 @@ def test_nesting_beyond_the_limit_is_one_line_with_its_line(text: str, tmp_path:
     assert message.startswith(f"{path}:3: tables or arrays nested more than {MAX_DEPTH} levels")
 
 
+def test_a_run_over_many_files_names_each_bad_one_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """60 files (checked by several processes): the 5,000-deep one and the one dated past
+    the calendar are one line each, and every other file is still checked."""
+    paths = []
+    for i in range(60):
+        path = tmp_path / f"p{i:02}.toml"
+        path.write_bytes(BASE.read_bytes())
+        paths.append(str(path))
+    (tmp_path / "p07.toml").write_text("schema_version = 1\nx = " + "[" * 5000 + "]" * 5000)
+    (tmp_path / "p41.toml").write_text(
+        "schema_version = 1\n[meta]\ncreated = 0001-01-01T00:00:00+14:00\n"
+    )
+    assert main(["check", *paths, "--lang", "en"]) == 2
+    out, err = capsys.readouterr()
+    deep, dated = err.splitlines()
+    assert deep.startswith(f"{tmp_path / 'p07.toml'}:2: tables or arrays nested more than")
+    assert dated.startswith(f"{tmp_path / 'p41.toml'}:3:") and "Traceback" not in err
+    assert sum("/100" in line for line in out.splitlines()) == 58
+
+
 def test_nesting_at_the_limit_is_read() -> None:
     depth = MAX_DEPTH - 1
     assert parse_toml("x = " + "[" * depth + "]" * depth) == {"x": _nested(depth)}
@@ -191,10 +213,13 @@ def test_a_report_never_overwrites_its_profile(
     assert profile.read_bytes() == before and link.is_symlink()
 
 
+@pytest.mark.parametrize("command", ["report", "schema"])
 @pytest.mark.parametrize("target", ["/dev/null", "fifo", "folder", "read-only"])
-def test_a_report_is_written_only_to_a_regular_file(
-    target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_a_report_or_schema_is_written_only_to_a_regular_file(
+    command: str, target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Written through a temporary file and a rename, it would replace a pipe or a device
+    (even /dev/null, for the superuser) with a regular file: refused in one line."""
     profile = _copy_of_base(tmp_path / "p.toml")
     output = Path(target) if target.startswith("/") else tmp_path / f"{target}.md"
     if target == "fifo":
@@ -205,8 +230,10 @@ def test_a_report_is_written_only_to_a_regular_file(
         output.write_text("kept")
         output.chmod(0o400)
     kind = stat.S_IFMT(output.stat().st_mode)
-    assert main(["report", str(profile), "-o", str(output), "--lang", "fr"]) == 2
-    assert len(capsys.readouterr().err.splitlines()) == 1
+    inputs = [str(profile)] if command == "report" else []
+    assert main([command, *inputs, "-o", str(output), "--lang", "fr"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith(f"{output}\u202f: "), err
     assert stat.S_IFMT(output.stat().st_mode) == kind
     if target == "read-only":
         assert output.read_text() == "kept"

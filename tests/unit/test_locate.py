@@ -143,3 +143,25 @@ def test_every_character_of_a_saved_answer_is_found(text: str, data: st.DataObje
         raw = lines[at.start_line - 1][at.start_column - 1 : at.end_column - 1]
         # The character itself, or the escape that stands for it.
         assert raw == value[start] or (raw.startswith("\\") and len(raw) > 1), (raw, value)
+
+
+def test_a_string_is_decoded_once_however_many_findings_it_holds(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Thousands of findings in one long answer: the work grows with the text, not with
+    text × findings (decoding per finding made `check` hang on such an answer)."""
+    from alignment_tui.store import locate
+
+    answer = "110% " * 2000
+    text = f'schema_version = 1\n\n[vision]\nstatement = "{answer}"\n'
+    calls = []
+    decode = locate._decode
+
+    def counting(*args):  # type: ignore[no-untyped-def]
+        calls.append(args[1:3])
+        return decode(*args)
+
+    monkeypatch.setattr(locate, "_decode", counting)
+    locator = TomlLocator(text)
+    regions = [locator.region("vision.statement", i * 5, i * 5 + 4) for i in range(2000)]
+    assert len(calls) == 1
+    assert [r.start_column for r in regions[:3]] == [14, 19, 24]
+    assert regions[-1].start_line == 4

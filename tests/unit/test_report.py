@@ -115,7 +115,7 @@ def test_user_text_is_escaped_everywhere() -> None:
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; *not bold*" in html
     assert "Fernhill &lt;Cycle&gt; Works &amp; Co" in html
     md = render_report(p, _result(), fmt="md", lang="en")
-    assert r"\<script\>alert('x')\</script\> & \*not bold\* \| \[link\](http://x)" in md
+    assert r"\<script\>alert('x')\</script\> \& \*not bold\* \| \[link\](http://x)" in md
     # a pipe in a KPI name does not break the table row
     assert "| Members \\| paying |" in md
 

@@ -29,7 +29,12 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
         return 0
     # lazy: only this command needs it (the others start without it)
     from alignment_tui.report.writer import write_text_atomic
+    from alignment_tui.store.files import check_output
 
+    # A pipe or a device is not replaced by a file, nor a read-only file by another.
+    problem = check_output(args.output, [])
+    if problem is not None:
+        return fail(t(f"schema.error.{problem.key}", lang, path=args.output, **problem.params))
     try:
         write_text_atomic(args.output, text)
     except OSError as exc:

@@ -14,8 +14,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from alignment_tui.i18n import t
+from alignment_tui.safe_text import visible
 from alignment_tui.tui.widgets.chain import Chain, ChainEntry
 from alignment_tui.tui.widgets.keybar import KeyBar
+from alignment_tui.tui.widgets.literal import literal
 
 # (key, action, locale key): the descriptions are looked up once the language is known.
 KeySpec = tuple[str, str, str]
@@ -48,9 +50,9 @@ def bindings(specs: Iterable[KeySpec], lang: str) -> list[Binding]:
 def title_bar(heading: str, file: str = "") -> Static:
     """One line on top: the organisation and the file. (Textual's Header races fast screen
     switches: its title update can run after its children are gone.)"""
-    text = Text.assemble(("⛓ ", "bold"), (heading or "alignment-tui", "bold"))
+    text = Text.assemble(("⛓ ", "bold"), (visible(heading) or "alignment-tui", "bold"))
     if file:
-        text.append(f"  ·  {file}", style="dim")
+        text.append(f"  ·  {visible(file)}", style="dim")
     return Static(text, id="title-bar")
 
 
@@ -86,7 +88,7 @@ class WalkScreen(Screen[None]):
             yield Chain(self.view.chain, id="chain")
             with VerticalScroll(id="main"):
                 if self.view.progress:
-                    yield Static(self.view.progress, id="progress")
+                    yield Static(literal(self.view.progress), id="progress")
                 yield from self.body()
                 with Horizontal(id="nav"):
                     yield from self.nav_buttons()

@@ -32,6 +32,7 @@ from alignment_tui.model.checkins import (
 )
 from alignment_tui.model.checkins import pace as pace_of
 from alignment_tui.model.profile import CheckIn, Profile
+from alignment_tui.safe_text import visible
 from alignment_tui.session.checkins import today_entry
 from alignment_tui.tui.screens.base import APP_KEYS, KeySpec, bindings, title_bar
 from alignment_tui.tui.widgets.checkinrow import CheckinRow, ConfidencePicker
@@ -245,7 +246,8 @@ class CheckinScreen(Screen[None]):
                 row.show_fields(row.today_entry)
                 row.say(t("checkin_tui.undone", self.lang))
                 row.value_input.focus()
-        self.app.notify(t("checkin_tui.undone_notice", self.lang, kpi=undo.name))
+        notice = t("checkin_tui.undone_notice", self.lang, kpi=visible(undo.name))
+        self.app.notify(notice, markup=False)
         self._changed()
 
     def on_screen_suspend(self) -> None:

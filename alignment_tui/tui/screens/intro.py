@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.markup import escape
 from textual.widgets import Button, Static
 
 from alignment_tui.i18n import t
 from alignment_tui.tui.screens.base import WalkScreen, WalkView
+from alignment_tui.tui.widgets.literal import literal
 
 
 class IntroScreen(WalkScreen):
@@ -24,14 +24,17 @@ class IntroScreen(WalkScreen):
 
     def body(self) -> ComposeResult:
         lang = self.lang
+        heading = t(
+            "intro.heading", lang, n=self.number, total=self.count, title=self.intro.title(lang)
+        )
         yield Static(
-            t("intro.heading", lang, n=self.number, total=self.count, title=self.intro.title(lang)),
+            literal(heading),
             id="intro-title",
             classes="title",
         )
         for part in ("what", "why", "horizon", "good"):
             yield Static(t(f"intro.{part}", lang), classes="label")
-            yield Static(escape(getattr(self.intro, part)(lang)), classes=f"card intro-{part}")
+            yield Static(literal(getattr(self.intro, part)(lang)), classes=f"card intro-{part}")
 
     def nav_buttons(self) -> ComposeResult:
         yield Button(t("nav.back", self.lang), id="back", action="app.go_back", compact=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from textual import on
@@ -13,6 +14,7 @@ from textual.widgets import Button, Input, Static
 from alignment_tui.i18n import t
 from alignment_tui.tui.keyroute import InterruptingDialog
 from alignment_tui.tui.screens.base import bindings
+from alignment_tui.tui.widgets.literal import SafeInput, literal
 
 CONFLICT_CHOICES = ("reload", "overwrite", "save_as")
 
@@ -43,7 +45,7 @@ class ChangedOnDiskScreen(InterruptingDialog[str]):
         lang = self.lang
         with Vertical(classes="dialog"):
             yield Static(t("conflict.title", lang), classes="title")
-            yield Static(t("conflict.body", lang, path=self.path), markup=False)
+            yield Static(literal(t("conflict.body", lang, path=self.path)))
             keys = {f"{choice}_key": alt_label(key) for choice, key in self.keys.items()}
             yield Static(t("conflict.how", lang, **keys), markup=False, id="conflict-how")
             with Horizontal(classes="buttons"):
@@ -74,7 +76,7 @@ class SaveAsScreen(ModalScreen[Path | None]):
         lang = self.lang
         with Vertical(classes="dialog"):
             yield Static(t("save_as.title", lang), classes="title")
-            yield Input(str(self.suggestion), id="save-as-path")
+            yield SafeInput(str(self.suggestion), id="save-as-path")
             yield Static("", id="save-as-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(t("save_as.cancel", lang), id="cancel", action="screen.cancel")
@@ -89,13 +91,25 @@ class SaveAsScreen(ModalScreen[Path | None]):
             self.query_one("#save-as-error", Static).update(t("save_as.empty", self.lang))
             return
         path = Path(raw).expanduser()
-        if path.suffix != ".toml":
+        if path.suffix != ".toml" and path.name:
             path = path.with_name(path.name + ".toml")
-        if path.exists():
-            self.query_one("#save-as-error", Static).update(t("save_as.exists", self.lang))
+        error = self.query_one("#save-as-error", Static)
+        # os.path, not Path: a name too long is an answer, not a crash.
+        if os.path.lexists(path):
+            error.update(t("save_as.exists", self.lang))
             return
-        if not path.parent.is_dir():
-            self.query_one("#save-as-error", Static).update(t("save_as.no_folder", self.lang))
+        if not path.name or not os.path.isdir(path.parent):
+            error.update(t("save_as.no_folder", self.lang))
+            return
+        # Lazy: the store (and pydantic) stays off the first frame, where this module loads.
+        from alignment_tui.store import ProfileError
+        from alignment_tui.store.files import check_new_file
+
+        problem = check_new_file(path)
+        if problem is not None:
+            error.update(
+                literal(ProfileError(problem.key, path, **problem.params).message(self.lang))
+            )
             return
         self.dismiss(path)
 
@@ -116,8 +130,8 @@ class NoticeScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="title", markup=False)
-            yield Static(self.body, markup=False)
+            yield Static(literal(self.title_text), classes="title")
+            yield Static(literal(self.body))
             with Horizontal(classes="buttons"):
                 yield Button(
                     t("notice.ok", self.lang), id="ok", variant="primary", action="screen.close"

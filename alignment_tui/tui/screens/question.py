@@ -6,8 +6,8 @@ from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal, Vertical
+from textual.content import Content
 from textual.css.query import NoMatches
-from textual.markup import escape
 from textual.widgets import Button, Static, TextArea
 
 from alignment_tui.i18n import t
@@ -16,6 +16,7 @@ from alignment_tui.model.kinds import inner_path
 from alignment_tui.tui.screens.base import QUESTION_KEYS, WALK_KEYS, KeySpec, WalkScreen, WalkView
 from alignment_tui.tui.widgets.coach import CoachPanel
 from alignment_tui.tui.widgets.editors.base import AnswerEditor
+from alignment_tui.tui.widgets.literal import literal
 from alignment_tui.tui.widgets.livefeedback import LiveFeedback
 
 
@@ -50,13 +51,14 @@ class QuestionScreen(WalkScreen):
     def body(self) -> ComposeResult:
         q, lang = self.question, self.lang
         required = t("question.required", lang) if q.required else t("question.optional", lang)
-        yield Static(f"{escape(q.prompt(lang))}  [dim]{required}[/]", id="prompt", classes="title")
-        yield Static(escape(q.help(lang)), id="help")
+        prompt = Content.assemble(literal(q.prompt(lang)), "  ", (required, "dim"))
+        yield Static(prompt, id="prompt", classes="title")
+        yield Static(literal(q.help(lang)), id="help")
         with Vertical(id="examples", classes="hidden"):
             yield Static(t("question.vague", lang), classes="label vague")
-            yield Static(escape(q.example_vague(lang)), classes="card")
+            yield Static(literal(q.example_vague(lang)), classes="card")
             yield Static(t("question.specific", lang), classes="label specific")
-            yield Static(escape(q.example_specific(lang)), classes="card")
+            yield Static(literal(q.example_specific(lang)), classes="card")
         # The answer and its findings, with the coach's column beside them on a wide
         # terminal (below them on a narrow one): see ``#work`` in app.tcss.
         with Container(id="work"):

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -15,9 +14,11 @@ from textual.widgets.option_list import Option
 
 from alignment_tui.i18n import t
 from alignment_tui.model.typed import format_item
+from alignment_tui.safe_text import visible
 from alignment_tui.tui.screens.base import WalkScreen, WalkView
 from alignment_tui.tui.widgets.chain import Chain
 from alignment_tui.tui.widgets.layerreview import LayerReview
+from alignment_tui.tui.widgets.literal import literal, literal_text
 
 
 @dataclass(frozen=True)
@@ -57,14 +58,14 @@ class ReviewScreen(WalkScreen):
 
     def body(self) -> ComposeResult:
         lang = self.lang
-        yield Static(t("review.heading", lang, title=self.title_text), classes="title")
+        yield Static(literal(t("review.heading", lang, title=self.title_text)), classes="title")
         options: list[Option | None] = []
         for row in self.rows:
             text = answer_text(row.value, lang)
-            line = Text(row.prompt, style="bold")
+            line = literal_text(row.prompt, style="bold")
             line.append("\n")
             if text:
-                line.append(text)
+                line.append(visible(text))
             elif row.skipped:
                 line.append(t("review.skipped", lang), style="italic")
             else:

@@ -15,6 +15,7 @@ from alignment_tui.i18n import t
 from alignment_tui.tui.screens.base import WalkScreen, WalkView
 from alignment_tui.tui.widgets.alignment import SummaryLoader
 from alignment_tui.tui.widgets.chain import Chain
+from alignment_tui.tui.widgets.literal import literal, literal_text
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class LayerStatus:
 def completion_line(status: LayerStatus, lang: str, width: int = 20) -> Text:
     share = status.done / status.total if status.total else 1.0
     full = round(width * share)
-    line = Text(f"{status.title:<14}", style="bold")
+    line = literal_text(f"{status.title:<14}", style="bold")
     line.append("█" * full, style="green")
     line.append("░" * (width - full), style="dim")
     line.append(" " + t("summary.answered", lang, done=status.done, total=status.total))
@@ -59,7 +60,7 @@ class SummaryScreen(WalkScreen):
         yield OptionList(*options, id="layers")
         # The alignment summary (scores, broken links, top fixes) is mounted here.
         yield Vertical(id="findings")
-        yield Static(t("summary.saved_at", lang, path=self.path), id="saved-at")
+        yield Static(literal(t("summary.saved_at", lang, path=self.path)), id="saved-at")
 
     def nav_buttons(self) -> ComposeResult:
         yield Button(t("nav.back", self.lang), id="back", action="app.go_back", compact=True)

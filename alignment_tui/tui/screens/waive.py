@@ -13,6 +13,7 @@ from alignment_tui.analysis.findings import Finding
 from alignment_tui.i18n import t
 from alignment_tui.tui.screens.base import bindings
 from alignment_tui.tui.widgets.findings import finding_text
+from alignment_tui.tui.widgets.literal import SafeInput
 
 
 class WaiveScreen(ModalScreen[str | None]):
@@ -43,7 +44,7 @@ class WaiveScreen(ModalScreen[str | None]):
             yield Static(t("waive.title", lang), classes="title")
             yield Static(finding_text(self.finding, lang), id="waive-finding")
             yield Static(t("waive.reason_label", lang))
-            yield Input(placeholder=t("waive.placeholder", lang), id="waive-reason")
+            yield SafeInput(placeholder=t("waive.placeholder", lang), id="waive-reason")
             yield Static(Text(t("waive.by", lang, who=t(f"who.{self.by}", lang)), style="dim"))
             yield Static("", id="waive-error")
             with Horizontal(classes="buttons"):

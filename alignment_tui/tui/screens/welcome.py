@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from alignment_tui.i18n import t
+from alignment_tui.safe_text import visible
 from alignment_tui.store.paths import new_profile_path
 from alignment_tui.tui.screens.base import bindings, title_bar
 from alignment_tui.tui.widgets.keybar import KeyBar
+from alignment_tui.tui.widgets.literal import SafeInput, literal, literal_text
 
 
 class WelcomeScreen(Screen[None]):
@@ -68,7 +70,7 @@ class WelcomeScreen(Screen[None]):
             yield Static(t("welcome.title", lang), classes="title")
             yield Static(t("welcome.pitch", lang), id="pitch")
             if self.error:
-                yield Static(self.error, id="welcome-error", classes="error", markup=False)
+                yield Static(literal(self.error), id="welcome-error", classes="error")
             with Horizontal(id="lang-row"):
                 yield Static(t("welcome.language", lang), classes="label")
                 with RadioSet(id="lang", compact=True):
@@ -76,14 +78,16 @@ class WelcomeScreen(Screen[None]):
                     yield RadioButton("English", value=lang == "en", id="lang-en")
             with Vertical(id="new", classes="card"):
                 yield Static(t("welcome.new", lang), classes="label")
-                yield Input(org, placeholder=t("welcome.organisation", lang), id="organisation")
-                yield Input(respondent, placeholder=t("welcome.respondent", lang), id="respondent")
-                yield Static(self._target_text(org), id="target", markup=False)
+                yield SafeInput(org, placeholder=t("welcome.organisation", lang), id="organisation")
+                yield SafeInput(
+                    respondent, placeholder=t("welcome.respondent", lang), id="respondent"
+                )
+                yield Static(self._target_text(org), id="target")
                 yield Button(t("welcome.create", lang), id="create", variant="primary")
             with Vertical(id="open", classes="card"):
                 yield Static(t("welcome.open", lang), classes="label")
                 yield OptionList(id="recent", classes="hidden")  # shown once read
-                yield Input(path, placeholder=t("welcome.path", lang), id="path")
+                yield SafeInput(path, placeholder=t("welcome.path", lang), id="path")
                 with Horizontal(id="open-buttons"):
                     yield Button(t("welcome.open_button", lang), id="open-button")
                     yield Button(t("welcome.checkin_button", lang), id="checkin-button")
@@ -94,13 +98,13 @@ class WelcomeScreen(Screen[None]):
         for field in self.query("#organisation"):
             field.focus()
 
-    def _target_text(self, organisation: str) -> str:
+    def _target_text(self, organisation: str) -> Content:
         if self.target is not None:
-            return t("welcome.target", self.lang, path=str(self.target))
+            return literal(t("welcome.target", self.lang, path=str(self.target)))
         if not organisation.strip():
-            return t("welcome.target_hint", self.lang)
+            return literal(t("welcome.target_hint", self.lang))
 
-        return t("welcome.target", self.lang, path=str(new_profile_path(organisation)))
+        return literal(t("welcome.target", self.lang, path=str(new_profile_path(organisation))))
 
     def show_recent(self, entries: list[tuple[Path, str]]) -> None:
         """Fill the recent list once it has been read (off the first frame): each profile
@@ -110,8 +114,8 @@ class WelcomeScreen(Screen[None]):
             recent.clear_options()
             options = []
             for path, organisation in entries:
-                line = Text(organisation or path.name, style="bold")
-                line.append("  " + _home_relative(path), style="dim")
+                line = literal_text(organisation or path.name, style="bold")
+                line.append("  " + visible(_home_relative(path)), style="dim")
                 options.append(Option(line, id=str(path)))
             recent.add_options(options)
             recent.set_class(not entries, "hidden")
@@ -199,7 +203,5 @@ class OpeningScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield title_bar("alignment-tui", str(self.path))
-        yield Static(
-            t("welcome.opening", self.lang, path=str(self.path)), id="opening", markup=False
-        )
+        yield Static(literal(t("welcome.opening", self.lang, path=str(self.path))), id="opening")
         yield KeyBar([("ctrl+q", "app.quit", t("key.quit", self.lang))])

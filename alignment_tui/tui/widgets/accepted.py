@@ -12,7 +12,9 @@ from alignment_tui.formats import format_date
 from alignment_tui.i18n import t
 from alignment_tui.model.profile import Profile, Waiver
 from alignment_tui.report.fields import path_label, quoted
+from alignment_tui.safe_text import visible
 from alignment_tui.session.live import rule_title
+from alignment_tui.tui.widgets.literal import literal_text
 
 
 def waiver_text(state: WaiverState, profile: Profile, lang: str) -> Text:
@@ -20,14 +22,14 @@ def waiver_text(state: WaiverState, profile: Profile, lang: str) -> Text:
 
     w = state.waiver
     line = Text("✓ " if not state.stale else "○ ", style="green" if not state.stale else "dim")
-    line.append(rule_title(w.rule, lang), style="bold")
+    line.append(visible(rule_title(w.rule, lang)), style="bold")
     if w.text:
-        line.append(" " + quoted(w.text, lang), style="italic")
-    line.append(" — " + (path_label(w.where, profile, lang) if w.where else ""))
+        line.append(" " + visible(quoted(w.text, lang)), style="italic")
+    line.append(" — " + visible(path_label(w.where, profile, lang) if w.where else ""))
     when = format_date(w.at.date(), lang) if w.at else ""
     who = t(f"who.{w.by}", lang)
     line.append("\n  " + t("accepted.by", lang, who=who, when=when).strip(), style="dim")
-    line.append("\n  " + (w.reason or t("align.no_reason", lang)))
+    line.append("\n  " + visible(w.reason or t("align.no_reason", lang)))
     if state.stale:
         line.append("\n  " + t("accepted.stale", lang), style="italic yellow")
     return line
@@ -83,7 +85,7 @@ class TermList(OptionList):
     def __init__(self, terms: list[str], lang: str, *, id: str | None = None) -> None:
 
         super().__init__(
-            *(Option(Text("• " + quoted(term, lang)), id=term) for term in terms), id=id
+            *(Option(literal_text("• " + quoted(term, lang)), id=term) for term in terms), id=id
         )
         self.terms = terms
         for key in ("delete", "x"):

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from alignment_tui.i18n import t
+from alignment_tui.safe_text import visible
 from alignment_tui.session.live import Link, rule_title
 from alignment_tui.tui.widgets.meter import BAND_STYLE, band
 
@@ -21,6 +22,7 @@ def chain_text(
 ) -> Text:
     """``◉ Values 82`` per layer; between two layers ``┃ holds`` or ``╳ broken`` and its rules."""
     layers = [links[0].upper, *(link.lower for link in links)] if links else list(titles)
+    titles = {layer: visible(title) for layer, title in titles.items()}
     name_width = max((len(titles.get(layer, layer)) for layer in layers), default=0) + 2
     out = Text()
     for i, layer in enumerate(layers):

@@ -10,6 +10,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from alignment_tui.safe_text import visible
+
 
 @dataclass(frozen=True)
 class ChainEntry:
@@ -38,12 +40,13 @@ def render_entry(entry: ChainEntry, width: int = 26) -> Text:
     """The text of one sidebar line; the current step is shown in bold reverse."""
     if entry.is_layer:
         count = f"{entry.done}/{entry.total}" if entry.total else ""
-        name = entry.label[: max(4, width - 12)]
+        name = visible(entry.label)[: max(4, width - 12)]
         line = Text.assemble(
             (f"{name:<{width - 12}}", "bold"), f"{_bar(entry.done, entry.total)} ", count
         )
     else:
-        label = entry.label if len(entry.label) <= width - 4 else entry.label[: width - 5] + "…"
+        label = visible(entry.label)
+        label = label if len(label) <= width - 4 else label[: width - 5] + "…"
         line = Text(f"  {_MARKS.get(entry.mark, '·')} {label}")
     if entry.current:
         line.stylize("reverse")

@@ -12,13 +12,15 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from alignment_tui.formats import format_number
 from alignment_tui.i18n import t
 from alignment_tui.model.checkins import Pace
 from alignment_tui.model.profile import CheckIn, Confidence
+from alignment_tui.safe_text import visible
 from alignment_tui.session.checkins import CONFIDENCES, Kind, Part, plan_parts, readings_parts
+from alignment_tui.tui.widgets.literal import SafeInput
 
 CHOICES = CONFIDENCES
 STYLE = {Confidence.on_track: "green", Confidence.at_risk: "yellow", Confidence.off_track: "red"}
@@ -39,7 +41,7 @@ def drawn(parts: list[Part]) -> Text:
     """The parts with their styles."""
     text = Text()
     for part, kind in parts:
-        text.append(part, style=STYLES[kind])
+        text.append(visible(part), style=STYLES[kind])  # a unit or comment may hold anything
     return text
 
 
@@ -131,21 +133,22 @@ class CheckinRow(Vertical):
 
     def compose(self) -> ComposeResult:
         lang, kpi, entry = self.lang, self.pace.kpi, self.today_entry
-        title = Text(kpi.name or kpi.id, style="bold")
-        title.append(f"  {kpi.id}", style="dim")
+        # A profile's text is shown literally: never markup, never a terminal command.
+        title = Text(visible(kpi.name or kpi.id), style="bold")
+        title.append(f"  {visible(kpi.id)}", style="dim")
         yield Static(title, classes="kpi-name")
         yield Static(drawn(plan_parts(self.pace, lang)), classes="kpi-plan")
         yield Static(drawn(readings_parts(self.pace, lang)), classes="kpi-readings")
         with Horizontal(classes="checkin-fields"):
             value = format_number(entry.value, lang) if entry is not None else ""
-            yield Input(
+            yield SafeInput(
                 value,
-                placeholder=t("checkin_tui.value_placeholder", lang, unit=kpi.unit or "–"),
+                placeholder=visible(t("checkin_tui.value_placeholder", lang, unit=kpi.unit or "–")),
                 classes="checkin-value",
                 compact=True,
             )
             yield ConfidencePicker(lang, entry.confidence if entry else None)
-            yield Input(
+            yield SafeInput(
                 entry.comment if entry is not None else "",
                 placeholder=t("checkin_tui.comment_placeholder", lang),
                 classes="checkin-comment",
@@ -154,12 +157,12 @@ class CheckinRow(Vertical):
         yield Static("", classes="checkin-status", markup=False)
 
     @property
-    def value_input(self) -> Input:
-        return self.query_one(".checkin-value", Input)
+    def value_input(self) -> SafeInput:
+        return self.query_one(".checkin-value", SafeInput)
 
     @property
-    def comment_input(self) -> Input:
-        return self.query_one(".checkin-comment", Input)
+    def comment_input(self) -> SafeInput:
+        return self.query_one(".checkin-comment", SafeInput)
 
     @property
     def picker(self) -> ConfidencePicker:
@@ -179,5 +182,5 @@ class CheckinRow(Vertical):
 
     def say(self, text: str, *, error: bool = False) -> None:
         status = self.query_one(".checkin-status", Static)
-        status.update(text)
+        status.update(visible(text))  # it may repeat what was typed, or the KPI's unit
         status.set_class(error, "error")

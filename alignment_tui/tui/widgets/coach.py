@@ -15,7 +15,12 @@ from textual.widgets import Static, TextArea
 from alignment_tui.i18n import t
 from alignment_tui.session.live import elapsed
 from alignment_tui.session.timer import SessionTimer
+from alignment_tui.tui.widgets.literal import ShowsControls, literal_text
 from alignment_tui.tui.widgets.wraparea import WrapAtOnceTextArea
+
+
+class NoteArea(ShowsControls, WrapAtOnceTextArea):
+    """The coach's note: what it holds is shown, never sent to the terminal as is."""
 
 
 class CoachPanel(Vertical):
@@ -71,9 +76,9 @@ class CoachPanel(Vertical):
         yield Static(self._head(), id="coach-head")
         yield Static(t("coach.probes", lang), classes="coach-label")
         for probe in self.probes:
-            yield Static(Text("• " + probe), classes="coach-probe")
+            yield Static(literal_text("• " + probe), classes="coach-probe")
         yield Static(t("coach.note", lang), classes="coach-label")
-        area = WrapAtOnceTextArea(self.note, soft_wrap=True, tab_behavior="focus", id="coach-note")
+        area = NoteArea(self.note, soft_wrap=True, tab_behavior="focus", id="coach-note")
         area.placeholder = t("coach.note_placeholder", lang)
         yield area
 

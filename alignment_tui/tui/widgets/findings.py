@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from alignment_tui.analysis.findings import Finding
 from alignment_tui.i18n import t
+from alignment_tui.safe_text import visible
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 SEVERITY_ICON = {"error": "✖", "warning": "▲", "info": "●"}
@@ -31,16 +32,17 @@ def finding_text(finding: Finding, lang: str, label: str = "", indent: str = "")
     line.append(f"{SEVERITY_ICON.get(severity, '·')} ", style=SEVERITY_STYLE.get(severity, ""))
     line.append(t(f"severity.{severity}", lang), style=SEVERITY_STYLE.get(severity, ""))
     if label:
-        line.append(f"  {label}", style="bold")
+        line.append(f"  {visible(label)}", style="bold")
     if finding.text:
         line.append("  ")
-        line.append(quote(finding.text, lang), style="italic")
-    line.append(f"  {finding.rule_id}", style="dim")
+        line.append(visible(quote(finding.text, lang)), style="italic")
+    line.append(f"  {visible(finding.rule_id)}", style="dim")
     line.append("\n" + indent)
-    line.append(finding.message)
+    line.append(visible(finding.message))
     if finding.suggestion:
+        suggestion = t("findings.suggestion", lang, text=finding.suggestion)
         line.append("\n" + indent)
-        line.append("→ " + t("findings.suggestion", lang, text=finding.suggestion), style="dim")
+        line.append("→ " + visible(suggestion), style="dim")
     return line
 
 

@@ -12,13 +12,14 @@ from collections.abc import Sequence
 from rich.style import Style
 
 from alignment_tui.session.live import Location, Mark, highlight_rows, location_of
+from alignment_tui.tui.widgets.literal import ShowsControls
 from alignment_tui.tui.widgets.wraparea import WrapAtOnceTextArea
 
 # Style names in the TextArea theme, one per severity.
 STYLE_NAMES = {"info": "finding.info", "warning": "finding.warning", "error": "finding.error"}
 
 
-class HighlightTextArea(WrapAtOnceTextArea):
+class HighlightTextArea(ShowsControls, WrapAtOnceTextArea):
     """``show_marks(text, marks)`` highlights the marks; an edit that moves their words drops
     them until the next analysis comes back, so a highlight never lands on the wrong words."""
 

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from alignment_tui.analysis.findings import Finding, ProfileResult
 from alignment_tui.analysis.waivers import waiver_states
 from alignment_tui.i18n import t
+from alignment_tui.safe_text import visible
 from alignment_tui.session.live import inside, part_label
 from alignment_tui.tui.widgets.accepted import WaiverList
 from alignment_tui.tui.widgets.analysed import AnalysedView
@@ -45,7 +46,7 @@ def answer_header(answer: ReviewedAnswer, score: int | None, count: int, lang: s
         line.append(f"{t('review.unscored', lang):>7} ", style="dim")
     else:
         line.append(f"{t('review.score', lang, score=score):>7} ", style=BAND_STYLE[band(score)])
-    line.append(answer.prompt, style="bold")
+    line.append(visible(answer.prompt), style="bold")
     found = t("review.n_findings", lang, n=count) if count else t("review.no_findings", lang)
     line.append(f" · {found}", style="dim" if count else "green")
     return line

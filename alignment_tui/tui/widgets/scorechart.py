@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from rich.text import Text
 from textual.widgets import Static
 
+from alignment_tui.safe_text import visible
 from alignment_tui.tui.widgets.meter import BAND_STYLE, band
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -23,6 +24,7 @@ def chart_text(
     scores: Mapping[str, int], titles: Mapping[str, str], order: Sequence[str], width: int = 30
 ) -> Text:
     """One line per layer: its name, the bar, the score."""
+    titles = {layer: visible(title) for layer, title in titles.items()}
     name_width = max((len(titles.get(layer, layer)) for layer in order), default=0) + 2
     out = Text()
     for i, layer in enumerate(order):

@@ -26,6 +26,7 @@ from alignment_tui.model.typed import (
     parse_share,
 )
 from alignment_tui.tui.widgets.editors.base import EditorContext
+from alignment_tui.tui.widgets.literal import ShowsControls
 
 CellKind = Literal["text", "measure", "deadline", "share", "money", "select"]
 Options = Callable[[EditorContext], list[tuple[str, str]]]
@@ -95,7 +96,7 @@ def shown_read_only(widget: Any) -> bool:
     return bool(getattr(widget.screen, "read_only", False))
 
 
-class TypedInput(Input):
+class TypedInput(ShowsControls, Input):
     """An input whose value is read as a whole: when the user pauses (``Paused``, after
     ``PAUSE`` s without a change) or leaves it — never half-typed, key by key."""
 

@@ -23,6 +23,7 @@ from alignment_tui.model.typed import (
 )
 from alignment_tui.tui.widgets.editors.base import AnswerEditor, EditorContext
 from alignment_tui.tui.widgets.editors.cells import TypedInput, shown_read_only
+from alignment_tui.tui.widgets.literal import literal
 
 _CSS = """
 {cls} {{ height: auto; }}
@@ -74,7 +75,7 @@ class _TypedFieldEditor(AnswerEditor):
             if parsed is not None or final:
                 self.apply(parsed)
         message = self.query_one(".error", Static)
-        message.update(self.error_text or "")
+        message.update(literal(self.error_text or ""))
         message.set_class(self.error_text is not None, "-shown")
 
     def flush(self) -> None:
@@ -258,12 +259,15 @@ class ChoiceEditor(AnswerEditor):
             yield Static(t(f"editors.no_{source}", self.lang), classes="hint")
             return
         if self.multiple:
-            yield SelectionList[str](*[(label, v, v in self.value) for label, v in options])
+            # Names and ids come from the profile: shown as written, never as markup.
+            yield SelectionList[str](
+                *[(literal(label), v, v in self.value) for label, v in options]
+            )
             yield Static(self._selection_hint(), classes="hint", id="selection-hint")
         else:
             with RadioSet():
                 for label, v in options:
-                    yield RadioButton(label, value=v == self.value, name=v)
+                    yield RadioButton(literal(label), value=v == self.value, name=v)
 
     def _selection_hint(self) -> str:
         key = "editors.toggle_hint" if self.value else "editors.empty_selection"

@@ -24,6 +24,7 @@ from alignment_tui.tui.widgets.editors.cells import (
     read_cell,
     show_cell,
 )
+from alignment_tui.tui.widgets.literal import literal
 
 
 class RowsHost(Protocol):
@@ -32,6 +33,7 @@ class RowsHost(Protocol):
 
     COLUMNS: ClassVar[tuple[Column, ...]]
     grid_columns: int
+    hidden: list[Any]  # rows of a long table not built yet (built when asked)
 
     @property
     def lang(self) -> str: ...
@@ -104,7 +106,7 @@ class Row(Vertical):
                             options = select_options(column, context, value)
                             known = any(v == value for _, v in options)
                             yield Select(
-                                [(label, v) for label, v in options],
+                                [(literal(label), v) for label, v in options],
                                 value=value if known else Select.NULL,
                                 prompt=t("editors.choose", lang),
                                 compact=True,
@@ -128,7 +130,7 @@ class Row(Vertical):
                     button.can_focus = False  # keys do this from any cell: keep Tab for cells
                     yield button
         # The whole text of the focused cell, when the cell is too narrow to show it.
-        yield Static("", classes="row-full", markup=False)
+        yield Static("", classes="row-full")
         yield Static("", classes="row-error")
 
     def on_mount(self) -> None:
@@ -175,7 +177,8 @@ class Row(Vertical):
             full.remove_class("-shown")
             return
         label = self.column(cell.name or "").label_text(self.lang)
-        full.update(t("editors.field_full", self.lang, field=label, text=text))
+        # The cell's text comes from the profile: shown as written, never obeyed (ESC).
+        full.update(literal(t("editors.field_full", self.lang, field=label, text=text)))
         full.add_class("-shown")
 
     @on(TypedInput.Paused)
@@ -263,7 +266,8 @@ class Row(Vertical):
         if not self._settle(event.input):
             return
         cells = self.cells()
-        is_last_row = self.editor.rows()[-1] is self
+        # With rows not shown yet, the last one shown is not the table's end: Enter goes on.
+        is_last_row = self.editor.rows()[-1] is self and not self.editor.hidden
         if is_last_row and cells and cells[-1] is event.input and not self.is_blank():
             self.editor.call_later(self.editor.action_add_row)
         else:
@@ -326,5 +330,5 @@ class Row(Vertical):
             if n in self.shown
         ]
         message = self.query_one(".row-error", Static)
-        message.update("\n".join(lines))
+        message.update(literal("\n".join(lines)))
         message.set_class(bool(lines), "-shown")

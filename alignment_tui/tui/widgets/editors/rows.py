@@ -18,6 +18,9 @@ from alignment_tui.tui.widgets.editors.cells import Column, shown_read_only
 from alignment_tui.tui.widgets.editors.row import Row
 
 MAX_PASTED_ROWS = 30  # rows a paste may add; a longer paste is cut, and the user told
+# Rows built when the editor opens; the others when asked. A KPI row is about fifty
+# widgets and Textual builds them at a few milliseconds each: 52 KPIs took 25 s to show.
+SHOWN_AT_ONCE = 10
 
 # (key, action, locale key of the description, how the key is written in the hint)
 ROW_KEYS: tuple[tuple[str, str, str, str], ...] = (
@@ -59,6 +62,7 @@ class RowsEditor(AnswerEditor):
         items = [item.model_copy() for item in value or [] if isinstance(item, self.MODEL)]
         super().__init__(question, items, context, **kwargs)
         self.grid_columns = min(3, len(self.COLUMNS))
+        self.hidden: list[Any] = []  # rows not built yet, kept in the value as they are
         for key, action, description, _ in ROW_KEYS:
             self._bindings.bind(key, action, t(description, self.lang))
         self.removed: list[Removed] = []  # what Ctrl+Z brings back, the last removed last
@@ -84,10 +88,38 @@ class RowsEditor(AnswerEditor):
             if column.names and not getattr(self.context, column.names):
                 # Nothing to choose from yet: say where those names are given.
                 yield Static(t(f"editors.no_{column.names}", self.lang), classes="rows-hint")
+        items = list(self.value or [None])
+        self.hidden = items[SHOWN_AT_ONCE:]
         with Vertical(id="rows"):
-            for item in self.value or [None]:
+            for item in items[:SHOWN_AT_ONCE]:
                 yield Row(self, item)
+        more = Button(self._more_label(), id="more-rows", compact=True)
+        more.display = bool(self.hidden)
+        yield more
         yield Button(t(f"editors.add.{self.ADD_KEY}", self.lang), id="add-row", compact=True)
+
+    def _more_label(self) -> str:
+        count = len(self.hidden)
+        return t("editors.more_rows", self.lang, count=count, shown=min(count, SHOWN_AT_ONCE))
+
+    async def show_more(self, *, everything: bool = False) -> None:
+        """Build the next rows (all of them with ``everything``)."""
+        count = len(self.hidden) if everything else SHOWN_AT_ONCE
+        batch, self.hidden = self.hidden[:count], self.hidden[count:]
+        if batch:
+            await self.query_one("#rows").mount_all([Row(self, item) for item in batch])
+        more = self.query_one("#more-rows", Button)
+        more.label = self._more_label()
+        more.display = bool(self.hidden)
+
+    @on(Button.Pressed, "#more-rows")
+    async def _more_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        first_new = len(self.rows())
+        await self.show_more()
+        rows = self.rows()
+        if first_new < len(rows):
+            self._focus_row(rows[first_new], 0)
 
     def on_mount(self) -> None:
         # Read-only (the file is open elsewhere): shown, not editable.
@@ -118,7 +150,7 @@ class RowsEditor(AnswerEditor):
 
     def row_changed(self, row: Row | None = None) -> None:
         try:
-            value = self.build(self.rows())
+            value = self.build(self.rows()) + [item.model_copy() for item in self.hidden]
         except ValidationError:
             return  # a cell's own check already says what is expected
         if value != self.value:
@@ -146,6 +178,8 @@ class RowsEditor(AnswerEditor):
 
     async def action_add_row(self, at_end: bool = False) -> None:
         current = None if at_end else self.current_row()
+        if current is None and self.hidden:
+            await self.show_more(everything=True)  # the end is after the rows not shown yet
         row = Row(self, None)
         container = self.query_one("#rows")
         if current is not None:
