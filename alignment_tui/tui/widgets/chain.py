@@ -72,6 +72,7 @@ class Chain(OptionList):
     def __init__(self, entries: list[ChainEntry], *, id: str | None = None) -> None:
         options = [Option(render_entry(e), id=e.key) for e in entries]
         super().__init__(*options, id=id)
+        self.entries = list(entries)
         self._current = next((i for i, e in enumerate(entries) if e.current), None)
 
     def on_mount(self) -> None:
@@ -79,12 +80,21 @@ class Chain(OptionList):
             self.highlighted = self._current
 
     def update_entries(self, entries: list[ChainEntry]) -> None:
-        """Redraw the lines in place (completion changed), keeping highlight and scroll."""
-        for entry in entries:
-            try:
-                self.replace_option_prompt(entry.key, render_entry(entry))
-            except LookupError:
-                continue
+        """Show ``entries``: only the lines that changed are drawn again (a mark, a count,
+        the current step), so highlight and scroll stay; another layer's steps replace the
+        lines. The highlight follows the current step when it moved."""
+        relined = [e.key for e in entries] != [e.key for e in self.entries]
+        if relined:
+            self.set_options(Option(render_entry(e), id=e.key) for e in entries)
+        else:
+            for index, (old, new) in enumerate(zip(self.entries, entries, strict=True)):
+                if old != new:
+                    self.replace_option_prompt_at_index(index, render_entry(new))
+        was = next((i for i, e in enumerate(self.entries) if e.current), None)
+        self.entries = list(entries)
+        self._current = next((i for i, e in enumerate(entries) if e.current), None)
+        if (relined or self._current != was) and self._current is not None:
+            self.highlighted = self._current
 
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
