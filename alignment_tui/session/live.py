@@ -47,6 +47,11 @@ class LiveScheduler:
         self.due = now + self.delay
         return self.generation
 
+    def drop(self) -> None:
+        """Another text is shown now: what is in flight comes back stale, nothing is due."""
+        self.generation += 1
+        self.due = None
+
     def wait(self, now: float) -> float | None:
         """Seconds until an analysis may start; ``None`` when nothing is due or one is running."""
         if self.due is None or self.in_flight is not None:

@@ -139,6 +139,26 @@ class LiveFeedback(Vertical):
             self.reanalyse()  # what was shown was located in no editor
 
     def on_mount(self) -> None:
+        self.look()
+
+    def follow(
+        self, path: str, *, one_per_line: bool, label: Callable[[Finding], str] | None
+    ) -> None:
+        """Another answer now (the walk went on to the next question, keeping this panel):
+        nothing of the last one stays to be seen or waived, and its analysis still running
+        is dropped when it comes back. ``attach`` and ``look`` follow once its editor is in."""
+        self.path, self.one_per_line, self.label = path, one_per_line, label
+        self.area, self.result = None, None
+        self.scheduler.drop()
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.is_mounted:
+            self.query_one(FindingsPanel).label = label
+            self.query_one("#live-waived", Static).update("")
+
+    def look(self) -> None:
+        """The first analysis of the answer: at once when the analysis is loaded."""
         self.query_one(FindingsPanel).show([], empty=t("findings.empty", self.lang))
         profile = self.snapshot() if self.instant and analysis_warm() else None
         if profile is None:
