@@ -75,8 +75,7 @@ class CoachPanel(Vertical):
         lang = self.lang
         yield Static(self._head(), id="coach-head")
         yield Static(t("coach.probes", lang), classes="coach-label")
-        for probe in self.probes:
-            yield Static(literal_text("• " + probe), classes="coach-probe")
+        yield Static(self._probes(), id="coach-probes", classes="coach-probe")
         yield Static(t("coach.note", lang), classes="coach-label")
         area = NoteArea(self.note, soft_wrap=True, tab_behavior="focus", id="coach-note")
         area.placeholder = t("coach.note_placeholder", lang)
@@ -84,6 +83,21 @@ class CoachPanel(Vertical):
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self._tick)
+
+    def _probes(self) -> Text:
+        return literal_text("\n".join("• " + probe for probe in self.probes))
+
+    def show_question(self, qid: str, probes: Sequence[str], note: str) -> None:
+        """The walk went on to question ``qid``: its probes and its note, whose undo history
+        starts afresh (the timer runs on)."""
+        self.qid, self.probes, self.note = qid, list(probes), note
+        self.query_one("#coach-probes", Static).update(self._probes())
+        self.query_one("#coach-note", TextArea).load_text(note)
+
+    @property
+    def typed(self) -> str:
+        """The note as its box holds it (its last change may still be on its way)."""
+        return self.query_one("#coach-note", TextArea).text if self.is_mounted else self.note
 
     def _head(self) -> Text:
         line = Text(t("coach.title", self.lang), style="bold")
