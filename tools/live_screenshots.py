@@ -46,9 +46,8 @@ async def _settle(pilot: Any) -> None:
 
 async def _go(pilot: Any, key: str, ready: str) -> None:
     app = pilot.app
-    before = app.screen
     app.jump(key)
-    await _wait(lambda: app.screen is not before and app.screen.query(ready))
+    await _wait(lambda: getattr(app.screen, "shown", "") == key and app.screen.query(ready))
     await _settle(pilot)
 
 

@@ -56,8 +56,9 @@ def _on(app: Any, kind: type[Any]) -> Callable[[], bool]:
     return lambda: isinstance(app.screen, kind) and bool(app.screen.query("Button"))
 
 
-def _left(app: Any, before: Any) -> Callable[[], bool]:
-    return lambda: app.screen is not before and bool(app.screen.is_mounted)
+def _shown(app: Any, key: str) -> Callable[[], bool]:
+    """The step ``key`` is on screen (a question may be shown on the screen already there)."""
+    return lambda: getattr(app.screen, "shown", "") == key
 
 
 async def _settle(pilot: Any) -> None:
@@ -100,9 +101,8 @@ async def _walk(out: Path, lang: str, work: Path, shots: Sequence[Shot]) -> list
         assert app.walk is not None
         app.walk.path = profile.name  # the file's name, not the temporary folder it is in
         for shot in shots:
-            before = app.screen
             app.jump(shot.step)
-            await _wait(app, _left(app, before))
+            await _wait(app, _shown(app, shot.step))
             for theme in shot.themes:
                 app.theme = THEMES[theme]
                 await _settle(pilot)

@@ -3,9 +3,10 @@ session core (bank, profile, steps): the screens get their data, never the app."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from alignment_tui.analysis.findings import Finding
 from alignment_tui.i18n import lookup, t
 from alignment_tui.model import kinds
 from alignment_tui.model.answers import get_answer, is_answered, layer_completion
@@ -15,7 +16,7 @@ from alignment_tui.session import ProfileSession, Step
 from alignment_tui.session.live import part_label
 from alignment_tui.tui.screens.base import WalkScreen, WalkView
 from alignment_tui.tui.screens.intro import IntroScreen
-from alignment_tui.tui.screens.question import QuestionScreen
+from alignment_tui.tui.screens.question import QuestionPane, QuestionScreen
 from alignment_tui.tui.screens.review import ReviewRow, ReviewScreen
 from alignment_tui.tui.screens.summary import LayerStatus, SummaryScreen
 from alignment_tui.tui.widgets.alignment import SummaryLoader
@@ -109,6 +110,7 @@ class Walk:
             self.read_only,
             profile.meta.organisation,
             self.path,
+            self.session.current.key,
         )
 
     def editor(self, profile: Profile, question: Question) -> AnswerEditor | None:
@@ -138,14 +140,11 @@ class Walk:
             coach = profile.settings.coach_mode
             return QuestionScreen(
                 view,
-                q,
-                self.editor(profile, q),
+                self.pane(profile, focus),
                 self.live(q),
                 self.coach_panel(q, coach),
                 coach=coach,
-                skipped=q.id in profile.meta.skipped,
                 read_only=bool(self.read_only),
-                focus=focus,
             )
         if step.kind == "review":
             rows = [
@@ -174,19 +173,40 @@ class Walk:
         )
         return SummaryScreen(view, self.statuses(profile), self.path, loader)
 
+    def pane(self, profile: Profile, focus: str = "") -> QuestionPane:
+        """The current question's own part of its screen: what a step to it shows anew."""
+        q = self.bank.question(self.session.current.qid)
+        return QuestionPane(
+            q,
+            self.editor(profile, q),
+            skipped=q.id in profile.meta.skipped,
+            focus=focus,
+            note=profile.notes.get(q.id, ""),
+        )
+
     def live(self, question: Question) -> LiveFeedback:
         """The findings under an answer, analysed again whenever typing pauses."""
-        session, path, lang = self.session, question.path, self.lang
+        session, lang = self.session, self.lang
         return LiveFeedback(
-            path,
+            question.path,
             lang,
             session.snapshot,
             one_per_line=bool(kinds.spec(question.kind).lines),
             coach=lambda: session.profile.settings.coach_mode,
             waivable=session.writable,
-            label=lambda f: part_label(f.where, path, session.profile, lang),
+            label=self.label(question.path),
             id="live",
         )
+
+    def follow(self, live: LiveFeedback, question: Question) -> None:
+        """The findings panel kept from the last question now follows ``question``'s answer."""
+        one_per_line = bool(kinds.spec(question.kind).lines)
+        live.follow(question.path, one_per_line=one_per_line, label=self.label(question.path))
+
+    def label(self, path: str) -> Callable[[Finding], str]:
+        """How a finding names the part of the answer at ``path`` it is about."""
+        session, lang = self.session, self.lang
+        return lambda f: part_label(f.where, path, session.profile, lang)
 
     def coach_panel(self, question: Question, coach: bool) -> CoachPanel:
         """The coach's column for a question: probes, the private note, the session timer."""

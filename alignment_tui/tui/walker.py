@@ -70,12 +70,29 @@ class Walker:
         for screen in self.app.screen_stack:
             if isinstance(screen, CheckinScreen):
                 screen.record_all()  # a value typed and not yet left
+            if isinstance(screen, QuestionScreen):
+                panel = screen.coach_panel
+                self.session.note(panel.qid, panel.typed)  # a no-op when already kept
             if isinstance(screen, QuestionScreen) and screen.editor is not None:
                 screen.editor.flush()
                 self.answer(screen.editor.question, screen.editor.value, quiet=True)
 
-    def show(self, focus: str = "") -> None:
-        self.app.switch_screen(self.walk.screen(self.session.profile, focus))
+    def show(self, focus: str = "", *, anew: bool = False) -> None:
+        """The current step on screen. From a question to a question the screen stays (its
+        chain and findings panel with it) and shows the next one's pane; another kind of
+        step, or ``anew`` (the file reloaded or moved), gets a screen of its own."""
+        screen, profile = self.app.screen, self.session.profile
+        if (
+            not anew
+            and self.session.current.kind == "question"
+            and isinstance(screen, QuestionScreen)
+            and screen.is_mounted
+        ):
+            pane = self.walk.pane(profile, focus)
+            self.walk.follow(screen.live, pane.question)
+            screen.show_pane(self.walk.view(profile), pane)
+            return
+        self.app.switch_screen(self.walk.screen(profile, focus))
 
     def checkin(self, today: date | None = None) -> None:
         """The check-in screen over the step shown (Escape goes back to it)."""
@@ -125,13 +142,13 @@ class Walker:
                 chain.update_entries(self.walk.chain(self.session.profile))
 
     def _reloaded(self) -> None:
-        self.show()
+        self.show(anew=True)
 
     def _moved(self, path: Path) -> None:
         self.keep_editors()
         self.walk.read_only = ""
         self.walk.path = str(path)
-        self.show()
+        self.show(anew=True)
 
     # -- the coach, waivers, terms ------------------------------------------------------------
 

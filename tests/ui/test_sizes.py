@@ -87,9 +87,8 @@ async def test_every_screen_at_each_size(
         await wait_for(pilot, lambda: app.walk is not None and app.screen.is_mounted)
         steps = representative_steps()
         for key in steps:
-            before = app.screen
             app.jump(key)
-            await wait_for(pilot, lambda b=before: app.screen is not b and app.screen.is_mounted)  # type: ignore[misc]
+            await wait_for(pilot, lambda k=key: getattr(app.screen, "shown", "") == k)  # type: ignore[misc]
             screen = app.screen
             if isinstance(screen, QuestionScreen):
                 assert screen.editor is not None, key
@@ -111,7 +110,15 @@ async def test_every_screen_at_each_size(
         )
         first = app.screen
         await click_into_view(pilot, first.query_one("#next"))
-        await wait_for(pilot, lambda: app.screen is not first)
+        walk = app.walk
+        assert walk is not None
+        await wait_for(
+            pilot,
+            lambda: (
+                walk.session.current.key != steps[2]
+                and getattr(app.screen, "shown", "") == walk.session.current.key
+            ),
+        )
         # Smaller than 40×12: a message instead of a broken layout; back to the walk after.
         await pilot.resize_terminal(39, 11)
         await wait_for(pilot, lambda: isinstance(app.screen, TooSmallScreen))

@@ -47,7 +47,6 @@ async def test_new_profile_walk_back_jump_skip_quit_reopen(workdir: Path, lang: 
         assert walk is not None
         while walk.session.current.kind != "summary":
             step = walk.session.current
-            before = app.screen
             if step.kind == "question" and step.qid == SKIPPED:
                 await pilot.press("ctrl+o")
             else:
@@ -68,7 +67,14 @@ async def test_new_profile_walk_back_jump_skip_quit_reopen(workdir: Path, lang: 
                     await pilot.press("ctrl+n")  # the key, from inside the editor
                 else:
                     app.action_go_next()  # the same action, without Pilot's idle waits
-            await wait_for(pilot, lambda b=before: app.screen is not b and app.screen.is_mounted)
+            # The next step on screen (a question after a question on the same screen).
+            await wait_for(
+                pilot,
+                lambda s=step: (
+                    walk.session.current != s
+                    and getattr(app.screen, "shown", "") == walk.session.current.key
+                ),
+            )
         assert isinstance(app.screen, SummaryScreen)
         kinds = {q.kind for q in bank.questions()}
         assert len(expected) == sum(1 for q in bank.questions() if q.kind in ("text", "list")) - 1

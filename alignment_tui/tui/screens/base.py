@@ -66,6 +66,7 @@ class WalkView:
     banner: str = ""
     heading: str = ""  # the organisation, in the header
     file: str = ""  # the profile's path, under it
+    key: str = ""  # the step shown (``intro:values``, a question's id, ``summary``)
 
 
 class WalkScreen(Screen[None]):
@@ -93,6 +94,12 @@ class WalkScreen(Screen[None]):
                 with Horizontal(id="nav"):
                     yield from self.nav_buttons()
         yield KeyBar(self.key_help())
+
+    @property
+    def shown(self) -> str:
+        """The step on screen: its key, once it is drawn (a question screen shows the next
+        question's pane a moment after the step)."""
+        return self.view.key if self.is_mounted else ""
 
     def key_help(self) -> list[tuple[str, str, str]]:
         specs = [*self.KEYS, *APP_KEYS]

@@ -1,7 +1,13 @@
-"""One question: prompt, help, examples on demand, the answer editor, probes, findings slot."""
+"""One question: prompt, help, examples on demand, the answer editor, probes, findings slot.
+
+The walk keeps this screen from one question to the next: its chain, findings panel and
+coach's column stay, and only the question's own part (the pane: prompt, help, examples,
+the editor, the probes and note) is shown anew.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -14,10 +20,27 @@ from alignment_tui.i18n import t
 from alignment_tui.model import kinds
 from alignment_tui.model.kinds import inner_path
 from alignment_tui.tui.screens.base import QUESTION_KEYS, WALK_KEYS, KeySpec, WalkScreen, WalkView
+from alignment_tui.tui.widgets.chain import Chain
 from alignment_tui.tui.widgets.coach import CoachPanel
 from alignment_tui.tui.widgets.editors.base import AnswerEditor
 from alignment_tui.tui.widgets.literal import literal
 from alignment_tui.tui.widgets.livefeedback import LiveFeedback
+
+
+@dataclass(frozen=True)
+class QuestionPane:
+    """What changes from one question to the next."""
+
+    question: Any
+    editor: AnswerEditor | None
+    skipped: bool = False
+    focus: str = ""  # a field path inside the answer, where the cursor goes
+    note: str = ""  # the coach's private note on the question
+
+
+def prompt_text(question: Any, lang: str) -> Content:
+    required = t("question.required", lang) if question.required else t("question.optional", lang)
+    return Content.assemble(literal(question.prompt(lang)), "  ", (required, "dim"))
 
 
 class QuestionScreen(WalkScreen):
@@ -28,51 +51,50 @@ class QuestionScreen(WalkScreen):
     def __init__(
         self,
         view: WalkView,
-        question: Any,
-        editor: AnswerEditor | None,
+        pane: QuestionPane,
         live: LiveFeedback,
         coach_panel: CoachPanel,
         *,
         coach: bool = False,
-        skipped: bool = False,
         read_only: bool = False,
-        focus: str = "",
     ) -> None:
         super().__init__(view)
-        self.question = question
-        self.editor = editor
-        self.live = live  # mounted under the answer once the screen is shown
-        self.coach_panel = coach_panel
+        self.pane = pane  # the question to show; ``_shown`` is the one on screen
+        self._shown = pane
+        self.live = live  # mounted under the answer once the screen is shown, then kept
+        self.coach_panel = coach_panel  # the coach's probes, private note and session timer
         self.coach = coach
-        self.skipped = skipped
         self.read_only = read_only
-        self.focus_on = focus  # a field path inside the answer, where the cursor goes
+
+    @property
+    def question(self) -> Any:
+        return self.pane.question
+
+    @property
+    def editor(self) -> AnswerEditor | None:
+        return self.pane.editor
+
+    @property
+    def shown(self) -> str:
+        return self._shown.question.id if self.is_mounted else ""
 
     def body(self) -> ComposeResult:
         q, lang = self.question, self.lang
-        required = t("question.required", lang) if q.required else t("question.optional", lang)
-        prompt = Content.assemble(literal(q.prompt(lang)), "  ", (required, "dim"))
-        yield Static(prompt, id="prompt", classes="title")
+        yield Static(prompt_text(q, lang), id="prompt", classes="title")
         yield Static(literal(q.help(lang)), id="help")
         with Vertical(id="examples", classes="hidden"):
             yield Static(t("question.vague", lang), classes="label vague")
-            yield Static(literal(q.example_vague(lang)), classes="card")
+            yield Static(literal(q.example_vague(lang)), id="example-vague", classes="card")
             yield Static(t("question.specific", lang), classes="label specific")
-            yield Static(literal(q.example_specific(lang)), classes="card")
+            yield Static(literal(q.example_specific(lang)), id="example-specific", classes="card")
         # The answer and its findings, with the coach's column beside them on a wide
         # terminal (below them on a narrow one): see ``#work`` in app.tcss.
         with Container(id="work"):
             with Vertical(id="answer-col"):
-                if self.skipped:
-                    yield Static(t("question.was_skipped", lang), id="skipped-note")
-                if self.editor is not None:
-                    yield self.editor
-                else:
-                    yield Static(t("question.no_editor", lang, kind=q.kind), id="no-editor")
+                yield self._answer(self.pane)
                 # Findings from the analysis are mounted here, live, below the answer.
                 yield Vertical(id="findings")
-            # The coach's probes, private note and session timer (``#probes``, hidden when off).
-            yield self.coach_panel
+            yield self.coach_panel  # ``#probes``, hidden when coach mode is off
         with Horizontal(id="tools"):
             yield Button(
                 t("question.examples_button", lang),
@@ -93,6 +115,20 @@ class QuestionScreen(WalkScreen):
                 compact=True,
             )
 
+    def _answer(self, pane: QuestionPane) -> Vertical:
+        """The answer's own widgets, above the findings: the skipped note and the editor, in a
+        box of their own that the next question's replaces."""
+        box = Vertical(classes="answer")
+        if pane.skipped:
+            box.compose_add_child(Static(t("question.was_skipped", self.lang), id="skipped-note"))
+        if pane.editor is not None:
+            box.compose_add_child(pane.editor)
+        else:
+            kind = pane.question.kind
+            note = Static(t("question.no_editor", self.lang, kind=kind), id="no-editor")
+            box.compose_add_child(note)
+        return box
+
     def nav_buttons(self) -> ComposeResult:
         yield Button(t("nav.back", self.lang), id="back", action="app.go_back", compact=True)
         yield Button(t("nav.skip", self.lang), id="skip", action="app.skip", compact=True)
@@ -107,20 +143,60 @@ class QuestionScreen(WalkScreen):
     def on_mount(self) -> None:
         self.set_class(self.coach, "-coach")
         self.call_after_refresh(self._install_live)
-        if self.editor is None:
+        self._arrive(self._shown)
+
+    def _arrive(self, pane: QuestionPane) -> None:
+        """The question is on screen: read-only applied, the cursor in its editor."""
+        if pane.editor is None:
             self.query_one("#next", Button).focus()
             return
         if self.read_only:
             # The coach's note too: nothing typed on a read-only profile could be kept.
             for area in self.query(TextArea):
                 area.read_only = True
-            for control in self.editor.query("Input, Select, Checkbox, RadioSet, Button"):
+            for control in pane.editor.query("Input, Select, Checkbox, RadioSet, Button"):
                 control.disabled = True
-        inner = inner_path(self.focus_on, self.question.path) if self.focus_on else None
+        inner = inner_path(pane.focus, pane.question.path) if pane.focus else None
         if inner:
-            self.editor.focus_at(inner)
+            pane.editor.focus_at(inner)
         else:
-            self.editor.focus_first()
+            pane.editor.focus_first()
+
+    def show_pane(self, view: WalkView, pane: QuestionPane) -> None:
+        """Go on to another question on this screen; ``editor`` and ``question`` are the new
+        one's at once, and it is drawn as soon as the screen takes its next message."""
+        self.view = view
+        self.pane = pane
+        self.call_later(self._swap)
+
+    async def _swap(self) -> None:
+        """The pane shown anew, the chain's changed lines and the progress line updated, in
+        one frame. Several steps in a row show only the last."""
+        pane, old = self.pane, self._shown
+        if pane is old or not self.is_attached:
+            return
+        q, lang = pane.question, self.lang
+        with self.app.batch_update():
+            self.query_one(Chain).update_entries(self.view.chain)
+            for progress in self.query("#progress").results(Static):
+                progress.update(literal(self.view.progress))
+            self.query_one("#prompt", Static).update(prompt_text(q, lang))
+            self.query_one("#help", Static).update(literal(q.help(lang)))
+            self.query_one("#example-vague", Static).update(literal(q.example_vague(lang)))
+            self.query_one("#example-specific", Static).update(literal(q.example_specific(lang)))
+            self.query_one("#examples").add_class("hidden")
+            self.coach_panel.show_question(q.id, q.probes(lang), pane.note)
+            column = self.query_one("#answer-col")
+            # The editor leaves without the focus: else Textual hands it on to the scroller
+            # (restyling all it holds) just before the new editor takes it.
+            self.set_focus(None)
+            await column.remove_children(".answer")
+            await column.mount(self._answer(pane), before="#findings")
+            self._shown = pane
+            self._arrive(pane)
+            self._attach_live()
+            if self.live.is_mounted:
+                self.live.look()
 
     def _install_live(self) -> None:
         """The findings under the answer, attached to the text box where words can be
@@ -132,9 +208,12 @@ class QuestionScreen(WalkScreen):
         except NoMatches:
             return
         slot.mount(self.live)
-        area = None
-        if self.editor is not None and kinds.spec(self.question.kind).lines is not None:
-            area = self.editor.query(TextArea).first() if self.editor.query(TextArea) else None
+        self._attach_live()
+
+    def _attach_live(self) -> None:
+        editor, area = self._shown.editor, None
+        if editor is not None and kinds.spec(self._shown.question.kind).lines is not None:
+            area = editor.query(TextArea).first() if editor.query(TextArea) else None
         self.live.attach(area)
 
     def action_waive(self) -> None:
@@ -145,5 +224,5 @@ class QuestionScreen(WalkScreen):
 
     def show_probes(self, on: bool) -> None:
         self.coach = on
-        self.query_one("#probes").set_class(not on, "hidden")
+        self.coach_panel.set_class(not on, "hidden")
         self.set_class(on, "-coach")
