@@ -51,7 +51,7 @@ async def test_steps_keep_the_chain_and_findings_and_show_the_next_pane(workdir:
         for qid in (*WALK[1:], LAST):
             await pilot.press("ctrl+n")
             await wait_for(pilot, lambda q=qid: screen.question.id == q)
-            await wait_for(pilot, lambda: screen.editor is not None and screen.editor.has_focus_within)
+            await wait_for(pilot, lambda: bool(screen.editor and screen.editor.has_focus_within))
             # The same screen, chain, findings panel and coach's column…
             assert app.screen is screen
             assert screen.query_one(Chain) is chain and screen.query_one(FindingsPanel) is panel
@@ -88,7 +88,8 @@ async def test_typing_at_15_keys_a_second_across_steps_lands_in_each_answer(work
             keys += ["ctrl+n", *keys_of("Safe firing."), "ctrl+n", *keys_of("Visit\nDemo")]
             await type_keys(app, keys)
         await wait_for(pilot, lambda: screen.question.id == "mission.plan")
-        await wait_for(pilot, lambda: screen.editor is not None and screen.editor.value == ["Visit", "Demo"])
+        plan = ["Visit", "Demo"]
+        await wait_for(pilot, lambda: screen.editor is not None and screen.editor.value == plan)
         assert app.screen is screen and screen.query_one(Chain) is chain
         await pilot.pause(0.3)
         await pilot.press("ctrl+s")
