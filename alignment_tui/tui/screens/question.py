@@ -185,6 +185,7 @@ class QuestionScreen(WalkScreen):
             self.query_one("#example-vague", Static).update(literal(q.example_vague(lang)))
             self.query_one("#example-specific", Static).update(literal(q.example_specific(lang)))
             self.query_one("#examples").add_class("hidden")
+            self.query_one("#main").scroll_home(animate=False)  # the next question from its top
             self.coach_panel.show_question(q.id, q.probes(lang), pane.note)
             column = self.query_one("#answer-col")
             # The editor leaves without the focus: else Textual hands it on to the scroller

@@ -154,7 +154,10 @@ class LiveFeedback(Vertical):
             self._timer.stop()
             self._timer = None
         if self.is_mounted:
-            self.query_one(FindingsPanel).label = label
+            panel = self.query_one(FindingsPanel)
+            panel.label = label
+            panel.show([], empty=t("findings.empty", self.lang))
+            self.query_one(SpecificityMeter).score = None
             self.query_one("#live-waived", Static).update("")
 
     def look(self) -> None:
