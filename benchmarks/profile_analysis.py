@@ -12,7 +12,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from alignment_tui.analysis import coherence, profile, structure
+from alignment_tui.analysis import coherence, profile, recognise, structure
 from alignment_tui.analysis.profile import analyze_profile
 from alignment_tui.model.paths import set_field
 from alignment_tui.store import load_profile, save_profile
@@ -31,6 +31,7 @@ def _clear() -> None:
         coherence.words,
         coherence._stem,
         structure._bag,
+        recognise.fold,
     ):
         cached.cache_clear()
 

@@ -6,11 +6,12 @@ import re
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, cached_property
+from functools import cache
 
 from alignment_tui.analysis import lexicon, packs, patterns, registry
 from alignment_tui.analysis.findings import Severity
 from alignment_tui.analysis.lexicon import Hit, Token
+from alignment_tui.analysis.once import once
 from alignment_tui.analysis.recognise import (
     find_amounts,
     find_deadlines,
@@ -65,7 +66,7 @@ class Context:
     sure: bool = True  # the text's language is known or clearly detected
     expect: Sequence[str] = ()  # kinds of detail the question asks for (rules.expect)
 
-    @cached_property
+    @once
     def langs(self) -> tuple[str, ...] | None:
         """The packs whose words and patterns apply: the text's own when its language is
         sure, every pack when it is not (``None``)."""
@@ -88,11 +89,11 @@ class Context:
     def _target(self, name: str) -> str:
         return self.text if name in packs.ON_TEXT else self.folded_text
 
-    @cached_property
+    @once
     def toks(self) -> list[Token]:
         return lexicon.tokens(self.text)
 
-    @cached_property
+    @once
     def hits(self) -> list[Hit]:
         found = lexicon.find(
             self.text, self.toks, self.layer, self.accepted, self.lang if self.sure else None
@@ -105,7 +106,7 @@ class Context:
             ]
         return found + patterns.signal_hits(self.text, self.where, self.lang if self.sure else None)
 
-    @cached_property
+    @once
     def quoted(self) -> list[tuple[int, int]]:
         """Spans between quotation marks (« », “ ”, ‘ ’, " ")."""
         return [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)]
@@ -113,11 +114,11 @@ class Context:
     def _inside_quote(self, hit: Hit) -> bool:
         return self._quoted_spans.contain(hit.start, hit.end)
 
-    @cached_property
+    @once
     def _quoted_spans(self) -> Spans:
         return Spans(self.quoted)
 
-    @cached_property
+    @once
     def where(self) -> dict[str, list[int]]:
         """Each folded word and where it starts."""
         out: dict[str, list[int]] = {}
@@ -125,23 +126,23 @@ class Context:
             out.setdefault(t.key, []).append(t.start)
         return out
 
-    @cached_property
+    @once
     def keys(self) -> Set[str]:
         return self.where.keys()
 
-    @cached_property
+    @once
     def hype(self) -> list[tuple[int, int]]:
         """Numbers of emphasis ("110%", "24/7"): they are no detail."""
         return patterns.hype(self.text, self.layer) if self.digits_raw else []
 
-    @cached_property
+    @once
     def unmeasured(self) -> list[tuple[int, int]]:
         """Spans whose numbers measure nothing: hype, and counts of pillars or values."""
-        if not self.digits_raw and not self.search("number_word", self.folded):
+        if not self.digits_raw and not self.number_words:
             return []
         return sorted(self.hype + patterns.counted(self.text, self.where))
 
-    @cached_property
+    @once
     def plain(self) -> str:
         """The text with its unmeasured numbers blanked (same length)."""
         # Built in pieces: rebuilding the whole text once per span was quadratic (an answer
@@ -155,7 +156,7 @@ class Context:
         pieces.append(self.text[at:])
         return "".join(pieces)
 
-    @cached_property
+    @once
     def by_rule(self) -> dict[str, list[Hit]]:
         out: dict[str, list[Hit]] = {}
         for h in self.hits:
@@ -168,25 +169,25 @@ class Context:
     def has(self, rule: str) -> bool:
         return rule in self.by_rule
 
-    @cached_property
+    @once
     def number_words(self) -> bool:
         """A quantity written in words ("two", « deux »)."""
         return bool(self.search("number_word", self.folded))
 
-    @cached_property
+    @once
     def words(self) -> int:
         return len(self.toks)
 
-    @cached_property
+    @once
     def folded_text(self) -> str:
         """The text lower-case and unaccented, offsets unchanged."""
         return fold(self.text)
 
-    @cached_property
+    @once
     def folded(self) -> str:
         return " ".join(t.key for t in self.toks)
 
-    @cached_property
+    @once
     def folded_without_deadlines(self) -> str:
         """The folded words with every deadline left out ("by June" is no "by" of means),
         and the numbers that measure nothing ("3 pillars", "110%")."""
@@ -201,42 +202,42 @@ class Context:
             keep.append(t.key)
         return " ".join(keep)
 
-    @cached_property
+    @once
     def audience(self) -> bool:
         """A named group other than the company's own staff or shareholders."""
         staff = Spans((h.start, h.end) for h in self.of("signal.staff"))
         return any(not staff.hold(h.start) for h in self.of("signal.audience"))
 
-    @cached_property
+    @once
     def change(self) -> bool:
         """A change for someone; "help", "enable", « permettre » count only with an audience."""
         return self.has("signal.change") or (self.has("signal.assist") and self.audience)
 
-    @cached_property
+    @once
     def someone(self) -> bool:
         """ "every child", "no family", « chaque enfant », « aucun élève »: a vision's who."""
         return bool(self.search("every_one", self.folded))
 
-    @cached_property
+    @once
     def has_number(self) -> bool:
         """A quantity outside any date: "Q1" or "2027" alone measure nothing."""
-        if not self.digits and not self.search("number_word", self.folded):
+        if not self.digits and not self.number_words:
             return False
         plain = self.folded_without_deadlines
         return bool(DIGIT.search(plain)) or bool(self.search("number_word", plain))
 
-    @cached_property
+    @once
     def digits_raw(self) -> bool:
         return bool(DIGIT.search(self.text))
 
-    @cached_property
+    @once
     def digits(self) -> bool:
         """Digits that may measure something (not "110%" nor "3 pillars")."""
         if not self.digits_raw:
             return False
         return bool(DIGIT.search(self.plain)) if self.unmeasured else True
 
-    @cached_property
+    @once
     def deadlines(self) -> list[tuple[int, int, date]]:
         found = [(m.start, m.end, m.value) for m in find_deadlines(self.text, self.today)]
         if found and self.unmeasured:  # "since 1998" is no deadline
@@ -244,19 +245,19 @@ class Context:
             found = [d for d in found if not unmeasured.hold(d[0])]
         return found
 
-    @cached_property
+    @once
     def money(self) -> bool:
         return bool(find_amounts(self.plain)) if self.digits else False
 
-    @cached_property
+    @once
     def percent(self) -> bool:
         return bool(find_percentages(self.plain)) if self.digits else False
 
-    @cached_property
+    @once
     def ranges(self) -> list[tuple[float, float]]:
         return [m.value for m in find_ranges(self.plain)] if self.digits else []
 
-    @cached_property
+    @once
     def proper_nouns(self) -> int:
         """Capitalised words inside a sentence (Leeds, LinkedIn), not Title Case headings."""
         text = self.text
@@ -282,7 +283,7 @@ class Context:
                 count += 1
         return count
 
-    @cached_property
+    @once
     def example(self) -> bool:
         """A quoted example, or a device that shows a tone ("first names", « on vouvoie »)."""
         if self.has("signal.device"):
@@ -294,7 +295,7 @@ class Context:
         quoted = self.layer == "execution" and bool(_QUOTE.search(self.text)) and not slogan
         return quoted or any(f" {k} " in f" {self.folded} " for k in self.words_of("for_example"))
 
-    @cached_property
+    @once
     def specificity(self) -> int:
         """How many kinds of concrete detail the answer holds (numbers, names, choices…)."""
         # Cheapest checks first; past SPECIFICITY_CAP kinds nothing reads the exact count.
@@ -318,7 +319,7 @@ class Context:
                     break
         return count
 
-    @cached_property
+    @once
     def offer(self) -> bool:
         """An offer is named: a thing sold, or a verb of ours whose object is not "products and
         services" or "solutions" (« nous concevons des produits et services… » names nothing)."""
@@ -332,7 +333,7 @@ class Context:
                 return True
         return not self.search("generic_offer")
 
-    @cached_property
+    @once
     def behaviour(self) -> bool:
         """Something we do (not "we design products and services", nor "we work together":
         a doing whose words all name nothing is no behaviour)."""
@@ -354,21 +355,21 @@ class Context:
         """Each kind of concrete detail (``DETAIL_KINDS``) and whether the answer holds it."""
         return {name: kind(self) for name, kind in DETAIL_KINDS.items()}
 
-    @cached_property
+    @once
     def detail_found(self) -> dict[str, bool]:
         return self.kinds_of_detail()
 
-    @cached_property
+    @once
     def hard_detail(self) -> int:
         """Kinds of detail a reader can check (a number, a date, a name, a channel…)."""
         return sum(1 for name in HARD_KINDS if self.detail_found[name])
 
-    @cached_property
+    @once
     def soft_detail(self) -> int:
         """Kinds of detail in words (a choice, an audience, a reason, a behaviour, an offer)."""
         return sum(1 for name in DETAIL_KINDS if name not in HARD_KINDS and self.detail_found[name])
 
-    @cached_property
+    @once
     def detail(self) -> float:
         """How much concrete detail weighs against weak evidence of vagueness: the kinds
         found, each with its weight (``[detail]`` in ``data/rules.toml``: a sum of money or
@@ -376,7 +377,7 @@ class Context:
         weights = registry.detail_weights()
         return sum(weights[name] for name, found in self.detail_found.items() if found)
 
-    @cached_property
+    @once
     def content_words(self) -> int:
         """Words that carry meaning: longer than three letters, not stop words, not numbers."""
         stop = patterns.stopwords(self.langs)
@@ -384,7 +385,7 @@ class Context:
             1 for t in self.toks if len(t.key) > 3 and t.key not in stop and not t.key.isdigit()
         )
 
-    @cached_property
+    @once
     def abstract_share(self) -> float:
         """The share of the content words that name nothing one could see or count
         ("potential", "excellence", "empower", « épanouissement »)."""
@@ -405,7 +406,7 @@ class Context:
         }
         return min(1.0, len(words) / self.content_words)
 
-    @cached_property
+    @once
     def concrete_share(self) -> float:
         """The share of the content words that name something one can see, touch or count
         (bikes, invoices, the counter) or a doing one can watch (repair, bake, deliver)."""
@@ -413,7 +414,7 @@ class Context:
             return 0.0
         return len({h.start for h in self.of("signal.concrete")}) / self.content_words
 
-    @cached_property
+    @once
     def abstract_level(self) -> float:
         """0 to 2: how abstract the answer reads — its share of abstract words (less
         ``concrete_weight`` times its share of concrete ones), from 0 at ``abstract_floor``

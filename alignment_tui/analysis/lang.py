@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -52,6 +53,18 @@ def _tables() -> tuple[_Table, ...]:
     return tuple(out)
 
 
+@resettable
+@cache
+def _owners() -> dict[str, str | None]:
+    """Each word of the packs' lists and the one language that owns it (``None``: several
+    do, so it tells nothing)."""
+    out: dict[str, str | None] = {}
+    for t in _tables():
+        for word in t.words:
+            out[word] = t.code if word not in out else None
+    return out
+
+
 def lang_scores(text: str) -> dict[str, float]:
     """Each language's evidence in ``text`` (word hits, elisions, marks, endings)."""
     tables = _tables()
@@ -65,26 +78,30 @@ def lang_scores(text: str) -> dict[str, float]:
             # French typography puts a space before : ; ! ? and % ("Budget : 2 k€").
             found = len(t.spaced.findall(sample))
             scores[t.code] += min(_SPACED_MARK_MAX, _SPACED_MARK_WEIGHT * found)
-    for token in _TOKEN.findall(fold(sample)):
+    owners = _owners()
+    # Each distinct word once, weighed by how often it occurs (sums of 1 and 0.5 are exact
+    # in any order).
+    for token, times in Counter(_TOKEN.findall(fold(sample))).items():
         if "'" in token:
             elided = next((t for t in tables if t.elision and t.elision.match(token)), None)
             if elided is not None:
-                scores[elided.code] += 1
+                scores[elided.code] += times
                 token = token.split("'", 1)[1]
             else:
                 contracted = next(
                     (t for t in tables if t.contraction and t.contraction.search(token)), None
                 )
                 if contracted is not None:
-                    scores[contracted.code] += 1
+                    scores[contracted.code] += times
                     continue
-        owners = [t for t in tables if token in t.words]
-        if len(owners) == 1:
-            scores[owners[0].code] += 1
-        elif not owners and len(token) > 4:
+        if token in owners:
+            owner = owners[token]
+            if owner is not None:
+                scores[owner] += times
+        elif len(token) > 4:
             for t in tables:
                 if token.endswith(t.endings):
-                    scores[t.code] += _ENDING_WEIGHT
+                    scores[t.code] += _ENDING_WEIGHT * times
     return scores
 
 

@@ -62,7 +62,12 @@ def tokens(text: str) -> list[Token]:
             Token(m.start(), m.end(), m.group().replace("œ", "oe").replace("æ", "ae"))
             for m in _TOKEN.finditer(folded)
         ]
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
+    # The tuple built directly: a NamedTuple's own constructor costs a third more, and
+    # every answer makes dozens of tokens.
+    return [_new(Token, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(folded)]
+
+
+_new = tuple.__new__
 
 
 def _pattern(phrase: str) -> tuple[str, ...]:
@@ -79,12 +84,17 @@ class _Node:
         self.entries: list[Entry] = []
 
 
+# The nodes a word leads to, and those of them a next word can lead further from.
+_Step = tuple[tuple[_Node, ...], tuple[_Node, ...]]
+
+
 class Matcher:
     """Finds every phrase of many entries in one pass over the words of a text (a word trie)."""
 
     def __init__(self, entries: Iterable[tuple[str, Entry]]) -> None:
         self._root = _Node()
-        self._memo: dict[tuple[tuple[_Node, ...], str], tuple[_Node, ...]] = {}
+        self._memo: dict[tuple[tuple[_Node, ...], str], _Step] = {}
+        self._first: dict[str, _Step] = {}  # the first step, by word alone (most steps)
         for phrase, entry in entries:
             words = _pattern(phrase)
             if not words or all(w.rstrip("*").isdigit() for w in words):
@@ -108,9 +118,10 @@ class Matcher:
             return child
         return node.exact.setdefault(word, _Node())
 
-    def _step(self, frontier: tuple[_Node, ...], key: str) -> tuple[_Node, ...]:
-        """The nodes one word leads to from ``frontier`` (remembered: the same words and
-        the same places in the trie come back answer after answer)."""
+    def _step(self, frontier: tuple[_Node, ...], key: str) -> _Step:
+        """The nodes one word leads to from ``frontier``, and those of them a next word
+        can lead further from (remembered: the same words and the same places in the trie
+        come back answer after answer)."""
         memo_key = (frontier, key)
         found = self._memo.get(memo_key)
         if found is not None:
@@ -124,7 +135,7 @@ class Matcher:
                 for stem, pchild in node.prefix.get(key[:_STEM], ()):
                     if key.startswith(stem):
                         nxt.append(pchild)
-        result = tuple(nxt)
+        result = (tuple(nxt), tuple(n for n in nxt if n.exact or n.prefix))
         if len(self._memo) < _MEMO_MAX:
             self._memo[memo_key] = result
         return result
@@ -140,32 +151,37 @@ class Matcher:
         toks = tokens(text) if toks is None else toks
         hits: list[Hit] = []
         n = len(toks)
-        root = self._root
+        first_steps = self._first
         for i in range(n):
-            first = toks[i].key
-            # Most words start no phrase: skip them before building anything.
-            if first not in root.exact and first[:_STEM] not in root.prefix:
-                continue
+            start = toks[i]
+            step = first_steps.get(start.key)
+            if step is None:
+                step = self._step((self._root,), start.key)
+                if len(first_steps) < _MEMO_MAX:
+                    first_steps[start.key] = step
+            nxt, frontier = step
+            if not nxt:
+                continue  # most words start no phrase
             best: dict[Entry, int] = {}
-            frontier: tuple[_Node, ...] = (root,)
-            k = i
+            for node in nxt:
+                for entry in node.entries:
+                    if not lang or entry.lang == lang:
+                        best[entry] = i + 1
+            k = i + 1
             while frontier and k < n:
-                if k > i and not _joined(text, toks[k - 1].end, toks[k].start):
+                if not _joined(text, toks[k - 1].end, toks[k].start):
                     break
-                nxt = self._step(frontier, toks[k].key)
+                nxt, frontier = self._step(frontier, toks[k].key)
                 k += 1
                 for node in nxt:
                     for entry in node.entries:
-                        if lang and k == i + 1 and entry.lang != lang:
-                            continue
                         best[entry] = k
-                frontier = nxt
             for entry, stop in best.items():
                 end = toks[stop - 1].end
                 # « beaucoup d' »: a phrase that ends on an elision takes its apostrophe.
                 if end < len(text) and text[end] in _APOSTROPHES and _elided(entry):
                     end += 1
-                hits.append(Hit(toks[i].start, end, entry))
+                hits.append(Hit(start.start, end, entry))
         return _drop_inner(hits) if len(hits) > 1 else hits
 
 

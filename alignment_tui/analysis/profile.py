@@ -98,11 +98,12 @@ class Leaf:
     whole: bool  # the answer itself (its question's rules apply), not a part of a row
 
 
-def leaves(profile: Profile) -> Iterator[Leaf]:
+def leaves(profile: Profile, values: dict[str, Any] | None = None) -> Iterator[Leaf]:
+    """The prose of ``profile`` (``values``: its answers by field, when already read)."""
     for spec in answer_specs(bank_key(profile)):
         if not spec.prose:
             continue
-        value = value_at(profile, spec.field)
+        value = value_at(profile, spec.field) if values is None else values[spec.field]
         if isinstance(value, str):
             if value.strip():
                 yield Leaf(spec.field, value, spec, True)
@@ -197,10 +198,12 @@ def analyze_profile(
     accepted = tuple(sorted(t.strip() for t in settings.accepted_terms if t.strip()))
     waivers = profile.waivers
 
+    specs = answer_specs(bank_key(profile))
+    values = {s.field: value_at(profile, s.field) for s in specs}  # read once, used twice
     text_findings: list[Finding] = []
     text_scores: dict[str, list[int]] = {}
     prose: list[tuple[str, str]] = []
-    for leaf in leaves(profile):
+    for leaf in leaves(profile, values):
         prose.append((leaf.path, leaf.text))
         spec = leaf.spec
         rules = (
@@ -225,7 +228,6 @@ def analyze_profile(
         text_findings.extend(found)
         text_scores.setdefault(spec.field, []).append(score)
 
-    specs = answer_specs(bank_key(profile))
     ctx = Context(profile, lang, today, tuple(s.field for s in specs if s.required), tuple(prose))
     other = [
         f
@@ -267,8 +269,7 @@ def analyze_profile(
     answer_scores: dict[str, int] = {}
     by_layer: dict[str, list[int]] = {layer: [] for layer in LAYERS}
     for spec in specs:
-        value = value_at(profile, spec.field)
-        if not has_content(value):
+        if not has_content(values[spec.field]):
             if not spec.required:
                 continue
             score = 0

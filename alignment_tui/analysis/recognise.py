@@ -47,8 +47,13 @@ _FOLD = str.maketrans(
 
 
 @lru_cache(maxsize=32)
+@lru_cache(maxsize=64)
 def fold(text: str) -> str:
-    """Lower-case and unaccented, with exactly the same length as ``text``."""
+    """Lower-case and unaccented, with exactly the same length as ``text``.
+
+    Remembered for the last few texts: the tokens, the sentence patterns, the dates and
+    the numbers of one answer each read it folded.
+    """
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
@@ -90,7 +95,7 @@ def _words(name: str) -> frozenset[str]:
 
 
 def _alt(items: object) -> str:
-    return packs.alternation(items)
+    return packs.trie_alternation(items)
 
 
 @resettable
