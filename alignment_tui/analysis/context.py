@@ -293,7 +293,8 @@ class Context:
         inside = sum(e - s for s, e in self.quoted)
         slogan = inside >= _SLOGAN_SHARE * len(self.text.strip())
         quoted = self.layer == "execution" and bool(_QUOTE.search(self.text)) and not slogan
-        return quoted or any(f" {k} " in f" {self.folded} " for k in self.words_of("for_example"))
+        padded = f" {self.folded} "
+        return quoted or any(f" {k} " in padded for k in self.words_of("for_example"))
 
     @once
     def specificity(self) -> int:
@@ -386,6 +387,12 @@ class Context:
         )
 
     @once
+    def heavy(self) -> list[Token]:
+        """The words with an abstract noun's ending (-tion, -ité, -ness…)."""
+        rx = heavy_nominal(patterns.word_tree("nominal_endings", self.langs))
+        return [t for t in self.toks if rx.match(t.key)]
+
+    @once
     def abstract_share(self) -> float:
         """The share of the content words that name nothing one could see or count
         ("potential", "excellence", "empower", « épanouissement »)."""
@@ -393,16 +400,14 @@ class Context:
             return 0.0
         words = {h.start for h in self.of("signal.abstract")}
         # Heavy nominal words ("revitalisation", « pertinence ») are abstract too.
-        heavy = heavy_nominal(patterns.word_alternation("nominal_endings", self.langs))
         stop = patterns.stopwords(self.langs)
         concrete = {h.start for h in self.of("signal.concrete")}
         words |= {
             t.start
-            for t in self.toks
+            for t in self.heavy
             if len(t.key) >= _HEAVY_MIN
             and t.key not in stop
             and t.start not in concrete  # « logement », "equipment": things, not ideas
-            and heavy.match(t.key)
         }
         return min(1.0, len(words) / self.content_words)
 

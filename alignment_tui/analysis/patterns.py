@@ -49,6 +49,14 @@ def word_alternation(name: str, langs: tuple[str, ...] | None) -> str:
     return packs.alternation(words(name, langs))
 
 
+@resettable
+@cache
+def word_tree(name: str, langs: tuple[str, ...] | None) -> str:
+    """The same as ``word_alternation``, as a tree of shared beginnings (faster to match;
+    for patterns compiled without IGNORECASE)."""
+    return packs.trie_alternation(words(name, langs))
+
+
 def search(
     name: str,
     text: str,

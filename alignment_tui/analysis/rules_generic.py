@@ -6,10 +6,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
-from alignment_tui.analysis.context import DIGIT, Context, Spot, heavy_nominal
+from alignment_tui.analysis.context import DIGIT, Context, Spot
 from alignment_tui.analysis.findings import Severity
 from alignment_tui.analysis.lexicon import Hit
-from alignment_tui.analysis.patterns import word_alternation
 from alignment_tui.analysis.registry import check, lexical_rules
 from alignment_tui.analysis.spans import Spans
 
@@ -156,8 +155,7 @@ def clause(ends: list[int], length: int, start: int, end: int) -> tuple[int, int
 
 @check("vague.nominal")
 def nominal(ctx: Context) -> Iterator[Spot]:
-    heavy_rx = heavy_nominal(word_alternation("nominal_endings", ctx.langs))
-    heavy = [t for t in ctx.toks if heavy_rx.match(t.key)]
+    heavy = ctx.heavy
     content = [t for t in ctx.toks if len(t.key) > 3]
     if len(heavy) >= ctx.params["nominal_min"] and len(heavy) >= ctx.params["nominal_share"] * len(
         content

@@ -148,7 +148,8 @@ def _first_copies(bags: list[frozenset[str]], threshold: float) -> Iterator[tupl
     sizes = [len(bag) for bag in bags]
     for k, bag in enumerate(bags):
         size = sizes[k]
-        ordered = sorted(bag, key=lambda w: (frequency[w], w))
+        # Rarest first, then alphabetical: sorted by word, then (stably) by frequency.
+        ordered = sorted(sorted(bag), key=frequency.__getitem__)
         prefix = ordered[: size - math.ceil(threshold * size) + 1]
         # Two sets this different in size cannot share enough words: not compared.
         low, high = threshold * size, size / threshold
