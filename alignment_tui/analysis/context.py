@@ -205,8 +205,11 @@ class Context:
     @once
     def audience(self) -> bool:
         """A named group other than the company's own staff or shareholders."""
+        groups = self.of("signal.audience")
+        if not groups:
+            return False
         staff = Spans((h.start, h.end) for h in self.of("signal.staff"))
-        return any(not staff.hold(h.start) for h in self.of("signal.audience"))
+        return any(not staff.hold(h.start) for h in groups)
 
     @once
     def change(self) -> bool:

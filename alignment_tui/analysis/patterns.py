@@ -104,7 +104,7 @@ def signal_hits(
     out = []
     for pack in chosen(None if lang is None else (lang,)):
         for signal in pack.signals:
-            present = where.keys() & signal.needs
+            present = signal.needs.intersection(where)  # walks the answer's few words
             if not present:
                 continue
             m = _around(signal.regex, folded, sorted(p for w in present for p in where[w]))
@@ -145,7 +145,7 @@ def counted(text: str, where: Mapping[str, Sequence[int]]) -> list[tuple[int, in
         for words, name in (("counted_nouns", "counted"), ("founded", "founded")):
             rx = pack.patterns[name]
             needs = pack.words[words]
-            for start in sorted(p for w in where.keys() & needs for p in where[w]):
+            for start in sorted(p for w in needs if w in where for p in where[w]):
                 lo, hi = max(0, start - _BEFORE), start + _AFTER
                 spans.update((m.start(), m.end()) for m in rx.finditer(folded, lo, hi))
     return sorted(spans)

@@ -145,6 +145,11 @@ _BARE_ITEM_WORDS = 4  # an item this short is a name, not a rule
 _BARE_ITEMS = 3  # from this many names a list is a list
 
 
+@cache
+def _joiner_split(joiners: str) -> re.Pattern[str]:
+    return re.compile(rf"\s(?:{joiners})\s", re.I)
+
+
 @check("values.bare_list")
 def bare_list(ctx: Context) -> Iterator[Spot]:
     """Values given as a list of names (any names, not only the usual virtues) with
@@ -153,11 +158,9 @@ def bare_list(ctx: Context) -> Iterator[Spot]:
         return
     if ctx.has("signal.behaviour") or ctx.has("signal.tradeoff") or ctx.search("defined"):
         return
-    joiners = word_alternation("list_joiners", ctx.langs)
+    joiners = _joiner_split(word_alternation("list_joiners", ctx.langs))
     pieces = [p for p in _LIST_SPLIT.split(ctx.text) if p.strip()]
-    pieces = [
-        q for p in pieces for q in re.split(rf"\s(?:{joiners})\s", p, flags=re.I) if q.strip()
-    ]
+    pieces = [q for p in pieces for q in joiners.split(p) if q.strip()]
     if len(pieces) < _BARE_ITEMS:
         return
     if all(len(_WORD.findall(p)) <= _BARE_ITEM_WORDS for p in pieces):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import chain
 from typing import Any, TypeVar
 
 from alignment_tui.analysis import packs, registry
@@ -140,10 +142,7 @@ def _first_copies(bags: list[frozenset[str]], threshold: float) -> Iterator[tupl
     ``len - ceil(threshold × len) + 1`` of each, so only the bags sharing such a word
     are compared, earliest first, and the set work is done by the interpreter's C code.
     """
-    frequency: dict[str, int] = {}
-    for bag in bags:
-        for word in bag:
-            frequency[word] = frequency.get(word, 0) + 1
+    frequency = Counter(chain.from_iterable(bags))
     postings: dict[str, list[int]] = {}
     sizes = [len(bag) for bag in bags]
     for k, bag in enumerate(bags):
