@@ -109,12 +109,14 @@ def _axis_links(kpi: Kpi, axes: list[Axis], lang: str) -> tuple[int | None, bool
     return None, False
 
 
+# The rows worth reading, found once per profile (each rule reads them again).
 def _live_axes(ctx: Context) -> list[Axis]:
-    return [a for a in ctx.profile.strategy.axes if not is_empty(a)]
+    return ctx.once("live_axes", lambda: [a for a in ctx.profile.strategy.axes if not is_empty(a)])
 
 
 def _live_kpis(ctx: Context) -> list[tuple[int, Kpi]]:
-    return [(i, k) for i, k in enumerate(ctx.profile.objectives.kpis) if not is_empty(k)]
+    kpis = ctx.profile.objectives.kpis
+    return ctx.once("live_kpis", lambda: [(i, k) for i, k in enumerate(kpis) if not is_empty(k)])
 
 
 def _kpi_links(ctx: Context) -> list[tuple[int, Kpi, int | None, bool]]:
@@ -199,11 +201,14 @@ def find_persona(ref: str, personas: list[Persona], lang: str) -> int | None:
 
 
 def _live_personas(ctx: Context) -> list[Persona]:
-    return [p for p in ctx.profile.personas if not is_empty(p)]
+    return ctx.once("live_personas", lambda: [p for p in ctx.profile.personas if not is_empty(p)])
 
 
 def _live_channels(ctx: Context) -> list[tuple[int, Channel]]:
-    return [(i, c) for i, c in enumerate(ctx.profile.execution.channels) if not is_empty(c)]
+    channels = ctx.profile.execution.channels
+    return ctx.once(
+        "live_channels", lambda: [(i, c) for i, c in enumerate(channels) if not is_empty(c)]
+    )
 
 
 def _channel_links(ctx: Context) -> list[tuple[int, Channel, int | None]]:

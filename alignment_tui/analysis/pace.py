@@ -48,11 +48,18 @@ def _axis(ctx: Context, kpi: Kpi) -> tuple[list[str], str]:
     return [], words["no_axis"]
 
 
-def _kpis(ctx: Context) -> Iterator[tuple[str, str, Kpi, date | None]]:
-    """Each KPI row worth reading: its path, its label, the KPI and where its pace starts."""
-    for i, kpi in enumerate(ctx.profile.objectives.kpis):
-        if not is_empty(kpi):
-            yield f"objectives.kpis[{i}]", kpi_label(kpi.name, i), kpi, start_of(kpi, ctx.profile)
+def _kpis(ctx: Context) -> list[tuple[str, str, Kpi, date | None]]:
+    """Each KPI row worth reading: its path, its label, the KPI and where its pace starts
+    (found once per profile)."""
+
+    def rows() -> list[tuple[str, str, Kpi, date | None]]:
+        return [
+            (f"objectives.kpis[{i}]", kpi_label(kpi.name, i), kpi, start_of(kpi, ctx.profile))
+            for i, kpi in enumerate(ctx.profile.objectives.kpis)
+            if not is_empty(kpi)
+        ]
+
+    return ctx.once("pace_rows", rows)
 
 
 @check("kpi.off_pace")

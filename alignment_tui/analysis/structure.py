@@ -216,10 +216,17 @@ def _values_count(ctx: Context) -> Iterator[Finding]:
         yield found("values.count", ctx.lang, "values.items", count=len(items), case=case)
 
 
-def _rows(ctx: Context) -> Iterator[tuple[int, str, str, Kpi]]:
-    for i, kpi in enumerate(ctx.profile.objectives.kpis):
-        if not is_empty(kpi):
-            yield i, f"objectives.kpis[{i}]", kpi_label(kpi.name, i), kpi
+def _rows(ctx: Context) -> list[tuple[int, str, str, Kpi]]:
+    """The KPI rows worth reading (found once per profile: a dozen rules read them)."""
+
+    def rows() -> list[tuple[int, str, str, Kpi]]:
+        return [
+            (i, f"objectives.kpis[{i}]", kpi_label(kpi.name, i), kpi)
+            for i, kpi in enumerate(ctx.profile.objectives.kpis)
+            if not is_empty(kpi)
+        ]
+
+    return ctx.once("kpi_rows", rows)
 
 
 @check("kpi.no_number")
