@@ -47,7 +47,6 @@ _FOLD = str.maketrans(
 
 
 @lru_cache(maxsize=32)
-@lru_cache(maxsize=64)
 def fold(text: str) -> str:
     """Lower-case and unaccented, with exactly the same length as ``text``.
 
