@@ -43,8 +43,10 @@ lint: install-test
 typecheck: install-test
 	$(PY) -m mypy alignment_tui tools
 
+# Two workers, one a core: the UI tests wait on a terminal, a browser or a server much of
+# the time. "worksteal" evens out the long UI tests. A focused run stays one process.
 unit: install-test
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist worksteal
 
 ## Regenerate the SVGs in screenshots/
 screenshots: install-test

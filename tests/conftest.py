@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +26,9 @@ def _isolated_home(
     monkeypatch.delenv("ACCESSIBLE", raising=False)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     yield
+    # Removed while its files are still only in memory: once written out, deleting them
+    # costs far more, and a later run would pay it at its end.
+    shutil.rmtree(home, ignore_errors=True)
 
 
 @pytest.fixture
