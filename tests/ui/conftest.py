@@ -23,9 +23,14 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 async def wait_for(
-    pilot: Pilot[object], condition: Callable[[], object], timeout: float = 5.0
+    pilot: Pilot[object], condition: Callable[[], object], timeout: float = 20.0
 ) -> None:
-    """Poll ``condition`` (the app keeps running meanwhile); fail after ``timeout`` s."""
+    """Poll ``condition`` (the app keeps running meanwhile); fail after ``timeout`` s.
+
+    A wait, not a timing: it ends as soon as the condition holds. The default allows for a
+    machine several times busier than its cores (an analysis of a whole profile took over
+    5 s there); a call that checks a promised delay (autosave) passes its own, shorter one.
+    """
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
