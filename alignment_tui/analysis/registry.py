@@ -39,6 +39,8 @@ class RuleMeta(BaseModel):
     # "strong": its finding is evidence enough for a warning; "weak": a hint unless other
     # weak evidence in the same answer agrees (analysis/text.py, "A warning needs evidence").
     evidence: Literal["strong", "weak"] = "strong"
+    # What its finding does to the chain of layers: breaks the link, or weakens it (at risk).
+    chain: Literal["breaks", "weakens"] | None = None
 
 
 class _Evidence(BaseModel):
@@ -128,6 +130,12 @@ def evidence_kinds() -> frozenset[str]:
 def lexical_rules() -> frozenset[str]:
     """Rules whose evidence is a listed word (concrete detail may spare them)."""
     return frozenset(rid for rid, m in _file().rule.items() if m.lexical)
+
+
+@cache
+def chain_effects() -> dict[str, str]:
+    """The rules that break or weaken a link of the chain: id → ``breaks`` or ``weakens``."""
+    return {rid: m.chain for rid, m in _file().rule.items() if m.chain is not None}
 
 
 @resettable

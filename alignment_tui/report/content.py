@@ -107,10 +107,16 @@ class Link:
     lower: str
     rules: list[str]
     checked: bool = False
+    # The rules that put it at risk, each with the KPIs it names (analysis/data/rules.toml).
+    risks: list[tuple[str, list[str]]] = field(default_factory=list)
 
     @property
     def broken(self) -> bool:
         return bool(self.rules)
+
+    @property
+    def at_risk(self) -> bool:
+        return bool(self.risks)
 
 
 @dataclass
@@ -262,10 +268,14 @@ def _block_score(path: str, scores: dict[str, int]) -> int | None:
     return round(sum(inner) / len(inner)) if inner else None
 
 
-def chain_links(findings: list[Finding]) -> list[Link]:
-    """Each ``align.*`` finding breaks the link into the lowest layer it involves: that
-    layer does not follow from what is stated above it (the TUI's summary draws the same)."""
-    return [Link(link.upper, link.lower, link.rules) for link in broken_links(findings, LAYERS)]
+def chain_links(findings: list[Finding], profile: Profile | None = None) -> list[Link]:
+    """The links the findings break or put at risk (report/chain.py, as the TUI's summary
+    draws them); with ``profile``, each risk names its KPIs."""
+    links = []
+    for link in broken_links(findings, LAYERS, profile):
+        risks = [(rule, link.kpis.get(rule, [])) for rule in link.risk_rules]
+        links.append(Link(link.upper, link.lower, link.rules, risks=risks))
+    return links
 
 
 def _stamp(profile: Profile, lang: str) -> str:
@@ -323,7 +333,7 @@ def build_report(
     for block in blocks.values():
         block.score = _block_score(block.field, scores)
     filled = {field_layer(b.field) for b in blocks.values() if b.answered}
-    links = chain_links(findings)
+    links = chain_links(findings, profile)
     for link in links:
         link.checked = result is not None and {link.upper, link.lower} <= filled
     layers: list[tuple[str, list[Block]]] = []
@@ -417,6 +427,7 @@ def _rules(
     ids = {f.rule_id for f in findings} | {fix.finding.rule_id for fix in fixes}
     ids |= {view.waiver.rule for view in waivers}
     ids |= {rule for link in links for rule in link.rules}
+    ids |= {rule for link in links for rule, _ in link.risks}
     return [(rule, rule_title(rule, lang)) for rule in sorted(ids)]
 
 

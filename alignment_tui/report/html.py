@@ -9,6 +9,7 @@ from importlib import resources
 from alignment_tui.analysis.findings import Finding
 from alignment_tui.formats import format_date
 from alignment_tui.i18n import t
+from alignment_tui.report.chain import risk_text
 from alignment_tui.report.content import Block, Fix, Numbered, Piece, Report
 from alignment_tui.report.fields import colon, column_label, quoted
 from alignment_tui.report.progress_render import html_section
@@ -181,8 +182,13 @@ def _chain(r: Report, lang: str) -> str:
             )
         )
         if link.broken:
-            rules = _e("; ".join(titles.get(rule, rule) for rule in link.rules))
+            sep = t("report.link_sep", lang)
+            rules = _e(sep.join(titles.get(rule, rule) for rule in link.rules))
             status = f'<span class="ko">✗ {t("report.link_broken", lang, rules=rules)}</span>'
+            if link.at_risk:
+                status += f' <span class="risk">┇ {_e(risk_text(link.risks, titles, lang))}</span>'
+        elif link.at_risk:
+            status = f'<span class="risk">┇ {_e(risk_text(link.risks, titles, lang))}</span>'
         elif link.checked:
             status = f'<span class="ok">✓ {_e(t("report.link_holds", lang))}</span>'
         else:
@@ -190,7 +196,7 @@ def _chain(r: Report, lang: str) -> str:
             status = f'<span class="muted">? {_e(t(why, lang))}</span>'
         items.append(f"<li>{name}{colon(lang)}{status}</li>")
     summary = ""
-    if all(link.checked and not link.broken for link in r.links):
+    if all(link.checked and not (link.broken or link.at_risk) for link in r.links):
         summary = f'<p class="ok">{_e(t("report.chain_all_hold", lang))}</p>'
     return (
         f'<section id="chain"><h2>{_e(t("report.chain", lang))}</h2>'

@@ -8,6 +8,7 @@ from alignment_tui.analysis.findings import Finding
 from alignment_tui.formats import format_date
 from alignment_tui.i18n import t
 from alignment_tui.model.profile import LAYERS
+from alignment_tui.report.chain import risk_text
 from alignment_tui.report.content import Block, Numbered, Piece, Report
 from alignment_tui.report.fields import colon, column_label, quoted
 from alignment_tui.report.progress_render import markdown_section
@@ -163,7 +164,7 @@ def _chain(r: Report, lang: str) -> list[str]:
     titles = dict(r.rules)
     line = t(f"report.layer.{LAYERS[0]}", lang)
     for link in r.links:
-        sign = "✗" if link.broken else "✓" if link.checked else "?"
+        sign = "✗" if link.broken else "┇" if link.at_risk else "✓" if link.checked else "?"
         line += f" ─{sign}─ " + t(f"report.layer.{link.lower}", lang)
     out = [
         f"## {t('report.chain', lang)}",
@@ -183,14 +184,19 @@ def _chain(r: Report, lang: str) -> list[str]:
             lower=t(f"report.layer.{link.lower}", lang),
         )
         if link.broken:
-            rules = "; ".join(esc(titles.get(rule, rule)) for rule in link.rules)
+            sep = t("report.link_sep", lang)
+            rules = sep.join(esc(titles.get(rule, rule)) for rule in link.rules)
             out.append(f"- ✗ **{name}**{colon(lang)}{t('report.link_broken', lang, rules=rules)}")
+            if link.at_risk:
+                out.append(f"  ┇ {esc(risk_text(link.risks, titles, lang))}")
+        elif link.at_risk:
+            out.append(f"- ┇ **{name}**{colon(lang)}{esc(risk_text(link.risks, titles, lang))}")
         elif link.checked:
             out.append(f"- ✓ {name}{colon(lang)}{t('report.link_holds', lang)}")
         else:
             why = "report.link_empty" if r.analysed else "report.link_unchecked"
             out.append(f"- ? {name}{colon(lang)}{t(why, lang)}")
-    if all(link.checked and not link.broken for link in r.links):
+    if all(link.checked and not (link.broken or link.at_risk) for link in r.links):
         out += ["", t("report.chain_all_hold", lang)]
     return [*out, ""]
 

@@ -19,7 +19,8 @@ def band(score: int | None) -> str:
 
 
 def chain_svg(links: list[Link], scores: dict[str, int], lang: str) -> str:
-    """Six boxes left to right; a broken link is a red dashed gap with a cross."""
+    """Six boxes left to right; a broken link is a red dashed gap with a cross, a link at
+    risk an amber dotted line with a warning mark (a broken one at risk stays broken)."""
     box_w, box_h, gap, top = 130, 64, 36, 10
     width = len(LAYERS) * box_w + (len(LAYERS) - 1) * gap
     height = box_h + 2 * top + 22
@@ -52,6 +53,14 @@ def chain_svg(links: list[Link], scores: dict[str, int], lang: str) -> str:
                 f'<path d="M{mid - 6} {y - 6} L{mid + 6} {y + 6} M{mid + 6} {y - 6} '
                 f'L{mid - 6} {y + 6}" class="cross"/>'
                 f'<text x="{mid}" y="{top + box_h + 20}" class="count">{len(link.rules)}</text></g>'
+            )
+        elif link.at_risk:
+            parts.append(
+                f'<g class="link at-risk"><line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}"/>'
+                f'<path d="M{mid} {y - 11} L{mid + 10} {y + 7} L{mid - 10} {y + 7} Z" '
+                'class="mark"/>'
+                f'<text x="{mid}" y="{y + 5}" class="bang">!</text>'
+                f'<text x="{mid}" y="{top + box_h + 20}" class="count">{len(link.risks)}</text></g>'
             )
         else:
             cls = "link" if link.checked else "link unchecked"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,6 +23,7 @@ from alignment_tui.model.answers import has_content, is_answered, set_answer
 from alignment_tui.model.bank import Bank, Question
 from alignment_tui.model.kinds import is_under
 from alignment_tui.model.profile import Profile, Waiver, now_utc
+from alignment_tui.session import clock
 from alignment_tui.session.saving import ProfileWriter, SaveState, WriteResult
 from alignment_tui.session.steps import Step, Steps
 from alignment_tui.session.timer import SessionTimer
@@ -74,7 +76,7 @@ class ProfileSession:
         self.saves = SaveState(read_only=bool(read_only))
         self.revision = 0
         self.listeners: list[Callable[[], None]] = []
-        self._analysed: tuple[int, str, ProfileResult] | None = None
+        self._analysed: tuple[int, str, date, ProfileResult] | None = None
         self._timer: SessionTimer | None = None
         self.resume()
         # What the file holds, taken after landing: opening and quitting writes nothing.
@@ -282,11 +284,11 @@ class ProfileSession:
 
     def analysis(self, lang: str) -> ProfileResult:
         """The whole profile analysed, messages in ``lang``; cached until the next change."""
-        cached = self._analysed
-        if cached is not None and cached[0] == self.revision and cached[1] == lang:
-            return cached[2]
-        result = analyze_profile(self.profile, ui_lang=lang)
-        self._analysed = (self.revision, lang, result)
+        cached, day = self._analysed, clock.today()  # the pace rules read the plan as of today
+        if cached is not None and cached[:3] == (self.revision, lang, day):
+            return cached[3]
+        result = analyze_profile(self.profile, today=day, ui_lang=lang)
+        self._analysed = (self.revision, lang, day, result)
         return result
 
     def findings_for(self, question: Question, lang: str) -> list[Finding]:

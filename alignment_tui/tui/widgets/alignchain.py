@@ -1,4 +1,4 @@
-"""The six layers drawn as a chain, top to bottom; a broken link names the rules that broke it."""
+"""The six layers drawn as a chain, top to bottom; a broken or weakened link names its rules."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ def chain_text(
     scores: Mapping[str, int],
     lang: str,
 ) -> Text:
-    """``◉ Values 82`` per layer; between two layers ``┃ holds`` or ``╳ broken`` and its rules."""
+    """``◉ Values 82`` per layer; between two layers ``┃ holds``, ``╳ broken`` and its rules, or
+    ``┇ at risk`` and the rules (with their KPIs) that weaken it."""
     layers = [links[0].upper, *(link.lower for link in links)] if links else list(titles)
     titles = {layer: visible(title) for layer, title in titles.items()}
     name_width = max((len(titles.get(layer, layer)) for layer in layers), default=0) + 2
@@ -34,20 +35,31 @@ def chain_text(
         if i == len(layers) - 1:
             break
         link = links[i]
-        if not link.broken:
+        if link.state == "holds":
             out.append("\n┃  ", style="green")
             out.append(t("align.link_ok", lang), style="dim green")
             out.append("\n")
             continue
-        counts = Counter(f.rule_id for f in link.findings)
-        out.append("\n╳  ", style="bold red")
-        out.append(t("align.link_broken", lang), style="bold red")
-        for rule in link.rules:
-            out.append("\n╳    ", style="red")
-            out.append(rule, style="red")
-            out.append(f" · {rule_title(rule, lang)}")
-            if counts[rule] > 1:
-                out.append(f" ×{counts[rule]}", style="dim")
+        if link.broken:
+            counts = Counter(f.rule_id for f in link.findings)
+            out.append("\n╳  ", style="bold red")
+            out.append(t("align.link_broken", lang), style="bold red")
+            for rule in link.rules:
+                out.append("\n╳    ", style="red")
+                out.append(rule, style="red")
+                out.append(f" · {rule_title(rule, lang)}")
+                if counts[rule] > 1:
+                    out.append(f" ×{counts[rule]}", style="dim")
+        if link.at_risk:
+            out.append("\n┇  ", style="bold yellow")
+            out.append(t("align.link_at_risk", lang), style="bold yellow")
+            for rule in link.risk_rules:
+                out.append("\n┇    ", style="yellow")
+                out.append(rule, style="yellow")
+                out.append(f" · {rule_title(rule, lang)}")
+                kpis = [visible(name) for name in link.kpis.get(rule, [])]
+                if kpis:
+                    out.append(" — " + ", ".join(kpis), style="italic")
         out.append("\n")
     return out
 
@@ -73,3 +85,8 @@ class AlignChain(Static):
     def broken_rules(self) -> list[str]:
         """Every rule that breaks a link, top to bottom (what a user reads in the chain)."""
         return [rule for link in self.links for rule in link.rules]
+
+    @property
+    def risk_rules(self) -> list[str]:
+        """Every rule that puts a link at risk, top to bottom."""
+        return [rule for link in self.links for rule in link.risk_rules]

@@ -19,6 +19,7 @@ from alignment_tui.i18n import t
 from alignment_tui.model.profile import LAYERS, Profile
 from alignment_tui.report.fields import path_label
 from alignment_tui.report.ranking import top_fixes
+from alignment_tui.session import clock
 from alignment_tui.session.live import analyse_profile, broken_links, jump_target
 from alignment_tui.tui.widgets.accepted import TermList, WaiverList
 from alignment_tui.tui.widgets.alignchain import AlignChain
@@ -68,7 +69,7 @@ class AlignmentSummary(Vertical):
         self.titles = dict(titles or {layer: t(f"report.layer.{layer}", lang) for layer in LAYERS})
         self.targets = dict(targets or {})
         self.coach = coach
-        self.links = broken_links(result.findings, LAYERS)
+        self.links = broken_links(result.findings, LAYERS, profile)
         self.fixes: list[Finding] = (
             fixes if fixes is not None else top_fixes(result, profile, 5, lang=lang)
         )
@@ -170,8 +171,9 @@ class SummaryLoader(AnalysedView):
 
     def _analyse_and_rank(self, profile: Profile) -> ProfileResult:
 
-        result = analyse_profile(profile, lang=self.lang)
-        self.fixes = top_fixes(result, profile, 5, lang=self.lang)
+        day = clock.today()  # the pace findings read the plan as of today
+        result = analyse_profile(profile, lang=self.lang, today=day)
+        self.fixes = top_fixes(result, profile, 5, today=day, lang=self.lang)
         return result
 
     def show(self, result: ProfileResult) -> None:
