@@ -12,6 +12,7 @@ from alignment_tui.model.profile import Profile
 from alignment_tui.plain.after import Turn, after_answer
 from alignment_tui.plain.asking import ask
 from alignment_tui.plain.console import Choice, Console, EndOfInput, Keep
+from alignment_tui.plain.period import offer_next_period
 from alignment_tui.plain.shown import describe, horizon
 from alignment_tui.session import ProfileSession, create_session, open_session
 from alignment_tui.store import FileStamp
@@ -290,6 +291,7 @@ class PlainWalk:
         errors = sum(1 for f in result.findings if f.severity == "error")
         remarks = self.tr("n_remarks", count=len(result.findings))
         say(self.tr("summary_findings", remarks=remarks, errors=self.tr("n_errors", count=errors)))
+        offer_next_period(self.console, session)
         say(self.closing("finished"))
 
 

@@ -6,8 +6,10 @@ import json
 import os
 from pathlib import Path
 
+from alignment_tui.i18n import t
 from alignment_tui.model.ids import slug as make_slug
-from alignment_tui.store.files import ReadError, read_text
+from alignment_tui.store.errors import ProfileError
+from alignment_tui.store.files import ReadError, check_new_file, read_text
 
 HOME_VAR = "ALIGNMENT_TUI_HOME"
 MAX_RECENT = 10
@@ -95,3 +97,22 @@ def new_profile_path(organisation: str, folder: Path | None = None) -> Path:
         candidate = base.with_name(f"{base.name}-{n}.toml")
         n += 1
     return candidate
+
+
+def new_file_or_problem(raw: str, lang: str) -> Path | str:
+    """The new profile file a user typed (``.toml`` added when the name has none), or the
+    one line saying why it cannot be written: empty, an existing file, a missing folder."""
+    if not raw.strip():
+        return t("save_as.empty", lang)
+    path = Path(raw.strip()).expanduser()
+    if path.suffix != ".toml" and path.name:
+        path = path.with_name(path.name + ".toml")
+    # os.path, not Path: a name too long is an answer, not a crash.
+    if os.path.lexists(path):
+        return t("save_as.exists", lang)
+    if not path.name or not os.path.isdir(path.parent):
+        return t("save_as.no_folder", lang)
+    problem = check_new_file(path)
+    if problem is not None:
+        return ProfileError(problem.key, path, **problem.params).message(lang)
+    return path

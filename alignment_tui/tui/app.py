@@ -127,6 +127,19 @@ class AlignmentApp(OpeningApp):
         if self.walker is not None and action in ("toggle", "reset"):
             self.walker.timer("toggle" if action == "toggle" else "reset")
 
+    # -- the next period (tui/period.py) ------------------------------------------------------
+    @walking
+    def action_next_period(self, walker: Walker) -> None:
+        from alignment_tui.tui.period import NextPeriod  # lazy: as in get_system_commands
+
+        walker.keep_editors()  # what is typed goes into the next period too
+        lang = walker.lang
+
+        def open_new(path: Path) -> None:
+            self.open_instead(path, t("period.opened", lang, path=str(path)))
+
+        NextPeriod(self, walker.session, lang, open_new).start()
+
     # -- saving (tui/saving.py) ---------------------------------------------------------------
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name == "save" and self.walker is not None:
@@ -158,6 +171,7 @@ class AlignmentApp(OpeningApp):
             "editor": self.action_external_edit,
             "summary": walker.show_summary if walker else self.action_go_next,
             "checkin": walker.checkin if walker else self.action_go_next,
+            "next_period": self.action_next_period,
             "coach": self.action_toggle_coach,
             "timer": lambda: self.action_timer("toggle"),
             "timer_reset": lambda: self.action_timer("reset"),

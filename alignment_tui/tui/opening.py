@@ -178,6 +178,24 @@ class OpeningApp(OneLineErrors):
             return
         self._begin(made, self.lang)
 
+    @work(group="start")
+    async def open_instead(self, path: Path, notice: str = "") -> None:
+        """Close this profile (its last save, its lock) and open ``path`` in its place."""
+        saving = [w for w in self.workers if w.group == "save" and w.is_running]
+        if saving:  # its result belongs to this profile's walker, not the next one's
+            await self.workers.wait_for_complete(saving)
+        walker, self.walker = self.walker, None
+        if walker is not None:
+            line = walker.close()
+            if line:
+                self.notify(line, markup=False)
+        while len(self.screen_stack) > 2:  # the walk's screen is switched below
+            await self.pop_screen()
+        await self.bank_ready.wait()
+        await self._open(path)
+        if self.walker is not None and notice:
+            self.notify(notice, markup=False, timeout=10)
+
     def on_welcome_screen_language(self, message: WelcomeScreen.Language) -> None:
         if not isinstance(self.screen, WelcomeScreen):
             return

@@ -23,9 +23,10 @@ def add_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def run(args: argparse.Namespace, lang: Lang, today: date | None = None) -> int:
-    # lazy: only this command needs it (the others start without it)
-    from alignment_tui.model.period import next_period
-    from alignment_tui.store import ProfileError, read_profile, save_profile
+    # lazy: only this command needs them (the others start without them)
+    from alignment_tui.session import clock
+    from alignment_tui.session.period import Refused, write_next_period
+    from alignment_tui.store import ProfileError, read_profile
 
     path, out = Path(args.profile), Path(args.output)
     first = pick_lang(args.lang)
@@ -34,19 +35,11 @@ def run(args: argparse.Namespace, lang: Lang, today: date | None = None) -> int:
     except ProfileError as exc:
         return fail(exc.message(first))
     lang = pick_lang(args.lang, profile)
-    if out.exists() or out.is_symlink():
-        same = out.exists() and out.resolve() == path.resolve()
-        return fail(t("next.same" if same else "next.exists", lang, path=str(out)))
-    new = next_period(profile, today)
     try:
-        save_profile(new, out)
+        written = write_next_period(profile, path, out, today or clock.today())
+    except Refused as exc:
+        return fail(t(f"next.{exc.why}", lang, path=str(out)))
     except ProfileError as exc:
         return fail(exc.message(lang))
-    count = len(new.objectives.kpis)
-    key = "next.written" if count else "next.written_none"
-    line = t(key, lang, path=str(out), old=str(path), count=count)
-    if profile.waivers:
-        total = len(profile.waivers)
-        line += " " + t("next.waivers", lang, carried=len(new.waivers), total=total)
-    emit(line + "\n")
+    emit(written.line(lang) + "\n")
     return 0

@@ -1,8 +1,7 @@
-"""Dialogs: file changed on disk, save as, a notice, and the terminal-too-small screen."""
+"""Dialogs: a change on disk, save as, a notice, the next period written, a terminal too small."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from textual import on
@@ -63,55 +62,45 @@ class ChangedOnDiskScreen(InterruptingDialog[str]):
 
 
 class SaveAsScreen(ModalScreen[Path | None]):
-    """Ask for another file name; ``None`` when cancelled."""
+    """Ask for a new file's name (save as, the next period's file); ``None`` when cancelled.
+    An existing file, a missing folder or a name that cannot be written is one line here."""
 
-    def __init__(self, suggestion: Path, lang: str) -> None:
+    def __init__(
+        self, suggestion: Path, lang: str, *, title: str = "", hint: str = "", action: str = ""
+    ) -> None:
         super().__init__()
         self.suggestion = suggestion
         self.lang = lang
+        self.title_text = title or t("save_as.title", lang)
+        self.hint = hint
+        self.action_label = action or t("save_as.save", lang)
         for b in bindings([("escape", "cancel", "save_as.cancel")], lang):
             self._bindings.bind(b.key, b.action, b.description)
 
     def compose(self) -> ComposeResult:
         lang = self.lang
         with Vertical(classes="dialog"):
-            yield Static(t("save_as.title", lang), classes="title")
+            yield Static(self.title_text, classes="title", markup=False)
+            if self.hint:
+                yield Static(self.hint, id="save-as-hint", markup=False)
             yield SafeInput(str(self.suggestion), id="save-as-path")
             yield Static("", id="save-as-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(t("save_as.cancel", lang), id="cancel", action="screen.cancel")
                 yield Button(
-                    t("save_as.save", lang), id="save", variant="primary", action="screen.submit"
+                    self.action_label, id="save", variant="primary", action="screen.submit"
                 )
 
     @on(Input.Submitted)
     def action_submit(self) -> None:
-        raw = self.query_one(Input).value.strip()
-        if not raw:
-            self.query_one("#save-as-error", Static).update(t("save_as.empty", self.lang))
-            return
-        path = Path(raw).expanduser()
-        if path.suffix != ".toml" and path.name:
-            path = path.with_name(path.name + ".toml")
-        error = self.query_one("#save-as-error", Static)
-        # os.path, not Path: a name too long is an answer, not a crash.
-        if os.path.lexists(path):
-            error.update(t("save_as.exists", self.lang))
-            return
-        if not path.name or not os.path.isdir(path.parent):
-            error.update(t("save_as.no_folder", self.lang))
-            return
         # Lazy: the store (and pydantic) stays off the first frame, where this module loads.
-        from alignment_tui.store import ProfileError
-        from alignment_tui.store.files import check_new_file
+        from alignment_tui.store.paths import new_file_or_problem
 
-        problem = check_new_file(path)
-        if problem is not None:
-            error.update(
-                literal(ProfileError(problem.key, path, **problem.params).message(self.lang))
-            )
+        chosen = new_file_or_problem(self.query_one(Input).value, self.lang)
+        if isinstance(chosen, str):
+            self.query_one("#save-as-error", Static).update(literal(chosen))
             return
-        self.dismiss(path)
+        self.dismiss(chosen)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -142,6 +131,38 @@ class NoticeScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class OpenNextScreen(ModalScreen[bool]):
+    """The next period's profile is written: open it (``True``) or stay on this one."""
+
+    def __init__(self, written: str, lang: str) -> None:
+        super().__init__()
+        self.written = written
+        self.lang = lang
+        for b in bindings([("escape", "stay", "period.stay")], lang):
+            self._bindings.bind(b.key, b.action, b.description)
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        with Vertical(classes="dialog"):
+            yield Static(t("period.written_title", lang), classes="title")
+            yield Static(literal(self.written), id="next-written")
+            yield Static(t("period.open_hint", lang))
+            with Horizontal(classes="buttons"):
+                yield Button(t("period.stay", lang), id="stay", action="screen.stay")
+                yield Button(
+                    t("period.open", lang), id="open", variant="primary", action="screen.open"
+                )
+
+    def on_mount(self) -> None:
+        self.query_one("#open", Button).focus()
+
+    def action_open(self) -> None:
+        self.dismiss(True)
+
+    def action_stay(self) -> None:
+        self.dismiss(False)
 
 
 class TooSmallScreen(Screen[None]):

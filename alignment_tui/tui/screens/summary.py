@@ -12,6 +12,8 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from alignment_tui.i18n import t
+from alignment_tui.session import clock
+from alignment_tui.session.period import closing
 from alignment_tui.tui.screens.base import WalkScreen, WalkView
 from alignment_tui.tui.widgets.alignment import SummaryLoader
 from alignment_tui.tui.widgets.chain import Chain
@@ -49,6 +51,9 @@ class SummaryScreen(WalkScreen):
         self.statuses = layers
         self.path = path
         self.loader = loader  # the alignment summary (chain, bars, fixes), mounted below
+        # Once the period's deadlines are near or past, the next period is offered here.
+        profile = loader.snapshot()
+        self.closing = closing(profile, clock.today()) if profile is not None else None
 
     def body(self) -> ComposeResult:
         lang = self.lang
@@ -56,6 +61,9 @@ class SummaryScreen(WalkScreen):
         total = sum(s.total for s in self.statuses)
         yield Static(t("summary.heading", lang), classes="title")
         yield Static(t("summary.overall", lang, done=done, total=total, count=done), id="overall")
+        if self.closing is not None:
+            line = literal_text(self.closing.text(lang), style="bold yellow")
+            yield Static(line, id="next-period-hint")
         options = [Option(completion_line(s, lang), id=f"intro:{s.layer}") for s in self.statuses]
         yield OptionList(*options, id="layers")
         # The alignment summary (scores, broken links, top fixes) is mounted here.
@@ -64,6 +72,14 @@ class SummaryScreen(WalkScreen):
 
     def nav_buttons(self) -> ComposeResult:
         yield Button(t("nav.back", self.lang), id="back", action="app.go_back", compact=True)
+        if self.closing is not None:
+            yield Button(
+                t("period.button", self.lang),
+                id="next-period",
+                variant="warning",
+                action="app.next_period",
+                compact=True,
+            )
         yield Button(
             t("summary.quit", self.lang),
             id="quit",
