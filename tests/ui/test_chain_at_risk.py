@@ -55,7 +55,9 @@ async def test_the_summary_chain_marks_the_link_a_kpi_behind_its_pace_weakens(
             assert any("kpi.checkin_overdue" in line and overdue in line for line in between)
             assert [line for line in lines if line.startswith("┇")] == between
             assert "╳" not in drawn
-            # The look of it, for whoever reads the summary (inspected as an SVG image).
+            # The look of it, for whoever reads the summary (inspected as an SVG image). The
+            # chain is in the DOM before the screen is drawn again: wait for the drawing.
+            await wait_for(pilot, lambda: "┇" in app.export_screenshot())
             shot = Path(app.save_screenshot(str(workdir / f"summary-{lang}.svg")))
-            assert "┇" in shot.read_text("utf-8")
+            assert "kpi.off_pace" in shot.read_text("utf-8")
             await pilot.press("ctrl+q")
