@@ -77,8 +77,11 @@ def suggested_path(source: Path, profile: Profile, today: date) -> Path:
     return candidate
 
 
+REFUSALS = ("same", "exists")  # why nothing was written: the profile itself, another file
+
+
 class Refused(Exception):
-    """Nothing was written: ``why`` is ``same`` (the profile itself) or ``exists``."""
+    """Nothing was written: ``why`` is one of ``REFUSALS``."""
 
     def __init__(self, why: str, path: Path) -> None:
         super().__init__(f"{why}: {path}")

@@ -21,6 +21,7 @@ from alignment_tui.cli import _ARGPARSE_WORDS, COMMANDS
 from alignment_tui.model.checkins import CHECKIN_ERRORS
 from alignment_tui.model.paths import answer_fields
 from alignment_tui.model.profile import LAYERS, Benefit, Branch, Cadence, Confidence, Period
+from alignment_tui.session.period import REFUSALS
 from alignment_tui.store.files import OUTPUT_PROBLEMS
 from alignment_tui.tui.screens.modals import CONFLICT_CHOICES
 
@@ -125,6 +126,7 @@ FAMILIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "report.progress.col_{}": (("date", "value", "expected", "confidence", "comment"),),
     "report.progress.axis_{}": (("baseline", "target"),),
     "schema.error.{}": (OUTPUT_PROBLEMS,),
+    "next.{}": (REFUSALS,),
 }
 # Computed keys whose domain is a data table of their own module, checked by that
 # module's tests (bank problems, store errors, palette commands, editor columns…): the
