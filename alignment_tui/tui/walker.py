@@ -128,7 +128,9 @@ class Walker:
                 notice = t("answer.invalid", self.lang, detail=refused)
                 self.app.notify(notice, severity="error", markup=False)
             return
-        screen = self.app.screen
+        if not self.app.screen_stack:
+            return  # the app is closing: the answer is kept, and there is nothing to draw
+        screen = self.app.screen_stack[-1]
         if (
             isinstance(screen, QuestionScreen)
             and screen.question is question
