@@ -58,41 +58,26 @@ class FindingsPanel(OptionList):
     FindingsPanel > .option-list--option { padding: 0 1; }
     """
 
-    class Waive(Message):
+    class _About(Message):
+        """What the user did with one of the panel's findings."""
+
+        def __init__(self, panel: FindingsPanel, finding: Finding) -> None:
+            super().__init__()
+            self.panel = panel
+            self.finding = finding
+
+        @property
+        def control(self) -> FindingsPanel:
+            return self.panel
+
+    class Waive(_About):
         """The user asked to waive ``finding``."""
 
-        def __init__(self, panel: FindingsPanel, finding: Finding) -> None:
-            super().__init__()
-            self.panel = panel
-            self.finding = finding
-
-        @property
-        def control(self) -> FindingsPanel:
-            return self.panel
-
-    class AcceptTerm(Message):
+    class AcceptTerm(_About):
         """The user says ``finding``'s words are a term of their trade, not vague."""
 
-        def __init__(self, panel: FindingsPanel, finding: Finding) -> None:
-            super().__init__()
-            self.panel = panel
-            self.finding = finding
-
-        @property
-        def control(self) -> FindingsPanel:
-            return self.panel
-
-    class Picked(Message):
+    class Picked(_About):
         """The user chose ``finding`` (to see its words, or go to its answer)."""
-
-        def __init__(self, panel: FindingsPanel, finding: Finding) -> None:
-            super().__init__()
-            self.panel = panel
-            self.finding = finding
-
-        @property
-        def control(self) -> FindingsPanel:
-            return self.panel
 
     def __init__(
         self,
