@@ -43,8 +43,8 @@ async def click_into_view(pilot: Pilot[Any], widget: Widget) -> None:
     """Scrolled into view, then clicked where it stays: a screen just mounted at 40×12 is
     still re-wrapping its text, and the button moved between the scroll and the click (a
     person clicks what has stopped moving too)."""
-    await show(pilot, widget)
     for _ in range(10):
+        await show(pilot, widget)  # again while it moves: a re-wrap can push it out of view
         where = widget.region
         await pilot.pause(0.05)
         if widget.region == where:
