@@ -93,7 +93,7 @@ class WalkScreen(Screen[None]):
                 yield from self.body()
                 with Horizontal(id="nav"):
                     yield from self.nav_buttons()
-        yield KeyBar(self.key_help())
+        yield KeyBar(self.key_help(), self.lang)
 
     @property
     def shown(self) -> str:

@@ -105,7 +105,7 @@ class CheckinScreen(Screen[None]):
                 row.disabled = bool(self.read_only)
                 yield row
         specs = [*self.KEYS, *APP_KEYS]
-        yield KeyBar((b.key, b.action, b.description) for b in bindings(specs, lang))
+        yield KeyBar(((b.key, b.action, b.description) for b in bindings(specs, lang)), lang)
 
     def on_mount(self) -> None:
         for row in self.query(CheckinRow).results():

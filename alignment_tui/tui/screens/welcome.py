@@ -91,7 +91,7 @@ class WelcomeScreen(Screen[None]):
                 with Horizontal(id="open-buttons"):
                     yield Button(t("welcome.open_button", lang), id="open-button")
                     yield Button(t("welcome.checkin_button", lang), id="checkin-button")
-        yield KeyBar((b.key, b.action, b.description) for b in self.keys)
+        yield KeyBar(((b.key, b.action, b.description) for b in self.keys), self.lang)
 
     def on_mount(self) -> None:
         # The screen may already be on its way out (a fast switch): then there is nothing.
@@ -204,4 +204,4 @@ class OpeningScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield title_bar("alignment-tui", str(self.path))
         yield Static(literal(t("welcome.opening", self.lang, path=str(self.path))), id="opening")
-        yield KeyBar([("ctrl+q", "app.quit", t("key.quit", self.lang))])
+        yield KeyBar([("ctrl+q", "app.quit", t("key.quit", self.lang))], self.lang)

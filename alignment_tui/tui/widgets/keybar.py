@@ -7,14 +7,17 @@ from collections.abc import Iterable
 from textual.markup import escape
 from textual.widgets import Static
 
+from alignment_tui.i18n import catalogue, normalise_lang
 
-def key_label(key: str) -> str:
-    """``ctrl+n`` → ``^n``, ``f2`` → ``F2``: how terminals users are used to see keys."""
+
+def key_label(key: str, lang: str | None = None) -> str:
+    """``ctrl+n`` → ``^n``, ``f2`` → ``F2``, ``escape`` → the keycap's name in ``lang``
+    (``keycap.*`` in the locale): how terminal users are used to see keys."""
     if key.startswith("ctrl+"):
         return "^" + key[5:]
     if key[:1] == "f" and key[1:].isdigit():
         return key.upper()
-    return key
+    return catalogue(normalise_lang(lang)).get(f"keycap.{key}", key)
 
 
 class KeyBar(Static):
@@ -27,12 +30,12 @@ class KeyBar(Static):
     }
     """
 
-    def __init__(self, keys: Iterable[tuple[str, str, str]]) -> None:
-        """``keys``: (key, action, description); an action without ``app.`` is the screen's."""
+    def __init__(self, keys: Iterable[tuple[str, str, str]], lang: str | None = None) -> None:
+        """``keys``: (key, action, description); an action without ``app.`` is the screen's;
+        ``lang`` names the keycaps."""
         parts = []
         for key, action, description in keys:
             target = action if action.startswith(("app.", "screen.")) else f"screen.{action}"
-            parts.append(
-                f"[@click={target}][b $accent]{escape(key_label(key))}[/] {escape(description)}[/]"
-            )
+            label = escape(key_label(key, lang))
+            parts.append(f"[@click={target}][b $accent]{label}[/] {escape(description)}[/]")
         super().__init__("  ".join(parts), id="keybar")
