@@ -144,13 +144,29 @@ class Walker:
                 chain.update_entries(self.walk.chain(self.session.profile))
 
     def _reloaded(self) -> None:
-        self.show(anew=True)
+        self._anew(keep_readings=False)  # the file's version was chosen over ours
 
     def _moved(self, path: Path) -> None:
         self.keep_editors()
         self.walk.read_only = ""
         self.walk.path = str(path)
+        self._anew(keep_readings=True)
+
+    def _anew(self, *, keep_readings: bool) -> None:
+        """The file reloaded or saved under another name: the step gets a screen of its own.
+        A check-in or summary open over it closes first (else the step would take its place
+        and leave the old step behind it), and a check-in opens again on the new version."""
+        top = self.app.screen
+        checkin = top if isinstance(top, CheckinScreen) else None
+        if checkin is not None and keep_readings:
+            checkin.record_all()
+        while len(self.app.screen_stack) > 1 and isinstance(
+            self.app.screen, CheckinScreen | AlignmentSummaryScreen
+        ):
+            self.app.pop_screen()
         self.show(anew=True)
+        if checkin is not None:
+            self.checkin(checkin.today)
 
     # -- the coach, waivers, terms ------------------------------------------------------------
 

@@ -22,8 +22,9 @@ from alignment_tui.model.profile import (
     Profile,
 )
 from alignment_tui.store import ProfileLock, load_profile, save_profile
+from alignment_tui.tui.screens.base import WalkScreen
 from alignment_tui.tui.screens.checkin import CheckinScreen
-from alignment_tui.tui.screens.modals import NoticeScreen
+from alignment_tui.tui.screens.modals import ChangedOnDiskScreen, NoticeScreen, SaveAsScreen
 from alignment_tui.tui.screens.welcome import WelcomeScreen
 from alignment_tui.tui.widgets.checkinrow import CheckinRow
 from tests.ui.conftest import SIZE, wait_for
@@ -253,3 +254,93 @@ async def test_welcome_check_in_button_opens_the_profile_on_its_check_in(workdir
         names = [c.title for c in app.get_system_commands(app.screen)]
         assert t("key.checkin", "fr") in names
         await pilot.press("ctrl+q")
+
+
+@pytest.mark.parametrize(("lang", "keycap"), [("en", "Esc"), ("fr", "Échap")])
+async def test_the_key_bar_names_escape_as_the_keyboard_prints_it(
+    workdir: Path, lang: str, keycap: str
+) -> None:
+    path = _profile_at(workdir / "kiln.toml", lang)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _checkin_screen(pilot, app)
+        keybar = str(screen.query_one("#keybar").render())
+        assert f"{keycap} {t('checkin_tui.key.leave', lang)}" in keybar
+        assert "escape" not in keybar
+        await pilot.press("ctrl+q")
+
+
+async def _conflict_in_checkin(pilot, app: AlignmentApp, path: Path) -> CheckinScreen:  # type: ignore[no-untyped-def]
+    """A reading saved, then the file changed elsewhere (a reading on the third KPI), then
+    a second reading typed: the changed-on-disk dialog opens over the check-in."""
+    screen = await _checkin_screen(pilot, app)
+    await type_keys(app, [*keys_of("1,250"), "enter"])
+    await wait_for(pilot, lambda: "subscribers" in _saved_today(path), timeout=10)
+    theirs = load_profile(path)
+    theirs.objectives.kpis[2].checkins.append(
+        CheckIn(date=TODAY, value=55, confidence=Confidence.at_risk)
+    )
+    save_profile(theirs, path)
+    app.set_focus(list(screen.query(CheckinRow).results())[1].value_input)
+    await type_keys(app, [*keys_of("12.4k"), "enter"])
+    await wait_for(pilot, lambda: isinstance(app.screen, ChangedOnDiskScreen))
+    return screen
+
+
+async def test_a_reload_during_a_check_in_opens_it_again_on_the_files_version(
+    workdir: Path,
+) -> None:
+    path = _profile_at(workdir / "kiln.toml", "en")
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.walk is not None)
+        depth = len(app.screen_stack)
+        first = await _conflict_in_checkin(pilot, app, path)
+        await pilot.press("alt+r")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, CheckinScreen) and app.screen is not first
+        )
+        again = app.screen
+        assert isinstance(again, CheckinScreen) and again.today == TODAY
+        # The check-in is over the step it was opened on, and nothing else is left behind.
+        assert len(app.screen_stack) == depth + 1
+        assert first not in app.screen_stack
+        assert isinstance(app.screen_stack[-2], WalkScreen)
+        await wait_for(pilot, lambda: bool(again.query(CheckinRow)))
+        rows = list(again.query(CheckinRow).results())
+        # The file's reading on the third KPI is shown; ours on the second was not kept.
+        assert rows[2].value_input.value == "55" and rows[2].picker.value is Confidence.at_risk
+        assert rows[1].value_input.value == ""
+        await pilot.press("ctrl+q")
+    saved = _saved_today(path)
+    assert float(saved["repeat"].value) == 55 and "revenue" not in saved
+
+
+async def test_a_save_as_during_a_check_in_keeps_the_readings_in_the_new_file(
+    workdir: Path,
+) -> None:
+    path = _profile_at(workdir / "kiln.toml", "en")
+    copy = workdir / "kiln-mine.toml"
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.walk is not None)
+        depth = len(app.screen_stack)
+        first = await _conflict_in_checkin(pilot, app, path)
+        await pilot.press("alt+s")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, SaveAsScreen) and bool(app.screen.query(Input))
+        )
+        app.screen.query_one(Input).value = str(copy)
+        await pilot.press("enter")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, CheckinScreen) and app.screen is not first
+        )
+        assert len(app.screen_stack) == depth + 1 and first not in app.screen_stack
+        await wait_for(
+            pilot, lambda: len(_saved_today(copy)) == 2 if copy.exists() else False, timeout=10
+        )
+        await pilot.press("ctrl+q")
+    mine = _saved_today(copy)
+    assert float(mine["subscribers"].value) == 1250 and float(mine["revenue"].value) == 12400
+    assert "repeat" not in mine
+    assert float(_saved_today(path)["repeat"].value) == 55  # theirs, untouched
