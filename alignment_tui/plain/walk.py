@@ -8,12 +8,13 @@ from typing import Any
 from alignment_tui.i18n import t
 from alignment_tui.model.answers import get_answer, has_content, is_answered, layer_completion
 from alignment_tui.model.bank import Bank, Question
-from alignment_tui.model.profile import Profile
+from alignment_tui.model.profile import LAYERS, Profile
 from alignment_tui.plain.after import Turn, after_answer
 from alignment_tui.plain.asking import ask
 from alignment_tui.plain.console import Choice, Console, EndOfInput, Keep
 from alignment_tui.plain.period import offer_next_period
 from alignment_tui.plain.shown import describe, horizon
+from alignment_tui.report.chain import broken_links, link_sentence
 from alignment_tui.session import ProfileSession, create_session, open_session
 from alignment_tui.store import FileStamp
 from alignment_tui.store.paths import new_profile_path
@@ -288,6 +289,15 @@ class PlainWalk:
                 )
             )
         say(self.tr("summary_score", score=result.score))
+        say(self.tr("summary_chain"))
+        answered = {
+            layer.layer
+            for layer in self.bank.layers
+            if layer_completion(profile, self.bank, layer.layer)[0]
+        }
+        for link in broken_links(result.findings, LAYERS, profile):
+            checked = {link.upper, link.lower} <= answered
+            say("  " + link_sentence(link, self.lang, checked=checked))
         errors = sum(1 for f in result.findings if f.severity == "error")
         remarks = self.tr("n_remarks", count=len(result.findings))
         say(self.tr("summary_findings", remarks=remarks, errors=self.tr("n_errors", count=errors)))

@@ -11,12 +11,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from alignment_tui.analysis.findings import Finding
+from alignment_tui.analysis.findings import Finding, rule_title
 from alignment_tui.analysis.registry import chain_effects
 from alignment_tui.i18n import t
 from alignment_tui.model.labels import layer_rank
 from alignment_tui.model.paths import get_field
 from alignment_tui.model.profile import Profile
+from alignment_tui.report.fields import colon
 
 _KPI = re.compile(r"^objectives\.kpis\[(\d+)\]")
 
@@ -108,3 +109,26 @@ def risk_text(
         named = t("report.link_kpis", lang, rule=title, kpis=", ".join(kpis))
         parts.append(named if kpis else title)
     return t("report.link_at_risk", lang, rules=t("report.link_sep", lang).join(parts))
+
+
+def link_sentence(link: Link, lang: str, *, checked: bool) -> str:
+    """One link as a sentence without marks, as plain mode reads it out: "Values → Vision:
+    holds", its breaking rules by title, what puts it at risk; ``checked`` says both of its
+    layers have an answer (else it was not checked)."""
+    name = t(
+        "report.link",
+        lang,
+        upper=t(f"report.layer.{link.upper}", lang),
+        lower=t(f"report.layer.{link.lower}", lang),
+    )
+    sep = t("report.link_sep", lang)
+    parts = []
+    if link.broken:
+        rules = sep.join(rule_title(rule, lang) for rule in link.rules)
+        parts.append(t("report.link_broken", lang, rules=rules))
+    if link.at_risk:
+        titles = {rule: rule_title(rule, lang) for rule in link.risk_rules}
+        parts.append(risk_text([(r, link.kpis.get(r, [])) for r in link.risk_rules], titles, lang))
+    if not parts:
+        parts.append(t("report.link_holds" if checked else "report.link_empty", lang))
+    return name + colon(lang) + sep.join(parts)

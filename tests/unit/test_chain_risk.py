@@ -101,3 +101,30 @@ def test_the_report_draws_the_link_at_risk_with_its_kpis(lang: str, words: str) 
     kept_md = render_report(kept, analyze_profile(kept, today=TODAY), fmt="md", lang=lang)
     chain = kept_md.split(f"## {t('report.chain', lang)}")[1].split("\n## ")[0]
     assert "┇" not in chain and t("report.chain_all_hold", lang) in chain
+
+
+@pytest.mark.parametrize("lang", sorted(LANGS))
+def test_plain_modes_sentence_for_a_link_says_what_weakens_it_and_which_kpis(lang: str) -> None:
+    from alignment_tui.analysis.findings import rule_title
+    from alignment_tui.report.chain import link_sentence
+
+    profile = _example(lang)
+    findings = analyze_profile(profile, today=TODAY).findings
+    links = {(link.upper, link.lower): link for link in broken_links(findings, LAYERS, profile)}
+    at_risk = link_sentence(links["strategy", "objectives"], lang, checked=True)
+    behind = {f.where for f in findings if f.rule_id == "kpi.off_pace"}
+    assert at_risk.startswith(
+        t("report.link", lang, upper=t("report.layer.strategy", lang),
+          lower=t("report.layer.objectives", lang))
+    )  # fmt: skip
+    assert rule_title("kpi.off_pace", lang) in at_risk
+    assert all(
+        k.name in at_risk
+        for i, k in enumerate(profile.objectives.kpis)
+        if f"objectives.kpis[{i}]" in behind
+    )
+    holds = link_sentence(links["values", "vision"], lang, checked=True)
+    assert holds.endswith(t("report.link_holds", lang))
+    empty = link_sentence(links["values", "vision"], lang, checked=False)
+    assert empty.endswith(t("report.link_empty", lang))
+    assert "[" not in at_risk + holds  # no markup or marks, words only

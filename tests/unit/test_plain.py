@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import subprocess
 import sys
@@ -12,9 +13,11 @@ from typing import Any
 
 import pytest
 
+from alignment_tui.analysis.findings import rule_title
+from alignment_tui.i18n import t
 from alignment_tui.model.answers import set_answer
 from alignment_tui.model.bank import load_bank
-from alignment_tui.model.profile import Profile
+from alignment_tui.model.profile import LAYERS, Profile
 from alignment_tui.plain import run_plain
 from alignment_tui.store import ProfileLock, load_profile, save_profile
 
@@ -285,6 +288,29 @@ def test_piped_walk_fills_the_whole_profile(tmp_path: Path, lang: str) -> None:
     assert ("Terminé" if lang == "fr" else "Done.") in result.stdout
     assert ("Score d'alignement" if lang == "fr" else "Alignment score") in result.stdout
     assert (written.stat().st_mode & 0o777) == 0o600
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_summary_reads_out_the_chain_link_by_link(
+    tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stdin, _ = full_input(lang)
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run_in_process(stdin, None, lang)
+    assert code == 0
+    summary = out[out.index(t("plain.summary_chain", lang)) :].splitlines()
+    layer = {name: t(f"report.layer.{name}", lang) for name in LAYERS}
+    for upper, lower in itertools.pairwise(LAYERS):
+        start = "  " + t("report.link", lang, upper=layer[upper], lower=layer[lower])
+        assert sum(line.startswith(start) for line in summary) == 1, start
+    # The walk's answers leave the two lowest links broken, each named by its rule.
+    broken = t("report.link_broken", lang, rules="")
+    assert [line for line in summary if broken in line] == [
+        line
+        for line in summary
+        if line.startswith(("  " + layer["strategy"], "  " + layer["objectives"]))
+    ]
+    assert rule_title("align.kpi_no_axis", lang) in out
 
 
 def test_language_comes_from_the_profile_when_not_given(tmp_path: Path) -> None:
