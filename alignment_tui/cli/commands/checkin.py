@@ -13,7 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from alignment_tui.cli.commands.common import fail, pick_lang
+from alignment_tui.cli.commands.common import fail, open_profile, pick_lang
 from alignment_tui.i18n import Lang, t
 from alignment_tui.model.profile import Confidence
 from alignment_tui.output import emit, say_error
@@ -43,30 +43,28 @@ def run(args: argparse.Namespace, lang: Lang, today: date | None = None) -> int:
     path = Path(args.profile)
     first = pick_lang(args.lang)
     if args.kpi is None and args.value is None:
-        return _walk(args, path, first, today or date.today())
+        return _walk(args, path, today or date.today())
     if args.kpi is None or args.value is None:
         return fail(t("checkin.both", first, given="--kpi" if args.kpi else "--value"))
     lock = ProfileLock(path)
     if path.exists() and not lock.acquire():
         return fail(t("checkin.locked", first, path=str(path), holder=lock.holder or "?"))
     try:
-        return _record(args, path, first, today or date.today())
+        return _record(args, path, today or date.today())
     finally:
         lock.release()
 
 
-def _walk(args: argparse.Namespace, path: Path, first: Lang, today: date) -> int:
+def _walk(args: argparse.Namespace, path: Path, today: date) -> int:
     """Every KPI in turn, in plain mode: a value, a confidence, a comment."""
     # lazy: only this command needs them (the others start without them)
     from alignment_tui.model.bank import BankError, load_bank
     from alignment_tui.plain.checkin import run_checkin_walk
-    from alignment_tui.store import ProfileError, read_profile
 
-    try:
-        profile, _ = read_profile(path)
-    except ProfileError as exc:
-        return fail(exc.message(first))
-    lang = pick_lang(args.lang, profile)
+    opened = open_profile(path, args.lang)
+    if opened is None:
+        return 2
+    lang = opened.lang
     try:
         bank = load_bank(None)  # the readings need no question: the built-in bank will do
     except BankError as exc:
@@ -75,7 +73,7 @@ def _walk(args: argparse.Namespace, path: Path, first: Lang, today: date) -> int
     return fail(line) if code else code
 
 
-def _record(args: argparse.Namespace, path: Path, first: Lang, today: date) -> int:
+def _record(args: argparse.Namespace, path: Path, today: date) -> int:
     # lazy: only this command needs it (the others start without it)
     from alignment_tui.formats import format_date
     from alignment_tui.model.checkins import (
@@ -89,14 +87,13 @@ def _record(args: argparse.Namespace, path: Path, first: Lang, today: date) -> i
         start_of,
     )
     from alignment_tui.model.profile import SCHEMA_VERSION, now_utc
-    from alignment_tui.store import ProfileError, changed_on_disk, read_profile, save_profile
+    from alignment_tui.store import ProfileError, changed_on_disk, save_profile
     from alignment_tui.store.files import MAX_PROFILE_BYTES, ReadError, is_read_only, read_toml
 
-    try:
-        profile, stamp = read_profile(path)
-    except ProfileError as exc:
-        return fail(exc.message(first))
-    lang = pick_lang(args.lang, profile)
+    opened = open_profile(path, args.lang)
+    if opened is None:
+        return 2
+    profile, stamp, lang = opened.profile, opened.stamp, opened.lang
     if is_read_only(path):
         return fail(ProfileError("read_only_file", path).message(lang))
     try:

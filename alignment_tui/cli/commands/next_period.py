@@ -10,7 +10,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from alignment_tui.cli.commands.common import fail, pick_lang
+from alignment_tui.cli.commands.common import fail, open_profile
 from alignment_tui.i18n import Lang, t
 from alignment_tui.output import emit
 
@@ -26,17 +26,15 @@ def run(args: argparse.Namespace, lang: Lang, today: date | None = None) -> int:
     # lazy: only this command needs them (the others start without them)
     from alignment_tui.session import clock
     from alignment_tui.session.period import Refused, write_next_period
-    from alignment_tui.store import ProfileError, read_profile
+    from alignment_tui.store import ProfileError
 
     path, out = Path(args.profile), Path(args.output)
-    first = pick_lang(args.lang)
+    opened = open_profile(path, args.lang)
+    if opened is None:
+        return 2
+    lang = opened.lang
     try:
-        profile, _ = read_profile(path)
-    except ProfileError as exc:
-        return fail(exc.message(first))
-    lang = pick_lang(args.lang, profile)
-    try:
-        written = write_next_period(profile, path, out, today or clock.today())
+        written = write_next_period(opened.profile, path, out, today or clock.today())
     except Refused as exc:
         return fail(t(f"next.{exc.why}", lang, path=str(out)))
     except ProfileError as exc:
