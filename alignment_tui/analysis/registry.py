@@ -221,6 +221,20 @@ def checks_of(scope: Scope) -> tuple[tuple[str, Callable[..., Any]], ...]:
     return tuple((rid, CHECKS[rid]) for rid, m in _file().rule.items() if m.scope == scope)
 
 
+@resettable
+@cache
+def checks_for(layer: str) -> tuple[tuple[str, Callable[..., Any]], ...]:
+    """The answer checks that apply to an answer of ``layer``: those whose ``layers`` in
+    ``data/rules.toml`` name it, or name none (every layer). A rule declared for the plan's
+    layers never runs on a value or a vision, whatever its check reads."""
+    rules = _file().rule
+    return tuple(
+        (rid, fn)
+        for rid, fn in checks_of("answer")
+        if not rules[rid].layers or layer in rules[rid].layers
+    )
+
+
 def text_of(rule_id: str, lang: str) -> packs.RuleText:
     return packs.get(lang).rules[rule_id]
 

@@ -1,8 +1,8 @@
 """Judge one free-text answer: vagueness findings with spans, and a specificity score.
 
-Every answer check of the registry runs on one ``Context`` (disabled rules do not run);
-then one piece of advice is kept per span, and concrete detail spares a few word-list
-findings. The score is ``scoring.text_score``.
+Every answer check of the registry declared for the answer's layer runs on one ``Context``
+(disabled rules do not run); then one piece of advice is kept per span, and concrete detail
+spares a few word-list findings. The score is ``scoring.text_score``.
 
 ``specificity`` is how many kinds of concrete detail the answer holds, out of: a number,
 an amount or a percentage, a date or a rhythm, a proper noun, an explicit choice ("rather
@@ -137,7 +137,7 @@ def analyze_answer(
     skip = [*off, *disabled]
     raws = [
         _Raw(rule_id, spot)
-        for rule_id, fn in registry.checks_of("answer")
+        for rule_id, fn in registry.checks_for(layer)
         if not skipped(rule_id, skip)
         for spot in fn(ctx)
     ]
