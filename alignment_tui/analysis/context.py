@@ -9,12 +9,12 @@ from datetime import date
 from functools import cache
 
 from alignment_tui.analysis import lexicon, packs, patterns, registry
+from alignment_tui.analysis.dates import find_deadlines
 from alignment_tui.analysis.findings import Severity
 from alignment_tui.analysis.lexicon import Hit, Token
 from alignment_tui.analysis.once import once
 from alignment_tui.analysis.recognise import (
     find_amounts,
-    find_deadlines,
     find_percentages,
     find_ranges,
     fold,

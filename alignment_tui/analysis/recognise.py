@@ -1,16 +1,14 @@
-"""Recognisers for numbers, amounts, percentages, ranges and deadlines in free text.
+"""Recognisers for numbers, amounts, percentages and ranges in free text (dates: ``dates``).
 
-The structure of each pattern is here; its words (months, number words, currency words,
-"by", « d'ici »…) come from every language pack at once, since answers mix languages.
+The structure of each pattern is here; its words (number words, multipliers, currency words,
+« de »…) come from every language pack at once, since answers mix languages.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
 from functools import cache, lru_cache
 from typing import Generic, TypeVar
 
@@ -32,7 +30,8 @@ class Match(Generic[T]):
 
 @dataclass(frozen=True)
 class Amount:
-    """Money: ``amount`` in units (``1,5 k€`` is 1500), ISO ``currency``, ``period`` or None."""
+    """Money: ``amount`` in units (``1,5 k€`` is 1500), ISO ``currency`` ("" when the text
+    leaves it to the context: "90k a year"), ``period`` or None."""
 
     amount: float
     currency: str
@@ -60,33 +59,24 @@ def fold(text: str) -> str:
 
 
 _NUM = r"\d{1,3}(?:[ ,.]\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-_YEAR = r"(?:20\d{2}|'\d{2})"
 _DIGITS = re.compile(r"\d+")
 _BEFORE, _AFTER = 24, 48  # how far a currency, "from"/« de » or a period sits from a digit
-_LOOKBACK = 40  # the longest prefix before a date's core ("no later than the end of ")
 
 
 @dataclass(frozen=True)
 class _Vocab:
     """The words of every pack, and the patterns built from them (built once)."""
 
-    months: dict[str, int]
-    numbers: dict[str, int]
     multipliers: dict[str, float]
     currencies: dict[str, str]
     scale: dict[str, float]
     periods: dict[str, str]
-    durations: dict[str, str]
-    period_words: dict[str, str]
-    weak_prefixes: frozenset[str]
-    bare_year: frozenset[str]
     range_from: tuple[str, ...]
     amount: re.Pattern[str]
+    bare_amount: re.Pattern[str]
     percent: re.Pattern[str]
     number: re.Pattern[str]
     range: re.Pattern[str]
-    deadline: re.Pattern[str]
-    anchor: re.Pattern[str]
 
 
 def _words(name: str) -> frozenset[str]:
@@ -103,12 +93,8 @@ def _vocab() -> _Vocab:
     money = builtin_table("money.toml")
     currencies = {**{str(k): str(v) for k, v in packs.union_map("currencies").items()}}
     currencies.update({str(k): str(v) for k, v in money["currencies"].items()})
-    months = {k: int(v) for k, v in packs.union_map("months").items()}
-    numbers = {k: int(v) for k, v in packs.union_map("numbers").items()}
     multipliers = {k: float(v) for k, v in packs.union_map("multipliers").items()}
     periods = {k: str(v) for k, v in packs.union_map("periods").items()}
-    durations = {k: str(v) for k, v in packs.union_map("durations").items()}
-    period_words = {k: str(v) for k, v in packs.union_map("period_words").items()}
     mult = rf"(?:\s?(?P<mult>{_alt(multipliers)}))?"
     cur = _alt(currencies)
     per = _alt({"/", *_words("period_per")})
@@ -121,6 +107,17 @@ def _vocab() -> _Vocab:
     of = rf"(?:\s(?:{_alt(_words('multiplier_of'))})\s?)?"
     post = rf"(?P<n2>{_NUM}){mult.replace('mult', 'm2')}{of}\s?(?P<post>{cur})"
     amount = re.compile(rf"(?<![\w.,])(?:{pre}|{post})(?![\w])(?:{period})?")
+    # Money the context names without a currency: a sum in thousands or millions with a
+    # period ("90k a year", « 45k par an »), or a number of a money noun (« 40 000 de CA »).
+    money_of = _alt(_words("money_nouns"))
+    count_of = _alt(_words("count_of"))
+    bare_amount = re.compile(
+        rf"(?<![\w.,])(?P<n3>{_NUM})\s?(?P<m3>{_alt(multipliers)})(?![\w])"
+        rf"(?:\s?(?:{per})\s?(?P<per3>{_alt(periods)})\b"
+        rf"|\s(?P<adj3>{_alt(_words('period_adjectives'))})\b)"
+        rf"|(?<![\w.,])(?P<n4>{_NUM}){mult.replace('mult', 'm4')}\s"
+        rf"(?:(?:{count_of})\s?)?(?:{money_of})(?![\w])"
+    )
     percent = re.compile(
         rf"(?<![\w.,])(?P<n>[+-]?(?:{_NUM}))\s?(?:%|(?:{_alt(_words('percent'))})\b)"
     )
@@ -131,69 +128,17 @@ def _vocab() -> _Vocab:
         rf"(?<![\w.,])(?:(?:{_alt(range_from)})\s)?(?P<a>{rnum})"
         rf"(?:\s?(?:→|->|=>|>)\s?|\s(?:{_alt(_words('range_to'))})\s)(?P<b>{rnum})(?![\w])"
     )
-    month = _alt(months)
-    quarter = "".join(sorted(_words("quarter_letters")))
-    half = "".join(sorted(_words("half_letters")))
-    periodic = rf"[{re.escape(quarter)}][1-4]|[{re.escape(half)}][12]"
-    prefix = (
-        rf"(?:(?:{_alt(_words('deadline_prefix'))})\s(?:(?:{_alt(_words('deadline_article'))})\s?)?)?"
-        rf"(?:(?:{_alt(_words('period_edge'))})(?:\s(?:{_alt(_words('edge_of'))}))?[\s-]"
-        rf"(?:{_alt(_words('edge_article'))}\s?)?)?"
-    )
-    numw = _alt(numbers)
-    ordinal = _alt(_words("ordinal_suffixes"))
-    unit = rf"(?P<unit>{_alt(durations)})"
-    relative = _alt(_words("relative"))
-    rel_article = _alt(_words("relative_article"))
-    rel = (
-        rf"(?P<rel>(?:{relative})\s(?:(?:{rel_article})\s)?)"
-        if rel_article
-        else rf"(?P<rel>(?:{relative})\s)"
-    )
-    from_now = _alt(_words("from_now"))
-    later = (
-        rf"|(?P<n8>\d{{1,3}}|{numw})\s{unit.replace('unit', 'unit8')}\s(?:{from_now})"
-        if from_now
-        else ""
-    )
-    deadline = re.compile(
-        rf"(?<![\w/.-])(?P<prefix>{prefix})(?:"
-        rf"(?P<d1>\d{{1,2}})[/.-](?P<m1>\d{{1,2}})[/.-](?P<y1>\d{{4}}|\d{{2}})"
-        rf"|(?P<y2>20\d{{2}})-(?P<m2>\d{{1,2}})-(?P<d2>\d{{1,2}})"
-        rf"|(?P<d3>\d{{1,2}})(?:{ordinal})?\s(?P<m3>{month})\.?,?\s(?P<y3>{_YEAR})"
-        rf"|(?P<m4>{month})\.?\s(?P<d4>\d{{1,2}})(?:{ordinal})?,?\s(?P<y4>{_YEAR})"
-        rf"|(?P<m5>{month})\.?\s(?P<y5>{_YEAR})"
-        rf"|(?P<y6a>20\d{{2}})\s?(?P<q6a>{periodic})"
-        rf"|(?P<q6>{periodic})(?:\s?(?P<y6>{_YEAR}|20\d{{2}}))?"
-        rf"|{rel}(?P<n7>\d{{1,3}}|{numw})\s{unit}"
-        rf"{later}"
-        rf"|(?P<eoy>{_alt(period_words)})"
-        rf"|(?P<fy>(?:{_alt(_words('fiscal_year'))})\s?'?(?P<y11>20\d{{2}}|\d{{2}}))"
-        rf"|(?P<y9>20\d{{2}})"
-        rf"|(?P<m10>{month})"
-        rf")(?![\w/])"
-    )
-    anchor = re.compile(
-        rf"\d+|(?<!\w)(?:{periodic}|{month}|{_alt({*period_words, *durations})})(?!\w)"
-    )
     return _Vocab(
-        months=months,
-        numbers=numbers,
         multipliers=multipliers,
         currencies=currencies,
         scale={str(k): float(v) for k, v in money["scale"].items()},
         periods=periods,
-        durations=durations,
-        period_words=period_words,
-        weak_prefixes=frozenset({"", *_words("weak_prefix")}),
-        bare_year=frozenset(_words("bare_year")),
         range_from=range_from,
         amount=amount,
+        bare_amount=bare_amount,
         percent=percent,
         number=number,
         range=range_re,
-        deadline=deadline,
-        anchor=anchor,
     )
 
 
@@ -229,7 +174,8 @@ def parse_number(raw: str) -> float:
 
 
 def find_amounts(text: str) -> list[Match[Amount]]:
-    """Sums of money with their currency and, when stated, their period."""
+    """Sums of money with their currency and, when stated, their period; and sums the
+    context makes money of, without a currency ("90k a year", « 40 000 de CA »)."""
     v = _vocab()
     folded = fold(text)
     out: list[Match[Amount]] = []
@@ -243,7 +189,22 @@ def find_amounts(text: str) -> list[Match[Amount]]:
         out.append(
             Match(m.start(), end, text[m.start() : end], Amount(value, v.currencies[cur], period))
         )
-    return out
+    taken = [(a.start, a.end) for a in out]
+    for m in _near_digits(v.bare_amount, folded):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        raw, mult = (m["n3"], m["m3"]) if m["n3"] else (m["n4"], m["m4"])
+        value = parse_number(raw) * v.multipliers.get(mult or "", 1.0)
+        per = m["per3"] or m["adj3"]
+        out.append(
+            Match(
+                m.start(),
+                m.end(),
+                text[m.start() : m.end()],
+                Amount(value, "", v.periods.get(per) if per else None),
+            )
+        )
+    return sorted(out, key=lambda a: a.start)
 
 
 def _core_end(m: re.Match[str]) -> int:
@@ -291,136 +252,4 @@ def find_ranges(text: str) -> list[Match[tuple[float, float]]]:
             continue
         a, b = _range_value(m["a"]), _range_value(m["b"])
         out.append(Match(start, m.end(), text[start : m.end()], (a, b)))
-    return out
-
-
-def _end_of_month(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _year(raw: str | None, default: int) -> int:
-    if not raw:
-        return default
-    y = int(raw.lstrip("'"))
-    return y + 2000 if y < 100 else y
-
-
-def _add_months(d: date, months: int) -> date:
-    m = d.month - 1 + months
-    y = d.year + m // 12
-    day = min(d.day, calendar.monthrange(y, m % 12 + 1)[1])
-    return date(y, m % 12 + 1, day)
-
-
-def _period_end(kind: str, n: int, year: int) -> date:
-    if kind == "quarter":
-        return _end_of_month(year, 3 * n)
-    return _end_of_month(year, 6 * n)
-
-
-def _next_period(kind: str, n: int, today: date) -> date:
-    end = _period_end(kind, n, today.year)
-    return end if end >= today else _period_end(kind, n, today.year + 1)
-
-
-def _kind(letter: str) -> str:
-    return "quarter" if letter in packs.union_words("quarter_letters") else "half"
-
-
-_MONTHS_IN = {"day": 0, "week": 0, "month": 1, "quarter": 3, "year": 12}
-
-
-def _deadline_value(m: re.Match[str], today: date) -> date | None:
-    v = _vocab()
-    g = m.groupdict()
-    prefix = g["prefix"] or ""
-    try:
-        if g["d1"]:
-            return date(_year(g["y1"], today.year), int(g["m1"]), int(g["d1"]))
-        if g["y2"]:
-            return date(int(g["y2"]), int(g["m2"]), int(g["d2"]))
-        if g["m3"]:
-            return date(_year(g["y3"], today.year), v.months[g["m3"]], int(g["d3"]))
-        if g["m4"]:
-            return date(_year(g["y4"], today.year), v.months[g["m4"]], int(g["d4"]))
-    except ValueError:
-        return None
-    if g["m5"]:
-        return _end_of_month(_year(g["y5"], today.year), v.months[g["m5"]])
-    if g["q6a"]:
-        return _period_end(_kind(g["q6a"][0]), int(g["q6a"][1]), int(g["y6a"]))
-    if g["q6"]:
-        kind, n = _kind(g["q6"][0]), int(g["q6"][1])
-        return _period_end(kind, n, _year(g["y6"], 0)) if g["y6"] else _next_period(kind, n, today)
-    if g["n7"] or g.get("n8"):
-        raw = g["n7"] or g["n8"]
-        n = int(raw) if raw.isdigit() else v.numbers[raw]
-        unit = v.durations[g["unit"] or g["unit8"]]
-        if unit == "day":
-            return today + timedelta(days=n)
-        if unit == "week":
-            return today + timedelta(weeks=n)
-        return _add_months(today, _MONTHS_IN[unit] * n)
-    if g["eoy"]:
-        word = g["eoy"]
-        span = v.period_words[re.sub(r"\s+", " ", word)]
-        nxt = span.startswith("next_")
-        span = span.removeprefix("next_")
-        if span == "quarter":
-            q_end = _period_end("quarter", (today.month - 1) // 3 + 1, today.year)
-            return _end_of_month(*_ym(_add_months(q_end, 3))) if nxt else q_end
-        if span == "month":
-            ref = _add_months(today.replace(day=1), 1 if nxt else 0)
-            return _end_of_month(ref.year, ref.month)
-        if prefix.strip() in v.weak_prefixes and word in v.bare_year:
-            return None
-        return date(today.year + (1 if nxt else 0), 12, 31)
-    if g["fy"]:
-        return date(_year(g["y11"], today.year), 12, 31)
-    if g["y9"]:
-        # A bare year is a deadline only after a word that makes it one ("by 2027", « fin 2027 »).
-        if prefix.strip() in v.weak_prefixes:
-            return None
-        return date(int(g["y9"]), 12, 31)
-    if g["m10"]:
-        # A month alone is a deadline only after a word that makes it one (« d'ici juin »).
-        if prefix.strip() in v.weak_prefixes:
-            return None
-        month = v.months[g["m10"]]
-        end = _end_of_month(today.year, month)
-        return end if end >= today else _end_of_month(today.year + 1, month)
-    return None
-
-
-def _ym(d: date) -> tuple[int, int]:
-    return d.year, d.month
-
-
-def _deadline_matches(folded: str) -> Iterator[re.Match[str]]:
-    """Like ``deadline.finditer``, tried only a few words before each date-like word."""
-    v = _vocab()
-    done = 0
-    for anchor in v.anchor.finditer(folded):
-        p = anchor.start()
-        if p < done:
-            continue
-        for c in range(max(done, p - _LOOKBACK), p + 1):
-            if c and (folded[c - 1].isalnum() or not folded[c].isalnum()):
-                continue
-            m = v.deadline.match(folded, c)
-            if m and m.end() > p:
-                done = m.end()
-                yield m
-                break
-
-
-def find_deadlines(text: str, today: date | None = None) -> list[Match[date]]:
-    """Deadlines, each resolved to the last day of the period it names."""
-    today = today or date.today()
-    out: list[Match[date]] = []
-    for m in _deadline_matches(fold(text)):
-        value = _deadline_value(m, today)
-        if value is None:
-            continue
-        out.append(Match(m.start(), m.end(), text[m.start() : m.end()], value))
     return out

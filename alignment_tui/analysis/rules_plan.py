@@ -67,14 +67,24 @@ def no_unit(ctx: Context) -> Iterator[Spot]:
     numbers = [m for m in find_numbers(ctx.plain) if not dated.hold(m.start)]
     if not numbers:
         return
+    if not any(_counted(ctx, m.end, dated) for m in numbers):
+        yield Spot(numbers[0].start, numbers[0].end)
+
+
+def _counted(ctx: Context, end: int, dated: Spans) -> bool:
+    """Whether the number ending at ``end`` counts something named: the word after it is
+    its unit ("10,000 meals", « 3 ateliers »), past a multiplier's "of" (« 1 milliard
+    d'arbres », "millions of trees"), unless that word opens a deadline or names nothing
+    ("10,000 by June", « 10 000 d'ici juin »)."""
     after = {t.start: i for i, t in enumerate(ctx.toks)}
-    not_a_unit = ctx.words_of("not_a_unit")
-    for m in numbers:
-        i = next((after[k] for k in range(m.end, m.end + 3) if k in after), None)
-        if i is not None and ctx.toks[i].key not in not_a_unit:
-            return
-    first = numbers[0]
-    yield Spot(first.start, first.end)
+    i = next((after[k] for k in range(end, end + 3) if k in after), None)
+    if i is None:
+        return False
+    of = ctx.words_of("count_of")
+    if ctx.toks[i].key in of and i + 1 < len(ctx.toks) and not dated.hold(ctx.toks[i].start):
+        i += 1
+    tok = ctx.toks[i]
+    return not dated.hold(tok.start) and tok.key not in ctx.words_of("not_a_unit")
 
 
 @check("objectives.output_not_outcome")

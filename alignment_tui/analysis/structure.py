@@ -13,9 +13,9 @@ from itertools import chain
 from typing import Any, TypeVar
 
 from alignment_tui.analysis import packs, registry
+from alignment_tui.analysis.dates import find_deadlines
 from alignment_tui.analysis.findings import REGISTRY, Finding
 from alignment_tui.analysis.lexicon import find, tokens
-from alignment_tui.analysis.recognise import find_deadlines
 from alignment_tui.analysis.registry import check
 from alignment_tui.formats import format_value
 from alignment_tui.model.answers import is_empty

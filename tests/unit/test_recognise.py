@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
+from alignment_tui.analysis.dates import find_deadlines
 from alignment_tui.analysis.recognise import (
     Amount,
     find_amounts,
-    find_deadlines,
     find_numbers,
     find_percentages,
     find_ranges,
@@ -65,6 +65,64 @@ def test_words_that_only_look_like_dates_are_not_deadlines(text: str) -> None:
     assert find_deadlines(text, TODAY) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # A day and a month without a year: the next such day (today is 27 November 2026).
+        ("Reach 500 members by 30 June.", "by 30 June", date(2027, 6, 30)),
+        ("500 adhérents d'ici le 30 juin", "d'ici le 30 juin", date(2027, 6, 30)),
+        ("by April 1st", "by April 1st", date(2027, 4, 1)),
+        ("by the 1st of April", "by the 1st of April", date(2027, 4, 1)),
+        ("au plus tard le 1er avril", "au plus tard le 1er avril", date(2027, 4, 1)),
+        ("avant le 15 décembre", "avant le 15 décembre", date(2026, 12, 15)),
+        ("livré d'ici le 30/06", "d'ici le 30/06", date(2027, 6, 30)),
+        ("by May 5", "by May 5", date(2027, 5, 5)),
+        # The start, the middle or the end of a period.
+        ("before the end of March", "before the end of March", date(2027, 3, 31)),
+        ("avant fin mars", "avant fin mars", date(2027, 3, 31)),
+        ("d'ici début avril", "d'ici début avril", date(2027, 4, 1)),
+        ("by mid-March", "by mid-March", date(2027, 3, 16)),
+        ("fin T1", "fin T1", date(2027, 3, 31)),
+        ("début T2 2027", "début T2 2027", date(2027, 4, 1)),
+        ("d'ici mi-2027", "d'ici mi-2027", date(2027, 7, 2)),
+        ("fin novembre", "fin novembre", date(2026, 11, 30)),
+        ("d'ici début novembre", "d'ici début novembre", date(2027, 11, 1)),
+        # Weeks, quarters and halves by their number or their rank.
+        ("200 pilots by week 12", "by week 12", date(2027, 3, 28)),
+        ("d'ici la semaine 12", "d'ici la semaine 12", date(2027, 3, 28)),
+        ("le 3e trimestre 2027", "3e trimestre 2027", date(2027, 9, 30)),
+        ("in the third quarter of 2027", "in the third quarter of 2027", date(2027, 9, 30)),
+        ("au 2e semestre", "au 2e semestre", date(2026, 12, 31)),
+        ("S2 2027", "S2 2027", date(2027, 12, 31)),
+        # Moments of the year after a word that makes them a deadline: their first day.
+        ("Ouvrir la classe pour la rentrée", "pour la rentrée", date(2027, 9, 1)),
+        ("d'ici Noël", "d'ici Noël", date(2026, 12, 25)),
+        ("by Christmas", "by Christmas", date(2026, 12, 25)),
+        ("avant l'été", "avant l'été", date(2027, 6, 21)),
+        ("before summer", "before summer", date(2027, 6, 21)),
+        ("d'ici la fin de l'été", "d'ici la fin de l'été", date(2027, 9, 22)),
+    ],
+)
+def test_deadlines_as_people_write_them(text: str, span: str, expected: date) -> None:
+    found = find_deadlines(text, TODAY)
+    assert [(m.text, m.value) for m in found] == [(span, expected)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The top 10 may change.",  # "may" is a verb before it is a month
+        "pour 1/3 des clients",  # a share, not the first of March
+        "un point tous les 15 jours",  # a rhythm, not fifteen days from now
+        "In summer we sell ice cream.",  # a season, not a deadline
+        "Le fournil a été repris en famille.",  # « été » the verb
+        "au printemps",
+    ],
+)
+def test_rhythms_shares_and_seasons_are_not_deadlines(text: str) -> None:
+    assert find_deadlines(text, TODAY) == []
+
+
 def test_deadline_defaults_to_today() -> None:
     assert find_deadlines("in 1 year")[0].value.year == date.today().year + 1
 
@@ -89,6 +147,21 @@ def test_amounts_with_currency_and_period(text: str, span: str, amount: Amount) 
 
 def test_a_number_without_currency_is_not_money() -> None:
     assert find_amounts("500 clients par an") == []
+    assert find_amounts("10k visitors a month") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "amount"),
+    [
+        ("Offered 90k a year, remote.", "90k a year", Amount(90_000, "", "year")),
+        ("Poste à 45k par an.", "45k par an", Amount(45_000, "", "year")),
+        ("Atteindre 40 000 de CA", "40 000 de CA", Amount(40_000, "", None)),
+        ("Reach 12k MRR", "12k MRR", Amount(12_000, "", None)),
+        ("2M in revenue", "2M in revenue", Amount(2_000_000, "", None)),
+    ],
+)
+def test_money_the_context_names_without_a_currency(text: str, span: str, amount: Amount) -> None:
+    assert [(m.text, m.value) for m in find_amounts(text)] == [(span, amount)]
 
 
 def test_percentages() -> None:
