@@ -33,7 +33,7 @@ class _Vocab:
     durations: dict[str, str]
     period_words: dict[str, str]
     weak_prefixes: frozenset[str]
-    bare_year: frozenset[str]
+    bare_period: frozenset[str]
     edges: dict[str, str]
     moments: dict[str, tuple[tuple[int, int], tuple[int, int]]]
     ordinals: dict[str, int]
@@ -125,7 +125,7 @@ def _vocab() -> _Vocab:
         durations=durations,
         period_words=period_words,
         weak_prefixes=frozenset({"", *_words("weak_prefix")}),
-        bare_year=frozenset(_words("bare_year")),
+        bare_period=frozenset(_words("bare_period")),
         edges=edges,
         moments=moments,
         ordinals=ordinals,
@@ -311,7 +311,7 @@ def _deadline_value(m: re.Match[str], today: date) -> date | None:
         return _add_months(today, _MONTHS_IN[unit] * n)
     if g["eoy"]:
         word = g["eoy"]
-        if weak and word in v.bare_year:
+        if weak and word in v.bare_period:
             return None
         return _at(_current(v.period_words[re.sub(r"\s+", " ", word)], today), edge)
     if g["fy"]:

@@ -63,7 +63,7 @@ WORDS = (
     "from_now",
     "fiscal_year",
     "weak_prefix",
-    "bare_year",
+    "bare_period",
     "not_proper",
     "for_example",
     "nominal_endings",

@@ -108,3 +108,18 @@ def test_a_rhythm_in_figures_is_a_rhythm(text: str) -> None:
     result = analyze_answer(text, "execution", today=TODAY)
     assert "execution.no_timing" not in {f.rule_id for f in result.findings}
     assert result.specificity >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Passer de 120 à 400 abonnés au forfait d'ici le 30 septembre, "
+        "point chaque 1er lundi du mois.",
+        "Go from 120 to 400 plan subscribers by 30 September, "
+        "reviewed on the first Monday of the month.",
+    ],
+)
+def test_the_month_of_a_rhythm_is_no_deadline(text: str) -> None:
+    # « du mois » of « chaque 1er lundi du mois » was read as the end of this month: the
+    # tripling then looked due in three days (objectives.implausible_jump).
+    assert _rules(text) & {"objectives.implausible_jump", "objectives.no_deadline"} == set()

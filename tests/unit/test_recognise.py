@@ -117,6 +117,8 @@ def test_deadlines_as_people_write_them(text: str, span: str, expected: date) ->
         "In summer we sell ice cream.",  # a season, not a deadline
         "Le fournil a été repris en famille.",  # « été » the verb
         "au printemps",
+        "point chaque 1er lundi du mois",  # the month of a rhythm, not this month's end
+        "on the first Monday of the month",
     ],
 )
 def test_rhythms_shares_and_seasons_are_not_deadlines(text: str) -> None:
