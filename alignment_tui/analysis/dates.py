@@ -94,6 +94,10 @@ def _vocab() -> _Vocab:
     of = rf"(?:\s(?:{day_of}))?" if day_of else ""  # "the 1st of April"
     week = _alt(_words("week"))
     weeks = rf"|(?P<wk>{week})\s?(?P<w>\d{{1,2}})(?:,?\s(?P<yw>20\d{{2}}))?" if week else ""
+    named_month = _alt(_words("month_of"))
+    month_of = (  # « d'ici le mois de juin »: June, not this month
+        rf"|(?:{named_month})\s?(?P<m13>{month})(?:\s(?P<y13>{_YEAR}))?" if named_month else ""
+    )
     moment = rf"|(?P<mo>{_alt(moments)})(?:\s(?P<ymo>20\d{{2}}))?(?![\w'-])" if moments else ""
     deadline = re.compile(
         rf"(?<![\w/.-])(?P<prefix>{prefix})(?:"
@@ -103,6 +107,7 @@ def _vocab() -> _Vocab:
         rf"|(?P<d3>\d{{1,2}})(?:{ordinal})?{of}\s(?P<m3>{month})\.?(?:,?\s(?P<y3>{_YEAR}))?"
         rf"|(?P<m4>{month})\.?\s(?P<d4>\d{{1,2}})(?:{ordinal})?(?:,?\s(?P<y4>{_YEAR}))?"
         rf"|(?P<m5>{month})\.?\s(?P<y5>{_YEAR})"
+        rf"{month_of}"
         rf"{weeks}"
         rf"{moment}"
         rf"|(?P<on>{_alt(ordinals)})\s(?P<pn>{_alt(period_nouns)})"
@@ -285,6 +290,10 @@ def _deadline_value(m: re.Match[str], today: date) -> date | None:
         return None
     if g["m5"]:
         return _resolve(_month(v.months[g["m5"]]), g["y5"], edge, today)
+    if g.get("m13"):
+        if weak and not g["y13"]:
+            return None  # « au mois d'août, on ferme »: a month of the year, not a deadline
+        return _resolve(_month(v.months[g["m13"]]), g["y13"], edge, today)
     if g["q6a"]:
         return _resolve(_numbered(_kind(g["q6a"][0]), int(g["q6a"][1])), g["y6a"], edge, today)
     if g["q6"]:

@@ -53,6 +53,7 @@ WORDS = (
     "edge_article",
     "day_of",
     "day_article",
+    "month_of",
     "week",
     "ambiguous_months",
     "moment_prefix",

@@ -69,7 +69,15 @@ def test_a_count_of_things_has_its_unit(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Reach 10,000 by June.", "Atteindre 10 000 d'ici juin.", "Atteindre 10 000 d'ici le 30 juin."],
+    [
+        "Reach 10,000 by June.",
+        "Atteindre 10 000 d'ici juin.",
+        # "30 June" is a date, not 30 of something.
+        "Atteindre 10 000 d'ici le 30 juin.",
+        # "3 to 5" counts nothing ("to" was taken for the unit of 3).
+        "Go from 3 to 5 by June.",
+        "Passer de 3 à 5 d'ici juin.",
+    ],
 )
 def test_a_bare_number_still_has_no_unit(text: str) -> None:
     assert "vague.no_unit" in _warned(text)

@@ -101,6 +101,13 @@ def test_words_that_only_look_like_dates_are_not_deadlines(text: str) -> None:
         ("avant l'été", "avant l'été", date(2027, 6, 21)),
         ("before summer", "before summer", date(2027, 6, 21)),
         ("d'ici la fin de l'été", "d'ici la fin de l'été", date(2027, 9, 22)),
+        # The month named in full, and next year's end.
+        ("d'ici le mois de juin", "d'ici le mois de juin", date(2027, 6, 30)),
+        (
+            "d'ici la fin de l'année prochaine",
+            "d'ici la fin de l'année prochaine",
+            date(2027, 12, 31),
+        ),
     ],
 )
 def test_deadlines_as_people_write_them(text: str, span: str, expected: date) -> None:
