@@ -4,11 +4,15 @@ month without a year is a deadline, a count of things has its unit, "90k a year"
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from alignment_tui.analysis import analyze_profile
 from alignment_tui.analysis.findings import Severity
 from alignment_tui.analysis.text import analyze_answer
+from alignment_tui.model.paths import set_field
+from alignment_tui.store import load_profile
 
 TODAY = date(2026, 11, 27)
 
@@ -131,3 +135,30 @@ def test_the_month_of_a_rhythm_is_no_deadline(text: str) -> None:
     # « du mois » of « chaque 1er lundi du mois » was read as the end of this month: the
     # tripling then looked due in three days (objectives.implausible_jump).
     assert _rules(text) & {"objectives.implausible_jump", "objectives.no_deadline"} == set()
+
+
+@pytest.mark.parametrize(
+    ("name", "timing"),
+    [
+        ("aligned-en-two-ovens-bakery.toml", "every other week"),
+        ("aligned-en-two-ovens-bakery.toml", "during the sales"),
+        ("aligned-en-two-ovens-bakery.toml", "by Christmas"),
+        ("aligned-fr-atelier-semelle.toml", "une semaine sur deux"),
+        ("aligned-fr-atelier-semelle.toml", "bimensuel"),
+        ("aligned-fr-atelier-semelle.toml", "pendant les soldes"),
+        ("aligned-fr-atelier-semelle.toml", "avant l'été"),
+    ],
+)
+def test_a_rhythm_or_a_moment_in_words_is_a_channel_timing(
+    repo_root: Path, name: str, timing: str
+) -> None:
+    profile = load_profile(repo_root / "examples" / name)
+    set_field(profile, "execution.channels[0].timing", timing)
+    rules = {f.rule_id for f in analyze_profile(profile, today=TODAY).findings}
+    assert "channel.vague_timing" not in rules
+    set_field(
+        profile, "execution.channels[0].timing", "régulièrement" if "fr" in name else "regularly"
+    )
+    assert "channel.vague_timing" in {
+        f.rule_id for f in analyze_profile(profile, today=TODAY).findings
+    }
