@@ -162,3 +162,11 @@ def test_a_rhythm_or_a_moment_in_words_is_a_channel_timing(
     assert "channel.vague_timing" in {
         f.rule_id for f in analyze_profile(profile, today=TODAY).findings
     }
+
+
+@pytest.mark.parametrize(
+    "text", ["Vendre 2 000 paniers/mois d'ici juin.", "Sell 2,000 boxes/month by June."]
+)
+def test_a_rate_written_with_a_slash_is_a_rhythm(text: str) -> None:
+    # « par mois » was a rhythm and « /mois » was not.
+    assert "objectives.no_cadence" not in _rules(text)
