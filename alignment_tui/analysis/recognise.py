@@ -106,11 +106,13 @@ def _vocab() -> _Vocab:
     # "30 millions d'euros", "2 milliards de dollars": a multiplier's own "of".
     of = rf"(?:\s(?:{_alt(_words('multiplier_of'))})\s?)?"
     post = rf"(?P<n2>{_NUM}){mult.replace('mult', 'm2')}{of}\s?(?P<post>{cur})"
-    amount = re.compile(rf"(?<![\w.,])(?:{pre}|{post})(?![\w])(?:{period})?")
-    # Money the context names without a currency: a sum in thousands or millions with a
-    # period ("90k a year", « 45k par an »), or a number of a money noun (« 40 000 de CA »).
     money_of = _alt(_words("money_nouns"))
     count_of = _alt(_words("count_of"))
+    # What the money is may sit before its period: « 3 500 € de CA par mois ».
+    what = rf"(?:\s(?:(?:{count_of})\s?)?(?:{money_of})(?![\w])(?=\s?(?:{per})))?"
+    amount = re.compile(rf"(?<![\w.,])(?:{pre}|{post})(?![\w]){what}(?:{period})?")
+    # Money the context names without a currency: a sum in thousands or millions with a
+    # period ("90k a year", « 45k par an »), or a number of a money noun (« 40 000 de CA »).
     bare_amount = re.compile(
         rf"(?<![\w.,])(?P<n3>{_NUM})\s?(?P<m3>{_alt(multipliers)})(?![\w])"
         rf"(?:\s?(?:{per})\s?(?P<per3>{_alt(periods)})\b"

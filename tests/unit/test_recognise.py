@@ -147,6 +147,10 @@ def test_deadline_defaults_to_today() -> None:
         ("£1.2m a year", "£1.2m a year", Amount(1_200_000, "GBP", "year")),
         ("1 200€ HT", "1 200€", Amount(1200, "EUR", None)),
         ("2 500 € par mois", "2 500 € par mois", Amount(2500, "EUR", "month")),
+        # What the money is, between the sum and its period.
+        ("3 500 € de CA par mois", "3 500 € de CA par mois", Amount(3500, "EUR", "month")),
+        ("2 000 € HT par mois", "2 000 € HT par mois", Amount(2000, "EUR", "month")),
+        ("€5k in revenue per month", "€5k in revenue per month", Amount(5000, "EUR", "month")),
     ],
 )
 def test_amounts_with_currency_and_period(text: str, span: str, amount: Amount) -> None:
