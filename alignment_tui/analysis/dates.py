@@ -98,6 +98,12 @@ def _vocab() -> _Vocab:
     month_of = (  # « d'ici le mois de juin »: June, not this month
         rf"|(?:{named_month})\s?(?P<m13>{month})(?:\s(?P<y13>{_YEAR}))?" if named_month else ""
     )
+    ranked = (  # « le 3e trimestre 2027 », "the second half of 2027"
+        rf"|(?P<on>{_alt(ordinals)})\s(?P<pn>{_alt(period_nouns)})"
+        rf"(?:\s(?:(?:{_alt(_words('edge_of'))})\s)?(?P<yo>20\d{{2}}))?"
+        if ordinals and period_nouns
+        else ""
+    )
     moment = rf"|(?P<mo>{_alt(moments)})(?:\s(?P<ymo>20\d{{2}}))?(?![\w'-])" if moments else ""
     deadline = re.compile(
         rf"(?<![\w/.-])(?P<prefix>{prefix})(?:"
@@ -110,8 +116,7 @@ def _vocab() -> _Vocab:
         rf"{month_of}"
         rf"{weeks}"
         rf"{moment}"
-        rf"|(?P<on>{_alt(ordinals)})\s(?P<pn>{_alt(period_nouns)})"
-        rf"(?:\s(?:(?:{_alt(_words('edge_of'))})\s)?(?P<yo>20\d{{2}}))?"
+        rf"{ranked}"
         rf"|(?P<y6a>20\d{{2}})\s?(?P<q6a>{periodic})"
         rf"|(?P<q6>{periodic})(?:\s?(?P<y6>{_YEAR}|20\d{{2}}))?"
         rf"|{rel}(?P<n7>\d{{1,3}}|{numw})\s{unit}"
@@ -298,7 +303,7 @@ def _deadline_value(m: re.Match[str], today: date) -> date | None:
         return _resolve(_numbered(_kind(g["q6a"][0]), int(g["q6a"][1])), g["y6a"], edge, today)
     if g["q6"]:
         return _resolve(_numbered(_kind(g["q6"][0]), int(g["q6"][1])), g["y6"], edge, today)
-    if g["on"]:
+    if g.get("on"):
         kind, n = v.period_nouns[g["pn"]], v.ordinals[g["on"]]
         if n > 12 // _SIZE[kind]:
             return None  # "the fifth quarter"
