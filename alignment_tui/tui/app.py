@@ -87,7 +87,7 @@ class AlignmentApp(OpeningApp):
 
     @walking
     def on_answer_editor_changed(self, walker: Walker, message: Any) -> None:
-        walker.answer(message.editor.question, message.value)
+        walker.answer(message.question, message.value)
 
     @walking
     def on_live_feedback_term_accepted(self, walker: Walker, message: Any) -> None:

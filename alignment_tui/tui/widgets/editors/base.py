@@ -31,11 +31,15 @@ class AnswerEditor(Widget):
     KINDS: ClassVar[tuple[str, ...]] = ()
 
     class Changed(Message):
-        """The answer's value changed (already parsed into its canonical form)."""
+        """The answer's value changed (already parsed into its canonical form).
+
+        ``question`` is the one the editor showed when the change was made: an editor kept
+        for the next question may take it on before this message is handled."""
 
         def __init__(self, editor: AnswerEditor, value: Any) -> None:
             super().__init__()
             self.editor = editor
+            self.question = editor.question
             self.value = value
 
         @property

@@ -57,7 +57,19 @@ class TextEditor(AnswerEditor):
     @on(TextArea.Changed)
     def _typed(self, event: TextArea.Changed) -> None:
         event.stop()
-        value = self.from_text(event.text_area.text)
+        self.flush()
+
+    def flush(self) -> None:
+        """The text as it is now is the answer (the change may still be on its way as a
+        message). A text that shows the answer as it stands changes nothing: so the text
+        loaded for the next question (an unanswered list shows as "") stores nothing."""
+        areas = self.query(TextArea)
+        if not areas:
+            return  # not on screen yet: nothing was typed
+        text = areas.first().text
+        if text == self.to_text(self.value):
+            return
+        value = self.from_text(text)
         if value != self.value:
             self.value = value
             self.announce()
