@@ -1,5 +1,6 @@
 """A step from one question to the next keeps the screen, its chain and its findings panel,
-and shows the next question's pane: its prompt, its own editor, the cursor in it."""
+and shows the next question's pane: its prompt, an editor holding its answer alone, the
+cursor in it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from alignment_tui.store import load_profile, save_profile
 from alignment_tui.tui.screens.question import QuestionScreen
 from alignment_tui.tui.widgets.chain import Chain
 from alignment_tui.tui.widgets.coach import CoachPanel
+from alignment_tui.tui.widgets.editors.base import AnswerEditor
 from alignment_tui.tui.widgets.findings import FindingsPanel
 from tests.ui.conftest import SIZE, wait_for
 from tests.ui.typing import cpu_burnt, keys_of, type_keys
@@ -57,11 +59,19 @@ async def test_steps_keep_the_chain_and_findings_and_show_the_next_pane(workdir:
             assert screen.query_one(Chain) is chain and screen.query_one(FindingsPanel) is panel
             assert screen.query_one(CoachPanel) is coach and coach.qid == qid
             assert coach.typed == ("Ask about the workshop." if qid == "mission.offer" else "")
-            # …and the next question's pane: its prompt, its own editor (the last one gone).
+            # …and the next question's pane: its prompt, and an editor showing its answer
+            # alone: the one on screen when it is of the same kind (text after text), else
+            # one of its own, the last one gone.
             shown = " ".join(str(screen.query_one("#prompt", Static).render()).split())
             assert " ".join(bank.question(qid).prompt("en").split()) in shown
-            assert screen.editor not in editors and all(not e.is_attached for e in editors)
-            editors.append(screen.editor)
+            editor, last = screen.editor, editors[-1]
+            assert editor is not None and editor.question.id == qid and editor.is_attached
+            if type(editor) is type(last):
+                assert editor is last
+            else:
+                assert editor not in editors and not last.is_attached
+            assert sum(1 for _ in screen.query(AnswerEditor)) == 1
+            editors.append(editor)
             # The chain: the step just left is answered or not, the current one highlighted.
             entry = chain.entries[chain.highlighted or 0]
             assert entry.key == qid and entry.current

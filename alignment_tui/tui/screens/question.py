@@ -2,12 +2,14 @@
 
 The walk keeps this screen from one question to the next: its chain, findings panel and
 coach's column stay, and only the question's own part (the pane: prompt, help, examples,
-the editor, the probes and note) is shown anew.
+the editor, the probes and note) is shown anew. An editor of the same kind as the last one
+(text after text) is kept and loads the next answer, with nothing of the last one left in
+it (see ``AnswerEditor.take``); another kind of answer gets an editor of its own.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -119,8 +121,9 @@ class QuestionScreen(WalkScreen):
         """The answer's own widgets, above the findings: the skipped note and the editor, in a
         box of their own that the next question's replaces."""
         box = Vertical(classes="answer")
-        if pane.skipped:
-            box.compose_add_child(Static(t("question.was_skipped", self.lang), id="skipped-note"))
+        note = Static(t("question.was_skipped", self.lang), id="skipped-note")
+        note.display = pane.skipped  # shown again when a kept editor takes a skipped question
+        box.compose_add_child(note)
         if pane.editor is not None:
             box.compose_add_child(pane.editor)
         else:
@@ -164,40 +167,67 @@ class QuestionScreen(WalkScreen):
 
     def show_pane(self, view: WalkView, pane: QuestionPane) -> None:
         """Go on to another question on this screen; ``editor`` and ``question`` are the new
-        one's at once, and it is drawn as soon as the screen takes its next message."""
+        one's at once. When the editor on screen can take the next answer (the same kind of
+        editor), all of it is shown now, in the frame the chain's change is drawn in; else
+        the next editor is mounted as soon as the screen takes its next message."""
         self.view = view
         self.pane = pane
-        self.call_later(self._swap)
+        kept = self._kept_editor(self._shown, pane) if self.is_attached else None
+        if kept is None:
+            self.call_later(self._swap)
+            return
+        # No widget mounted, and the cursor, when it was in the editor, stays in it (no
+        # focus moved: Textual draws the whole screen again when the focus moves).
+        pane = self.pane = replace(pane, editor=kept)
+        self._show_around(pane)
+        self.query_one("#skipped-note").display = pane.skipped
+        self._settle(pane)
 
     async def _swap(self) -> None:
-        """The pane shown anew, the chain's changed lines and the progress line updated, in
-        one frame. Several steps in a row show only the last."""
+        """The pane shown anew with an editor of its own, the chain's changed lines and the
+        progress line updated, in one frame. Several steps in a row show only the last."""
         pane, old = self.pane, self._shown
         if pane is old or not self.is_attached:
             return
-        q, lang = pane.question, self.lang
         with self.app.batch_update():
-            self.query_one(Chain).update_entries(self.view.chain)
-            for progress in self.query("#progress").results(Static):
-                progress.update(literal(self.view.progress))
-            self.query_one("#prompt", Static).update(prompt_text(q, lang))
-            self.query_one("#help", Static).update(literal(q.help(lang)))
-            self.query_one("#example-vague", Static).update(literal(q.example_vague(lang)))
-            self.query_one("#example-specific", Static).update(literal(q.example_specific(lang)))
-            self.query_one("#examples").add_class("hidden")
-            self.query_one("#main").scroll_home(animate=False)  # the next question from its top
-            self.coach_panel.show_question(q.id, q.probes(lang), pane.note)
+            self._show_around(pane)
             column = self.query_one("#answer-col")
             # The editor leaves without the focus: else Textual hands it on to the scroller
             # (restyling all it holds) just before the new editor takes it.
             self.set_focus(None)
             await column.remove_children(".answer")
             await column.mount(self._answer(pane), before="#findings")
-            self._shown = pane
-            self._arrive(pane)
-            self._attach_live()
-            if self.live.is_mounted:
-                self.live.look()
+            self._settle(pane)
+
+    def _show_around(self, pane: QuestionPane) -> None:
+        """What surrounds the answer, for ``pane``'s question: the chain's changed lines, the
+        progress line, prompt, help, examples (folded), the coach's column; from the top."""
+        q, lang = pane.question, self.lang
+        self.query_one(Chain).update_entries(self.view.chain)
+        for progress in self.query("#progress").results(Static):
+            progress.update(literal(self.view.progress))
+        self.query_one("#prompt", Static).update(prompt_text(q, lang))
+        self.query_one("#help", Static).update(literal(q.help(lang)))
+        self.query_one("#example-vague", Static).update(literal(q.example_vague(lang)))
+        self.query_one("#example-specific", Static).update(literal(q.example_specific(lang)))
+        self.query_one("#examples").add_class("hidden")
+        self.query_one("#main").scroll_home(animate=False)  # the next question from its top
+        self.coach_panel.show_question(q.id, q.probes(lang), pane.note)
+
+    def _settle(self, pane: QuestionPane) -> None:
+        """``pane`` is the one on screen: the cursor in its editor, the findings on it."""
+        self._shown = pane
+        self._arrive(pane)
+        self._attach_live()
+        if self.live.is_mounted:
+            self.live.look()
+
+    def _kept_editor(self, old: QuestionPane, pane: QuestionPane) -> AnswerEditor | None:
+        """The editor on screen, when it can show the next answer in place of the one built
+        for it (same kind of editor, nothing of the last answer kept: see ``take``)."""
+        if old.editor is None or pane.editor is None or not old.editor.is_attached:
+            return None
+        return old.editor if old.editor.take(pane.editor) else None
 
     def _install_live(self) -> None:
         """The findings under the answer, attached to the text box where words can be

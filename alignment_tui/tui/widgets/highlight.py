@@ -32,6 +32,12 @@ class HighlightTextArea(ShowsControls, WrapAtOnceTextArea):
         """(start, end, severity, words) of each highlight currently drawn."""
         return list(self._marks)
 
+    def clear_marks(self) -> None:
+        """No highlight until the next analysis (another answer is being loaded)."""
+        self._marks = []
+        self._build_highlight_map()
+        self.refresh()
+
     def show_marks(self, text: str, marks: Sequence[Mark]) -> None:
         """Highlight ``marks`` (character offsets into ``text``, the text that was analysed)."""
         if text != self.text:

@@ -67,6 +67,13 @@ class AnswerEditor(Widget):
     def announce(self) -> None:
         self.post_message(self.Changed(self, self.value))
 
+    def take(self, other: AnswerEditor) -> bool:
+        """Show ``other``'s question and answer here, in place of this one's, exactly as
+        ``other`` would once mounted: nothing of the last question stays (text, cursor,
+        scroll, undo history, highlights, read-only). False when this editor cannot (then
+        ``other`` is mounted in its place); editors of rows and fields always say False."""
+        return False
+
     def flush(self) -> None:
         """Read what was typed and not read yet (the question is being left); ``value`` then
         holds it. Editors whose cells are read on a pause override this."""

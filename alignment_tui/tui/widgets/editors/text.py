@@ -46,6 +46,22 @@ class TextEditor(AnswerEditor):
         area.load_text(text)
         area.move_cursor(area.document.end)
 
+    def take(self, other: AnswerEditor) -> bool:
+        """Another free-text (or list) answer in this editor: the text loaded anew, which
+        empties the undo and redo history and puts the cursor at the top, unselected; no
+        highlight of the last answer's words, scrolled to the top, editable again (the
+        screen makes it read-only again when the profile is)."""
+        if type(other) is not type(self) or not self.is_mounted:
+            return False
+        self.question, self.value, self.context = other.question, other.value, other.context
+        area = self.text_area
+        if isinstance(area, HighlightTextArea):
+            area.clear_marks()
+        area.read_only = False
+        area.load_text(self.to_text(self.value))
+        area.scroll_to(0, 0, animate=False, immediate=True)
+        return True
+
     @staticmethod
     def to_text(value: Any) -> str:
         return value if isinstance(value, str) else ""
