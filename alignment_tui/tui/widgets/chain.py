@@ -84,17 +84,55 @@ class Chain(OptionList):
         the current step), so highlight and scroll stay; another layer's steps replace the
         lines. The highlight follows the current step when it moved."""
         relined = [e.key for e in entries] != [e.key for e in self.entries]
+        was = next((i for i, e in enumerate(self.entries) if e.current), None)
+        current = next((i for i, e in enumerate(entries) if e.current), None)
         if relined:
             self.set_options(Option(render_entry(e), id=e.key) for e in entries)
         else:
             for index, (old, new) in enumerate(zip(self.entries, entries, strict=True)):
                 if old != new:
-                    self.replace_option_prompt_at_index(index, render_entry(new))
-        was = next((i for i, e in enumerate(self.entries) if e.current), None)
+                    self._redraw_line(index, render_entry(new))
         self.entries = list(entries)
-        self._current = next((i for i, e in enumerate(entries) if e.current), None)
-        if (relined or self._current != was) and self._current is not None:
-            self.highlighted = self._current
+        self._current = current
+        if current is None:
+            return
+        if relined or not self._one_line_each():
+            self.highlighted = current
+        elif current != was or self.highlighted != current:
+            self._move_highlight(current)
+
+    def _one_line_each(self) -> bool:
+        """Every entry drawn on one line (the chain is wide enough): then a line's option
+        is line number ``index`` and can be drawn again on its own."""
+        lines = self._lines
+        return self.is_mounted and len(lines) == len(self.entries)
+
+    def _redraw_line(self, index: int, prompt: Text) -> None:
+        """Line ``index`` shows ``prompt``. OptionList's ``replace_option_prompt_at_index``
+        forgets how every line was drawn and draws the whole list again: a step, which
+        changes two or three lines, paid for drawing the whole chain afresh. A line that
+        stays one line high has only its own drawing forgotten and drawn again
+        (``_option_render_cache`` is private: textual is pinned)."""
+        width = self.scrollable_content_region.width
+        if not self._one_line_each() or not width or prompt.cell_len > width:
+            self.replace_option_prompt_at_index(index, prompt)  # it may wrap: measured again
+            return
+        option = self.get_option_at_index(index)
+        cache = self._option_render_cache  # an LRUCache: keys() is how it lists them
+        for key in [key for key in list(cache.keys()) if key[0] is option]:
+            cache.discard(key)
+        option._set_prompt(prompt)
+        self.refresh_line(index)
+
+    def _move_highlight(self, index: int) -> None:
+        """The highlight onto line ``index``, the two lines it leaves and lands on drawn
+        again (setting ``highlighted`` draws every line of the chain again)."""
+        left = self.highlighted
+        self.set_reactive(OptionList.highlighted, index)
+        if left is not None:
+            self.refresh_line(left)
+        self.refresh_line(index)
+        self.scroll_to_highlight()
 
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
