@@ -93,6 +93,8 @@ class FindingsPanel(OptionList):
         self.label = label
         self.waivable = waivable
         self.findings: list[Finding] = []
+        # What the list shows: the findings' keys, their lines, the line shown for none.
+        self._shown: tuple[list[tuple[str, str, int | None, str]], list[Text], str] | None = None
         if waivable:
             self._bindings.bind("w", "waive", t("key.waive", lang))
             self._bindings.bind("t", "accept_term", t("key.accept_term", lang))
@@ -101,14 +103,19 @@ class FindingsPanel(OptionList):
         """Replace the list; the highlight stays on the same finding when it is still there.
 
         With no finding, ``empty`` (or "nothing found") is shown as a line that cannot be picked.
+        The same lines as those shown are not drawn again (a step to an unanswered question
+        empties the panel, then shows its first analysis: often nothing, said the same way).
         """
         kept = self.selected
-        self.findings = sorted(findings, key=_worst_first)
+        ordered = sorted(findings, key=_worst_first)
+        prompts = [finding_text(f, self.lang, self.label(f) if self.label else "") for f in ordered]
+        shown = ([_key(f) for f in ordered], prompts, "" if ordered else empty)
+        self.findings = ordered
+        if shown == self._shown:
+            return
+        self._shown = shown
         self.clear_options()
-        self.add_options(
-            Option(finding_text(f, self.lang, self.label(f) if self.label else ""), id=str(i))
-            for i, f in enumerate(self.findings)
-        )
+        self.add_options(Option(prompt, id=str(i)) for i, prompt in enumerate(prompts))
         if not self.findings:
             note = Text(empty or t("findings.none", self.lang), style="italic green")
             self.add_option(Option(note, id="none", disabled=True))
