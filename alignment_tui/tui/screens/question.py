@@ -255,5 +255,5 @@ class QuestionScreen(WalkScreen):
 
     def show_probes(self, on: bool) -> None:
         self.coach = on
-        self.coach_panel.set_class(not on, "hidden")
+        self.coach_panel.reveal(on)
         self.set_class(on, "-coach")

@@ -70,6 +70,7 @@ class CoachPanel(Vertical):
         self.lang = lang
         self.clock = clock
         self.timer = timer or SessionTimer(0.0, clock() if started is None else started)
+        self._stale = False  # the question changed while hidden: drawn for it once shown
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -89,15 +90,33 @@ class CoachPanel(Vertical):
 
     def show_question(self, qid: str, probes: Sequence[str], note: str) -> None:
         """The walk went on to question ``qid``: its probes and its note, whose undo history
-        starts afresh (the timer runs on)."""
+        starts afresh (the timer runs on). Hidden (coach mode off), the panel is drawn for
+        it only once shown: a step does not pay for a column nobody sees."""
         self.qid, self.probes, self.note = qid, list(probes), note
+        self._stale = True
+        if not self.has_class("hidden"):
+            self._draw_question()
+
+    def reveal(self, on: bool) -> None:
+        """Show the panel (coach mode on), with the current question's probes and note; or
+        hide it."""
+        self.set_class(not on, "hidden")
+        if on:
+            self._draw_question()
+
+    def _draw_question(self) -> None:
+        if not self._stale or not self.is_mounted:
+            return
+        self._stale = False
         self.query_one("#coach-probes", Static).update(self._probes())
-        self.query_one("#coach-note", TextArea).load_text(note)
+        self.query_one("#coach-note", TextArea).load_text(self.note)
 
     @property
     def typed(self) -> str:
         """The note as its box holds it (its last change may still be on its way)."""
-        return self.query_one("#coach-note", TextArea).text if self.is_mounted else self.note
+        if not self.is_mounted or self._stale:
+            return self.note
+        return self.query_one("#coach-note", TextArea).text
 
     def _head(self) -> Text:
         line = Text(t("coach.title", self.lang), style="bold")
