@@ -211,7 +211,9 @@ class QuestionScreen(WalkScreen):
         self.query_one("#example-vague", Static).update(literal(q.example_vague(lang)))
         self.query_one("#example-specific", Static).update(literal(q.example_specific(lang)))
         self.query_one("#examples").add_class("hidden")
-        self.query_one("#main").scroll_home(animate=False)  # the next question from its top
+        # The next question from its top, at once: a scroll left for after the next frame
+        # would keep the step waiting a frame longer (and draw it twice when it moves).
+        self.query_one("#main").scroll_home(animate=False, immediate=True)
         self.coach_panel.show_question(q.id, q.probes(lang), pane.note)
 
     def _settle(self, pane: QuestionPane) -> None:
