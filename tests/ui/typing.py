@@ -41,12 +41,23 @@ def keys_of(text: str) -> list[str]:
 
 
 async def type_keys(app: Any, keys: Iterable[str], rate: float = RATE) -> None:
-    """Send ``keys`` to ``app`` through its driver, ``rate`` a second, never waiting for it."""
-    for key in keys:
+    """Send ``keys`` to ``app`` through its driver on a strict schedule, never waiting for it.
+
+    Key ``i`` leaves at ``i / rate`` seconds from the first, as a typist's keys do: when the
+    event loop stalls (a busy machine), the keys due meanwhile leave together as it resumes,
+    the way a terminal's buffered input reaches the app. Sleeping ``1 / rate`` after each key
+    instead would let every stall slow the typist down, and never send two keys at once.
+    """
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    for i, key in enumerate(keys):
+        delay = start + i / rate - loop.time()
+        if delay > 0:
+            await asyncio.sleep(delay)
         event = key_event(key)
         event.set_sender(app)
         app._driver.send_message(event)
-        await asyncio.sleep(1 / rate)
+    await asyncio.sleep(0)
 
 
 async def paste(app: Any, text: str) -> None:
