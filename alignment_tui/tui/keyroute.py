@@ -10,7 +10,10 @@ sends them on in order. Printable keys typed into a field never wait.
 
 A dialog that opens by itself (the file changed on disk) must not take the typing either:
 until the user turns to it (a click, a Tab after a pause, one of its Alt keys) the keys go
-on to the widget they were typed into, on the screen beneath.
+on to the widget they were typed into, on the screen beneath. It opens only between keys:
+Textual looks a key's bindings up once the key has bubbled from the focused widget to the
+app, on the screen on top by then, so a dialog pushed while a Backspace, an arrow, Ctrl+Z
+or a Tab is on its way up would take that key from the answer.
 """
 
 from __future__ import annotations
@@ -59,9 +62,37 @@ class InterruptingDialog(ModalScreen[ResultType]):
         self._bindings.bind("ctrl+q,ctrl+c", "app.quit", show=False)
         # Keys that act on the dialog even before it is engaged (its Alt+letter choices).
         self.own_keys: frozenset[str] = frozenset({"ctrl+q", "ctrl+c"})
+        self._opening: asyncio.Task[None] | None = None  # held: a task nobody holds may go
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.engaged = True  # a click or a Tab put the focus in the dialog
+
+    def open_over(self, app: App[Any], callback: Callable[[ResultType | None], None]) -> None:
+        """Push this dialog at the first moment no key is on its way to a widget.
+
+        A key already dispatched to the focused widget but not yet handled is in some
+        widget's queue, or back in the app's once it has bubbled up: the dialog waits for
+        every queue to be empty. Keys that arrive later meet the dialog at the router,
+        which sends them beneath.
+        """
+        since = time.monotonic()
+
+        def push_if_between_keys() -> None:
+            if not app.is_running:
+                return  # quitting meanwhile: the last save keeps both versions
+            if settled(app, inside_app=True) or time.monotonic() - since > HOLD_LIMIT:
+                app.push_screen(self, callback)
+            else:
+                self._opening = asyncio.create_task(wait())
+
+        async def wait() -> None:
+            while app.is_running and time.monotonic() - since <= HOLD_LIMIT:
+                await asyncio.sleep(POLL)
+                if settled(app, inside_app=False):
+                    break
+            app.call_later(push_if_between_keys)
+
+        push_if_between_keys()
 
 
 class KeyRouter:
@@ -137,26 +168,8 @@ class KeyRouter:
         else:
             self._watch_settling()
 
-    def _pumps(self) -> list[MessagePump]:
-        pumps: list[MessagePump] = [self.app]
-        for screen in self.app.screen_stack:
-            pumps.extend(screen.walk_children(with_self=True))
-        return pumps
-
     def _settled(self, *, inside_app: bool) -> bool:
-        """Has everything the last key set off been handled (no message waiting anywhere)?
-
-        From inside the app's own handler, the app is busy with the message being handled;
-        from the watching task, the app must be idle too.
-        """
-        for pump in self._pumps():
-            if pump is self.app and inside_app:
-                waiting = pump._pending_message is not None or not pump._message_queue.empty()
-                if waiting or pump._next_callbacks:
-                    return False
-            elif _busy(pump):
-                return False
-        return not any(getattr(screen, "_callbacks", None) for screen in self.app.screen_stack)
+        return settled(self.app, inside_app=inside_app)
 
     async def _release(self) -> None:
         """Send the held events on, in order; one of them may start a new hold."""
@@ -209,6 +222,25 @@ class KeyRouter:
             widget._forward_event(event)
             return True
         return False
+
+
+def settled(app: App[Any], *, inside_app: bool) -> bool:
+    """Has everything the last key set off been handled (no message waiting anywhere)?
+
+    From inside the app's own handler, the app is busy with the message being handled;
+    from a task watching it, the app must be idle too.
+    """
+    pumps: list[MessagePump] = [app]
+    for screen in app.screen_stack:
+        pumps.extend(screen.walk_children(with_self=True))
+    for pump in pumps:
+        if pump is app and inside_app:
+            waiting = pump._pending_message is not None or not pump._message_queue.empty()
+            if waiting or pump._next_callbacks:
+                return False
+        elif _busy(pump):
+            return False
+    return not any(getattr(screen, "_callbacks", None) for screen in app.screen_stack)
 
 
 def _busy(pump: MessagePump) -> bool:

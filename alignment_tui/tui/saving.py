@@ -130,7 +130,7 @@ class Saving:
 
     def ask_conflict(self) -> None:
         dialog = ChangedOnDiskScreen(str(self.session.writer.path), self.lang())
-        self.app.push_screen(dialog, self._resolve)
+        dialog.open_over(self.app, self._resolve)  # between two keys (tui/keyroute.py)
 
     def _resolve(self, choice: str | None) -> None:
         session = self.session
