@@ -11,7 +11,7 @@ from alignment_tui.model.profile import Kpi, Meta, Profile
 from alignment_tui.store import load_profile, save_profile
 from alignment_tui.tui.screens.question import QuestionScreen
 from tests.ui.conftest import SIZE, wait_for
-from tests.ui.typing import cpu_burnt, keys_of, type_keys
+from tests.ui.typing import caught_up, cpu_burnt, keys_of, type_keys
 
 
 def _at(path: Path, position: str, profile: Profile | None = None) -> Path:
@@ -27,6 +27,7 @@ async def _first_cell(pilot, app: AlignmentApp) -> None:
 
 
 async def _saved(pilot, app: AlignmentApp) -> None:
+    await caught_up(pilot, app)  # under load the last keys may still be held
     await pilot.pause(0.5)
     await pilot.press("ctrl+s")
     await wait_for(pilot, lambda: app.saves is not None and not app.saves.dirty, 5.0)

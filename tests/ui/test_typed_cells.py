@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from alignment_tui.store import load_profile, save_profile
 from alignment_tui.tui.screens.question import QuestionScreen
 from alignment_tui.tui.widgets.editors.cells import TypedInput
 from tests.ui.conftest import SIZE, wait_for
-from tests.ui.typing import keys_of, type_keys
+from tests.ui.typing import caught_up, keys_of, type_keys
 
 
 def _at(path: Path, position: str, lang: str = "fr") -> Path:
@@ -31,6 +32,7 @@ async def _focused(pilot, app: AlignmentApp, name: str) -> Input:
 
 
 async def _saved(pilot, app: AlignmentApp) -> None:
+    await caught_up(pilot, app)  # under load the last keys may still be held
     await pilot.press("ctrl+s")
     await wait_for(pilot, lambda: app.saves is not None and not app.saves.dirty, 5.0)
 
@@ -60,6 +62,7 @@ async def test_a_pause_reads_the_cell_and_a_half_typed_number_writes_nothing(
     async with app.run_test(size=SIZE) as pilot:
         await _focused(pilot, app, "name")
         await type_keys(app, keys_of("Orders\t\t\t24 0"))
+        await caught_up(pilot, app)
         cell = app.focused
         assert isinstance(cell, TypedInput) and cell.name == "baseline"
         await asyncio.sleep(TypedInput.PAUSE + 0.3)  # the user stops to think
@@ -142,4 +145,14 @@ async def test_a_number_typed_just_before_leaving_the_question_is_kept(
                 pilot, lambda: app.walk and app.walk.session.current.key != "objectives.kpis"
             )
             await pilot.press("ctrl+q")
+        else:  # the app quits by itself, once its router has let the held Ctrl+Q through
+            await _quit(app)
     assert load_profile(path).objectives.kpis[0].baseline == 24000
+
+
+async def _quit(app: AlignmentApp, timeout: float = 20.0) -> None:
+    """Wait for the app to end by itself (leaving ``run_test`` first would end it instead)."""
+    deadline = time.monotonic() + timeout
+    while app.return_code is None:
+        assert time.monotonic() < deadline, "the app did not quit"
+        await asyncio.sleep(0.02)

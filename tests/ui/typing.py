@@ -19,6 +19,8 @@ from typing import Any
 from textual import events
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 
+from tests.ui.conftest import wait_for
+
 RATE = 15.0  # keys per second: a fast typist
 
 
@@ -50,14 +52,30 @@ async def type_keys(app: Any, keys: Iterable[str], rate: float = RATE) -> None:
     """
     loop = asyncio.get_running_loop()
     start = loop.time()
-    for i, key in enumerate(keys):
-        delay = start + i / rate - loop.time()
-        if delay > 0:
-            await asyncio.sleep(delay)
+    count = 0
+    for count, key in enumerate(keys, 1):
+        await _until(loop, start + (count - 1) / rate)
         event = key_event(key)
         event.set_sender(app)
         app._driver.send_message(event)
-    await asyncio.sleep(0)
+    await _until(loop, start + count / rate)  # n keys take n intervals, the last one too
+
+
+async def _until(loop: asyncio.AbstractEventLoop, when: float) -> None:
+    delay = when - loop.time()
+    await asyncio.sleep(max(delay, 0))
+
+
+async def caught_up(pilot: Any, app: Any) -> None:
+    """Wait until the app has taken every key typed: none still held by its key router.
+
+    The typist is done when ``type_keys`` returns; a busy app may still be holding keys
+    until the focus they wait for has moved. Reading the app's state before that reads
+    a moment the user never sees as the end of their typing.
+    """
+    await pilot.pause()
+    await wait_for(pilot, lambda: not app.keys.holding)
+    await pilot.pause()
 
 
 async def paste(app: Any, text: str) -> None:
