@@ -28,7 +28,7 @@ from alignment_tui.tui.screens.modals import ChangedOnDiskScreen, NoticeScreen, 
 from alignment_tui.tui.screens.welcome import WelcomeScreen
 from alignment_tui.tui.widgets.checkinrow import CheckinRow
 from tests.ui.conftest import SIZE, wait_for
-from tests.ui.typing import cpu_burnt, keys_of, type_keys
+from tests.ui.typing import caught_up, cpu_burnt, keys_of, type_keys
 
 TODAY = date(2026, 11, 30)
 START = date(2026, 9, 7)
@@ -149,6 +149,7 @@ async def test_a_check_in_typed_at_15_keys_a_second_on_a_busy_machine(
         await _checkin_screen(pilot, app)
         with cpu_burnt():
             await type_keys(app, _walk_keys(lang))
+            await caught_up(pilot, app)  # every key delivered, then the autosave's wait
             await wait_for(pilot, lambda: _all_saved(path, lang), timeout=20)
         await pilot.press("ctrl+q")
     _assert_walk_saved(path, lang)
