@@ -252,11 +252,11 @@ class ProfileSession:
     def timer(self) -> SessionTimer:
         """The coach's session timer: it carries on from what the profile kept."""
         if self._timer is None:
-            self._timer = SessionTimer.from_settings(self.profile.settings, time.monotonic())
+            self._timer = SessionTimer.from_settings(self.profile.settings, clock.monotonic())
         return self._timer
 
     def timer_action(self, action: Literal["toggle", "reset"]) -> None:
-        timer, now = self.timer(), time.monotonic()
+        timer, now = self.timer(), clock.monotonic()
         timer.toggle(now) if action == "toggle" else timer.reset(now)
         self.keep_timer()
 
@@ -266,7 +266,7 @@ class ProfileSession:
         timer = self._timer
         if timer is None or not self.profile.settings.coach_mode:
             return
-        if timer.store(self.profile.settings, time.monotonic()):
+        if timer.store(self.profile.settings, clock.monotonic()):
             self.changed()
 
     # -- changes, analysis ----------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 
 from rich.text import Text
@@ -13,6 +12,7 @@ from textual.message import Message
 from textual.widgets import Static, TextArea
 
 from alignment_tui.i18n import t
+from alignment_tui.session.clock import monotonic
 from alignment_tui.session.live import elapsed
 from alignment_tui.session.timer import SessionTimer
 from alignment_tui.tui.widgets.literal import ShowsControls, literal_text
@@ -59,7 +59,7 @@ class CoachPanel(Vertical):
         *,
         timer: SessionTimer | None = None,
         started: float | None = None,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = monotonic,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
