@@ -44,7 +44,7 @@ from alignment_tui.model.answers import set_answer  # noqa: E402
 from alignment_tui.model.bank import load_bank  # noqa: E402
 from alignment_tui.model.profile import Profile  # noqa: E402
 from alignment_tui.store import save_profile  # noqa: E402
-from alignment_tui.tui.keyroute import _busy  # noqa: E402
+from alignment_tui.tui.keyroute import settled  # noqa: E402
 from alignment_tui.tui.screens.question import QuestionScreen  # noqa: E402
 from alignment_tui.tui.widgets.chain import Chain, ChainEntry  # noqa: E402
 from alignment_tui.tui.widgets.editors.base import EditorContext  # noqa: E402
@@ -82,7 +82,7 @@ def _idle(app: App[Any]) -> bool:
     screen = app.screen
     if screen._layout_required or screen._repaint_required or screen._dirty_widgets:
         return False
-    return not any(_busy(pump) for pump in (app, *screen.walk_children(with_self=True)))
+    return settled(app, inside_app=False)
 
 
 async def _timed(act: Callable[[], Any], app: App[Any], done: Callable[[], bool]) -> Timing:

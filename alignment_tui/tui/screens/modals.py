@@ -28,7 +28,7 @@ class ChangedOnDiskScreen(InterruptingDialog[str]):
 
     It opens while the user may be typing: a choice takes a click, Tab then Enter on a
     button, or an Alt key (never a bare letter), and what is typed before goes on into
-    the answer (see ``screens/keyroute.py``).
+    the answer (see ``tui/keyroute.py``).
     """
 
     def __init__(self, path: str, lang: str) -> None:
