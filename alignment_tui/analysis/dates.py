@@ -17,6 +17,8 @@ from functools import cache
 
 from alignment_tui.analysis import packs
 from alignment_tui.analysis.data import DataError, resettable
+from alignment_tui.analysis.packs import trie_alternation as _alt
+from alignment_tui.analysis.packs import union_words as _words
 from alignment_tui.analysis.recognise import Match, fold
 
 _YEAR = r"(?:20\d{2}|'\d{2})"
@@ -43,14 +45,6 @@ class _Vocab:
     ambiguous_months: frozenset[str]
     deadline: re.Pattern[str]
     anchor: re.Pattern[str]
-
-
-def _words(name: str) -> frozenset[str]:
-    return packs.union_words(name)
-
-
-def _alt(items: object) -> str:
-    return packs.trie_alternation(items)
 
 
 @resettable

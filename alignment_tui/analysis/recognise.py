@@ -14,6 +14,8 @@ from typing import Generic, TypeVar
 
 from alignment_tui.analysis import packs
 from alignment_tui.analysis.data import builtin_table, resettable
+from alignment_tui.analysis.packs import trie_alternation as _alt
+from alignment_tui.analysis.packs import union_words as _words
 
 T = TypeVar("T")
 
@@ -77,14 +79,6 @@ class _Vocab:
     percent: re.Pattern[str]
     number: re.Pattern[str]
     range: re.Pattern[str]
-
-
-def _words(name: str) -> frozenset[str]:
-    return packs.union_words(name)
-
-
-def _alt(items: object) -> str:
-    return packs.trie_alternation(items)
 
 
 @resettable
