@@ -1,8 +1,8 @@
 """Accuracy and speed of the vagueness analysis, printed as tables.
 
-Run: ``.venv/bin/python benchmarks/analysis.py [-v] [--no-profile]``, or ``--dev`` to tune:
-the development split alone, in three folds grouped by organisation, the test split not
-even judged.
+Run: ``.venv/bin/python benchmarks/analysis.py [-v] [--no-profile]``, or ``--dev [-v]`` to
+tune: the development split alone, in three folds grouped by organisation, each rule's
+precision per language, the test split not even judged.
 
 Three corpora, each reported on its own:
 - the real-text **test split** (``tests/corpus/real``, frozen: the figures to quote),
@@ -212,7 +212,7 @@ def fold_of(item: Item) -> int:
     return int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % FOLDS
 
 
-def main_dev(dev: list[Item]) -> int:
+def main_dev(dev: list[Item], verbose: bool = False) -> int:
     """The development split alone, whole and fold by fold: tune on two folds, check on the
     third, and keep a change only if the held-out fold agrees."""
     print(f"Real-text development split: {len(dev)} items in {FOLDS} folds (test split not judged)")
@@ -226,13 +226,28 @@ def main_dev(dev: list[Item]) -> int:
         for lang, s in sorted(folded.by_lang.items()):
             print(_row(lang, s))
     print_rules("Precision of each rule on real text, development split", report)
+    for lang in sorted(report.by_lang):
+        print_rules(
+            f"Precision of each rule, development split, {lang}",
+            evaluate([i for i in dev if i.lang == lang]),
+        )
+    if verbose:
+        print_misses(report)
     return 0
+
+
+def print_misses(report: Report) -> None:
+    """The misclassified items of the development split (never those of the test split)."""
+    print("\nMisclassified (development split):")
+    for item, fired in report.misses:
+        label = "vague" if item.vague else "specific"
+        print(f"- [{item.id} {item.layer} {label}] {item.text!r} → {sorted(fired)}")
 
 
 def main(argv: list[str]) -> int:
     test, dev = real_splits()
     if "--dev" in argv:
-        return main_dev(dev)
+        return main_dev(dev, "-v" in argv or "--misses" in argv)
     own = load_corpus(SELF_WRITTEN)
     analyze_text("warm-up: load word lists and rules", "values")
     first = [i for i in test if not i.id[3:].startswith("s")]
@@ -266,10 +281,7 @@ def main(argv: list[str]) -> int:
             "main"
         ]()
     if "-v" in argv or "--misses" in argv:
-        print("\nMisclassified (development split):")
-        for item, fired in dev_report.misses:
-            label = "vague" if item.vague else "specific"
-            print(f"- [{item.id} {item.layer} {label}] {item.text!r} → {sorted(fired)}")
+        print_misses(dev_report)
     return 0
 
 
