@@ -34,7 +34,9 @@ LAYERS = ("values", "vision", "mission", "strategy", "objectives", "execution")
 ROOT = Path(__file__).resolve().parent.parent
 SELF_WRITTEN = ROOT / "tests" / "corpus"
 REAL = SELF_WRITTEN / "real"
-BATCHES = (REAL, REAL / "batch2")  # each with a quarter frozen as its test split
+# Each batch with a quarter frozen as its test split; the key of its ids in split.toml
+# ("en", "fr" for the first, "en_batch2", ... after) and of its hash ("sha256", ...).
+BATCHES = (REAL, REAL / "batch2", REAL / "batch3")
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,16 @@ def split_ids() -> set[str]:
     """The ids of the frozen test split (both batches)."""
     data = tomllib.loads((REAL / "split.toml").read_text("utf-8"))
     return {i for key, ids in data.items() if isinstance(ids, list) for i in ids}
+
+
+def batch_suffix(folder: Path) -> str:
+    """The suffix of a batch's keys in ``split.toml``: "" for the first, "_batch2" after."""
+    return "" if folder == REAL else f"_{folder.name}"
+
+
+def batch_ids(folder: Path) -> set[str]:
+    """The ids of one batch's items."""
+    return {i.id for i in load_corpus(folder)}
 
 
 def split_hash(items: list[Item]) -> str:
@@ -244,21 +256,62 @@ def print_misses(report: Report) -> None:
         print(f"- [{item.id} {item.layer} {label}] {item.text!r} → {sorted(fired)}")
 
 
+def draw_by_organisation(items: list[Item], seed: int, share: float = 0.25) -> list[str]:
+    """Draw a test split of whole organisations: shuffled with ``seed``, each one joins while
+    the split stays within ``share`` of the items, so no organisation has statements on both
+    sides and a word fitted to its wording cannot be confirmed on the test split."""
+    import random
+
+    by_org: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        by_org[item.org or item.id].append(item)
+    orgs = sorted(by_org)
+    random.Random(seed).shuffle(orgs)
+    target, drawn = round(len(items) * share), []
+    for org in orgs:
+        if len(drawn) + len(by_org[org]) <= target:
+            drawn.extend(i.id for i in by_org[org])
+    return sorted(drawn)
+
+
+def main_draw(folder: Path, seed: int) -> int:
+    """Print the TOML lines of a new batch's test split (``--draw FOLDER SEED``)."""
+    suffix = batch_suffix(folder)
+    everything = load_corpus(folder)
+    picked: list[Item] = []
+    for lang in sorted({i.lang for i in everything}):
+        ids = draw_by_organisation([i for i in everything if i.lang == lang], seed)
+        picked += [i for i in everything if i.id in set(ids)]
+        rows = [", ".join(f'"{i}"' for i in ids[k : k + 8]) for k in range(0, len(ids), 8)]
+        print(f"{lang}{suffix} = [\n" + "".join(f"  {row},\n" for row in rows) + "]\n")
+    print(f'sha256{suffix} = "{split_hash(picked)}"')
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if "--draw" in argv:
+        at = argv.index("--draw")
+        return main_draw(Path(argv[at + 1]).resolve(), int(argv[at + 2]))
     test, dev = real_splits()
     if "--dev" in argv:
         return main_dev(dev, "-v" in argv or "--misses" in argv)
     own = load_corpus(SELF_WRITTEN)
     analyze_text("warm-up: load word lists and rules", "values")
-    first = [i for i in test if not i.id[3:].startswith("s")]
-    second = [i for i in test if i.id[3:].startswith("s")]
-    print(
-        f"Real-text test split: {len(test)} items; sha256 {split_hash(first)} (batch 1), "
-        f"{split_hash(second)} (batch 2)"
-    )
+    hashes = []
+    for number, folder in enumerate(BATCHES, 1):
+        ids = batch_ids(folder)
+        hashes.append(f"{split_hash([i for i in test if i.id in ids])} (batch {number})")
+    print(f"Real-text test split: {len(test)} items; sha256 " + ", ".join(hashes))
     print(f"Real-text development split: {len(dev)} items; self-written corpus: {len(own)} items")
     test_report, dev_report = evaluate(test), evaluate(dev)
     print_accuracy("Real text, test split (the figures to quote)", test_report)
+    seen = {i.org for i in dev}
+    unseen = [i for i in test if i.org not in seen]
+    print_accuracy(
+        f"Real text, test split: the {len(unseen)} items from organisations the development "
+        "split never saw",
+        evaluate(unseen),
+    )
     print_accuracy("Real text, development split (tuned on)", dev_report)
     print_accuracy("Self-written corpus (rule examples and regressions)", evaluate(own))
     print_rules("Precision of each rule on real text, development split", dev_report)

@@ -55,11 +55,51 @@ def test_the_test_split_is_frozen() -> None:
     test, dev = bench.real_splits()
     first = [i for i in test if i.id in set(recorded["en"]) | set(recorded["fr"])]
     assert bench.split_hash(first) == recorded["sha256"]
-    second = [i for i in test if i not in first]
-    assert bench.split_hash(second) == recorded["sha256_batch2"]
-    for folder, keys in ((REAL, ("en", "fr")), (REAL / "batch2", ("en_batch2", "fr_batch2"))):
-        ids = {i for key in keys for i in recorded[key]}
+    for folder in bench.BATCHES[1:]:
+        suffix = bench.batch_suffix(folder)
+        drawn = [i for i in test if i.id in bench.batch_ids(folder)]
+        assert bench.split_hash(drawn) == recorded[f"sha256{suffix}"]
+    for folder in bench.BATCHES:
+        suffix = bench.batch_suffix(folder)
+        ids = {i for key in (f"en{suffix}", f"fr{suffix}") for i in recorded[key]}
         batch = bench.load_corpus(folder)
         assert ids <= {i.id for i in batch}
         assert 0.24 <= len(ids) / len(batch) <= 0.26
     assert len(test) + len(dev) == sum(len(bench.load_corpus(f)) for f in bench.BATCHES)
+
+
+def test_the_third_batch_is_split_by_organisation() -> None:
+    """No organisation of the third batch has statements on both sides, and redrawing with
+    the recorded seed gives the recorded split."""
+    bench = _benchmark()
+    recorded = tomllib.loads((REAL / "split.toml").read_text("utf-8"))
+    folder = REAL / "batch3"
+    batch = bench.load_corpus(folder)
+    for lang in ("en", "fr"):
+        ids = set(recorded[f"{lang}_batch3"])
+        items = [i for i in batch if i.lang == lang]
+        assert sorted(ids) == bench.draw_by_organisation(items, 20261204)
+        test_orgs = {i.org for i in items if i.id in ids}
+        dev_orgs = {i.org for i in items if i.id not in ids}
+        assert test_orgs and not test_orgs & dev_orgs
+
+
+def test_the_third_batch_is_new_text_from_new_organisations() -> None:
+    """Enough statements, every layer both ways, and no organisation of an earlier batch."""
+    bench = _benchmark()
+    earlier = {i.org for f in bench.BATCHES[:2] for i in bench.load_corpus(f)}
+    for lang in ("en", "fr"):
+        data = tomllib.loads((REAL / "batch3" / f"{lang}.toml").read_text("utf-8"))
+        items = data["item"]
+        assert data["lang"] == lang and len(items) >= 140
+        orgs = Counter(i["org"] for i in items)
+        assert len(orgs) >= 80 and max(orgs.values()) <= 5
+        assert not set(orgs) & earlier
+        for item in items:
+            assert item["label"] in ("vague", "specific"), item["id"]
+            assert item["layer"] in LAYERS, item["id"]
+            assert item["source"].startswith("http"), item["id"]
+            assert item["text"].strip() and item["reason"].strip(), item["id"]
+        for layer in LAYERS:
+            labels = Counter(i["label"] for i in items if i["layer"] == layer)
+            assert labels["vague"] >= 6 and labels["specific"] >= 6, (lang, layer, labels)
