@@ -35,6 +35,15 @@ class Spot:
 
 
 DIGIT = re.compile(r"\d")
+_MENTION = "signal.mention"  # "words such as", "never say": what follows is named, not used
+CLAUSE_END = re.compile(r"[.;!?\n]")  # where a clause ends
+
+
+def _clause_end(text: str, start: int) -> int:
+    m = CLAUSE_END.search(text, start)
+    return m.start() if m else len(text)
+
+
 _QUOTE = re.compile(r"[«\"“”‘]|(?:^|\s)'\w")
 _QUOTED = re.compile(r"«[^»]{1,200}»|“[^”]{1,200}”|‘[^’]{1,200}’|\"[^\"]{1,200}\"")
 _SLOGAN_SHARE = 0.6  # a quote this long is the answer itself (a slogan), not an example
@@ -103,6 +112,14 @@ class Context:
             # write 'world-class'"): vague words inside it are not the answer's own.
             found = [
                 h for h in found if not self._inside_quote(h) or h.entry.rule.startswith("signal.")
+            ]
+        mentions = [h for h in found if h.entry.rule == _MENTION]
+        if mentions:
+            # "Limit words such as possibly or maybe": the words a text names in order to
+            # avoid them, up to the end of that clause, are mentioned, not used.
+            named = Spans((h.end, _clause_end(self.text, h.end)) for h in mentions)
+            found = [
+                h for h in found if h.entry.rule.startswith("signal.") or not named.hold(h.start)
             ]
         return found + patterns.signal_hits(self.text, self.where, self.lang if self.sure else None)
 

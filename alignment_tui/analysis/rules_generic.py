@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
-from alignment_tui.analysis.context import DIGIT, Context, Spot
+from alignment_tui.analysis.context import CLAUSE_END, DIGIT, Context, Spot
 from alignment_tui.analysis.findings import Severity
 from alignment_tui.analysis.lexicon import Hit
 from alignment_tui.analysis.registry import check, lexical_rules
@@ -126,7 +126,7 @@ def vague_verb(ctx: Context) -> Iterator[Spot]:
         return
     # Each clause is read once, however many vague verbs it holds, and its dates found by a
     # binary search: one verb at a time over the whole text was quadratic in a long answer.
-    ends = [m.start() for m in _CLAUSE_END.finditer(ctx.text)]
+    ends = [m.start() for m in CLAUSE_END.finditer(ctx.text)]
     dates = sorted((s, e) for s, e, _ in ctx.deadlines)
     starts = [s for s, _ in dates]
     measured: dict[tuple[int, int], bool] = {}
@@ -140,9 +140,6 @@ def vague_verb(ctx: Context) -> Iterator[Spot]:
             )
         if not measured[bounds]:
             yield Spot(h.start, h.end, values={"rewrite": h.entry.rewrite}, weak=weak_hit(ctx, h))
-
-
-_CLAUSE_END = re.compile(r"[.;!?\n]")
 
 
 def clause(ends: list[int], length: int, start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,83 @@
+"""English boilerplate in its usual inflections is read as vague, and the words a tone guide
+names in order to ban them are not the answer's own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from alignment_tui.analysis.findings import Severity
+from alignment_tui.analysis.text import analyze_answer
+
+TODAY = date(2026, 11, 27)
+
+
+def _warned(text: str, layer: str) -> set[str]:
+    result = analyze_answer(text, layer, lang="en", today=TODAY)
+    return {f.rule_id for f in result.findings if f.severity is not Severity.info}
+
+
+BOILERPLATE = [
+    ("mission", "Our team makes a difference and exceeds your expectations."),
+    ("mission", "We empower businesses to unlock their potential."),
+    ("mission", "A one-stop shop of innovative solutions for growing firms."),
+    ("strategy", "Driving sustainable growth through a culture of excellence."),
+    ("strategy", "Our people drive innovation and deliver results for our clients."),
+    ("vision", "Shaping the future of the industry, one project at a time."),
+    ("vision", "To reimagine the workplace and inspire positive change."),
+    ("values", "Customer-focused: we delight our customers every time."),
+    ("execution", "A seamless experience from first visit to checkout, with world-class care."),
+    ("mission", "We harness the power of technology to create lasting value."),
+]
+
+
+@pytest.mark.parametrize(("layer", "text"), BOILERPLATE, ids=[t[:40] for _, t in BOILERPLATE])
+def test_inflected_boilerplate_gets_a_warning(layer: str, text: str) -> None:
+    assert _warned(text, layer), text
+
+
+def test_inflections_of_one_stock_phrase_are_each_flagged() -> None:
+    for text in (
+        "We make a difference.",
+        "Every visit makes a difference.",
+        "Our volunteers made a difference.",
+        "We exceed expectations.",
+        "The team exceeded expectations.",
+        "Drive growth.",
+        "Driving growth.",
+        "It drives growth.",
+    ):
+        result = analyze_answer(text, "mission", lang="en", today=TODAY)
+        assert {"vague.cliche", "vague.buzzword"} & {f.rule_id for f in result.findings}, text
+
+
+def test_common_boilerplate_is_weak_evidence_beside_concrete_detail() -> None:
+    # "We are committed to" and "prides itself" are written by specific companies too.
+    specific = (
+        "The company prides itself on leaving your home as it found it: shoe covers, "
+        "dust sheets and a vacuum after every call-out, and a 12-month guarantee on parts."
+    )
+    assert _warned(specific, "values") == set()
+    vague = "We are committed to providing the highest level of service."
+    assert _warned(vague, "mission")
+
+
+MENTIONED = [
+    ("execution", "Say it with conviction. Limit tentative words such as possibly or maybe."),
+    ("execution", "Avoid jargon like leverage, synergy or best-in-class: say what the tool does."),
+    ("execution", "We never say world-class or cutting-edge; we give the number."),
+]
+
+
+@pytest.mark.parametrize(("layer", "text"), MENTIONED, ids=[t[:40] for _, t in MENTIONED])
+def test_words_named_to_be_avoided_are_not_the_answers_own(layer: str, text: str) -> None:
+    assert _warned(text, layer) == set(), text
+
+
+def test_a_mention_reaches_only_to_the_end_of_its_clause() -> None:
+    text = "We avoid words like synergy. Our world-class team offers cutting-edge solutions."
+    result = analyze_answer(text, "execution", lang="en", today=TODAY)
+    flagged = {f.text.lower() for f in result.findings if f.severity is not Severity.info}
+    assert "world-class" in flagged
+    assert "synergy" not in {f.text.lower() for f in result.findings}
