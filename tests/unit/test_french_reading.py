@@ -74,3 +74,69 @@ def test_every_day_is_emphasis_in_a_mission_and_a_rhythm_in_a_plan() -> None:
     assert _warnings(plan, "execution") == []
     daily = "Une tournée quotidienne des 14 épiceries du canton."
     assert _warnings(daily, "execution") == []
+
+
+@pytest.mark.parametrize(
+    ("layer", "text", "words"),
+    [
+        ("mission", "Le groupe contribue à un monde plus durable.", "contribue à un monde"),
+        (
+            "vision",
+            "Nous voulons participer à la construction d'une société plus juste.",
+            "participer à la construction",
+        ),
+        (
+            "mission",
+            "L'association œuvre pour le rayonnement de notre territoire.",
+            "œuvre pour le rayonnement",
+        ),
+        ("vision", "Bâtir une économie toujours plus verte.", "une économie toujours plus verte"),
+    ],
+)
+def test_taking_part_in_an_abstraction_and_a_comparative_without_measure_are_formulas(
+    layer: str, text: str, words: str
+) -> None:
+    assert any(rule == "vague.cliche" and words in found for rule, found in _warnings(text, layer))
+
+
+def test_a_measured_contribution_is_spared() -> None:
+    text = "Nous contribuons à la réussite de 40 apprentis par an en leur finançant le permis."
+    assert _warnings(text, "mission") == []
+
+
+def test_a_list_of_every_kind_of_customer_is_everyone() -> None:
+    text = (
+        "La Caisse régionale accompagne les particuliers, les professionnels, les agriculteurs, "
+        "les entreprises et les collectivités dans tous leurs projets."
+    )
+    assert (
+        "vague.everyone",
+        "particuliers, les professionnels, les agriculteurs, les entreprises et les collectivités",
+    ) in _warnings(text, "mission")
+    trades = (
+        "Vendre aux boulangers, aux bouchers, aux fromagers et aux cavistes du Finistère "
+        "plutôt qu'à la grande distribution."
+    )
+    assert _warnings(trades, "strategy") == []
+
+
+def test_the_organisations_age_and_size_are_no_detail() -> None:
+    boast = (
+        "Depuis plus de 40 ans, nos artisans mettent leur savoir-faire et leur passion au "
+        "service de votre confort."
+    )
+    assert ("vague.cliche", "au service de votre") in _warnings(boast, "mission")
+    # A plain number of years dates a practice; a headcount to train is an objective's count.
+    assert _warnings("Depuis 5 ans, nous publions chaque trimestre nos marges.", "values") == []
+    objective = "Former nos 300 collaborateurs à l'écoconduite d'ici juin 2027."
+    assert _warnings(objective, "objectives") == []
+
+
+def test_a_virtue_named_in_a_sentence_is_still_a_virtue() -> None:
+    text = (
+        "La pratique judiciaire requiert tout à la fois une grande rigueur et une grande "
+        "inventivité."
+    )
+    assert _warnings(text, "values") != []
+    behaviour = "La rigueur, chez nous : chaque acte est relu par un second avocat avant l'envoi."
+    assert _warnings(behaviour, "values") == []
