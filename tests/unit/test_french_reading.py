@@ -140,3 +140,93 @@ def test_a_virtue_named_in_a_sentence_is_still_a_virtue() -> None:
     assert _warnings(text, "values") != []
     behaviour = "La rigueur, chez nous : chaque acte est relu par un second avocat avant l'envoi."
     assert _warnings(behaviour, "values") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous nous concentrons sur les garages indépendants de Bretagne.",
+        "La coopérative s'est spécialisée dans les légumes anciens pour les restaurateurs.",
+        "On s'est positionné sur la mesure du carbone au champ.",
+        "Nous avons fait le choix de la vente en vrac pour les épiceries bio.",
+        "Nous avons choisi de livrer les pharmacies de garde la nuit.",
+    ],
+)
+def test_a_strategy_states_its_choice_with_the_verb_itself(text: str) -> None:
+    result = analyze_text(text, "strategy", "fr", today=TODAY)
+    assert "strategy.no_choice" not in {f.rule_id for f in result.findings}
+
+
+def test_a_choice_of_virtues_is_still_vague() -> None:
+    assert _warnings("Nous avons fait le choix de l'excellence et de l'innovation.", "strategy")
+
+
+@pytest.mark.parametrize(
+    ("text", "layer"),
+    [
+        # Value added as an economic quantity, value-added tax, a judgement that says no.
+        (
+            "Garder la valeur ajoutée sur le territoire en transformant le lait en tomme.",
+            "strategy",
+        ),
+        (
+            "Je n'y vois que peu de valeur ajoutée pour notre marque : pas de bière en duo.",
+            "strategy",
+        ),
+        (
+            "Nous facturons la taxe sur la valeur ajoutée à 5,5 % sur les travaux d'isolation.",
+            "mission",
+        ),
+        # Support towards a job or a home is the social worker's own word.
+        (
+            "Le service propose un accompagnement vers l'emploi aux allocataires du RSA : "
+            "un rendez-vous par semaine.",
+            "mission",
+        ),
+    ],
+)
+def test_value_added_and_support_in_their_trade_sense_are_no_buzzwords(
+    text: str, layer: str
+) -> None:
+    assert "vague.buzzword" not in {rule for rule, _ in _warnings(text, layer)}
+
+
+@pytest.mark.parametrize(
+    ("layer", "text", "rule", "words"),
+    [
+        (
+            "values",
+            "Le respect fait partie de notre ADN.",
+            "vague.cliche",
+            "fait partie de notre ADN",
+        ),
+        (
+            "values",
+            "La transparence est un gage de la confiance accordée par nos adhérents.",
+            "vague.cliche",
+            "gage de la confiance",
+        ),
+        (
+            "values",
+            "Nous accordons une importance particulière à l'écoute de nos clients.",
+            "vague.cliche",
+            "accordons une importance particulière",
+        ),
+        (
+            "vision",
+            "Le droit au logement doit devenir une réalité pour tous.",
+            "vague.everyone",
+            "une réalité pour tous",
+        ),
+        (
+            "vision",
+            "Des vacances à la portée de chacun.",
+            "vague.everyone",
+            "à la portée de chacun",
+        ),
+    ],
+)
+def test_how_a_values_page_says_a_value_matters_and_for_all(
+    layer: str, text: str, rule: str, words: str
+) -> None:
+    assert (rule, words) in _warnings(text, layer)
