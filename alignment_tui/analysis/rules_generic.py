@@ -113,7 +113,12 @@ def placeholder(ctx: Context) -> Iterator[Spot]:
     if whole:
         yield Spot(0, len(ctx.text.rstrip()))
         return
-    yield from hits(ctx, "vague.placeholder")
+    # A placeholder in quotes is a word the answer mentions (« dire « je ne sais pas » »),
+    # not the answer left unwritten.
+    quoted = Spans(ctx.quoted)
+    for spot in hits(ctx, "vague.placeholder"):
+        if not quoted.contain(spot.start or 0, spot.end or 0):
+            yield spot
     for m in ctx.finditer("not_applicable"):
         yield Spot(m.start(), m.end())
 

@@ -125,7 +125,10 @@ def test_the_organisations_age_and_size_are_no_detail() -> None:
         "Depuis plus de 40 ans, nos artisans mettent leur savoir-faire et leur passion au "
         "service de votre confort."
     )
-    assert ("vague.cliche", "au service de votre") in _warnings(boast, "mission")
+    assert any(
+        rule == "vague.cliche" and "au service de votre" in words
+        for rule, words in _warnings(boast, "mission")
+    )
     # A plain number of years dates a practice; a headcount to train is an objective's count.
     assert _warnings("Depuis 5 ans, nous publions chaque trimestre nos marges.", "values") == []
     objective = "Former nos 300 collaborateurs à l'écoconduite d'ici juin 2027."
@@ -230,3 +233,48 @@ def test_how_a_values_page_says_a_value_matters_and_for_all(
     layer: str, text: str, rule: str, words: str
 ) -> None:
     assert (rule, words) in _warnings(text, layer)
+
+
+@pytest.mark.parametrize(
+    ("layer", "text", "words"),
+    [
+        ("values", "L'écoute est dans notre ADN.", "notre ADN"),
+        ("vision", "Inventer ensemble l'agriculture de demain.", "l'agriculture de demain"),
+        (
+            "mission",
+            "Une équipe au service de la réussite de vos projets.",
+            "au service de la réussite",
+        ),
+    ],
+)
+def test_a_brand_dna_the_world_of_tomorrow_and_serving_an_abstraction_are_formulas(
+    layer: str, text: str, words: str
+) -> None:
+    assert any(rule == "vague.cliche" and words in found for rule, found in _warnings(text, layer))
+
+
+@pytest.mark.parametrize(
+    ("layer", "text"),
+    [
+        ("mission", "Le laboratoire séquence l'ADN des semences de 40 coopératives de la région."),
+        (
+            "execution",
+            "Livraison des paniers de demain matin avant 7 h dans les 12 épiceries du canton.",
+        ),
+        (
+            "mission",
+            "Au service des urgences de Rennes, nous réparons les lits médicalisés sous 24 h.",
+        ),
+    ],
+)
+def test_dna_tomorrow_morning_and_a_hospital_ward_are_what_they_say(layer: str, text: str) -> None:
+    assert "vague.cliche" not in {rule for rule, _ in _warnings(text, layer)}
+
+
+def test_a_quoted_i_do_not_know_is_no_unwritten_answer() -> None:
+    text = (
+        "Nous avons le courage de dire « non » ou « je ne sais pas » à un client quand le "
+        "délai est intenable."
+    )
+    assert _warnings(text, "values") == []
+    assert _warnings("Je ne sais pas.", "values") == [("vague.placeholder", "Je ne sais pas")]
