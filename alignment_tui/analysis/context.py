@@ -36,6 +36,10 @@ class Spot:
 
 DIGIT = re.compile(r"\d")
 _MENTION = "signal.mention"  # "words such as", "never say": what follows is named, not used
+# A list item's number at the start of a line: "1. ", "2) ", "#3 – " (no measure).
+_LIST_NUMBER = re.compile(
+    r"^[ \t]*(\d{1,2}[.)]|#\d{1,2}(?:\s?[-–—:.)])?)(?=[ \t]+\S)", re.MULTILINE
+)
 CLAUSE_END = re.compile(r"[.;!?\n]")  # where a clause ends
 
 
@@ -154,10 +158,12 @@ class Context:
 
     @once
     def unmeasured(self) -> list[tuple[int, int]]:
-        """Spans whose numbers measure nothing: hype, and counts of pillars or values."""
+        """Spans whose numbers measure nothing: hype, counts of pillars or values, and the
+        numbers of a list's items ("1. Increase our sales", "#3 – Be honest")."""
         if not self.digits_raw and not self.number_words:
             return []
-        return sorted(self.hype + patterns.counted(self.text, self.where))
+        items = [m.span(1) for m in _LIST_NUMBER.finditer(self.text)] if self.digits_raw else []
+        return sorted(self.hype + patterns.counted(self.text, self.where) + items)
 
     @once
     def plain(self) -> str:

@@ -69,7 +69,7 @@ async def test_typing_an_answer_updates_findings_meter_and_highlights(workdir: P
         for char in VAGUE[2:]:
             area.post_message(events.Key(char, char))
         await wait_for(pilot, lambda: area.text == VAGUE)
-        await wait_for(pilot, lambda: "vague.superlative" in shown(app))
+        await wait_for(pilot, lambda: "vision.company_centred" in shown(app))
         meter = screen.query_one(SpecificityMeter)
         assert meter.score is not None and meter.score < 50
         assert "everyone" in {words for *_, words in area.marks}
@@ -80,7 +80,7 @@ async def test_typing_an_answer_updates_findings_meter_and_highlights(workdir: P
             "By 2035, every one of the 4,000 cobblers in France repairs a shoe in 20 minutes "
             "with our kits, so city walkers keep their shoes ten years instead of three."
         )
-        await wait_for(pilot, lambda: "vague.superlative" not in shown(app))
+        await wait_for(pilot, lambda: "vision.company_centred" not in shown(app))
         await wait_for(pilot, lambda: (meter.score or 0) >= 75)
         await pilot.press("ctrl+q")
 

@@ -81,3 +81,43 @@ def test_a_mention_reaches_only_to_the_end_of_its_clause() -> None:
     flagged = {f.text.lower() for f in result.findings if f.severity is not Severity.info}
     assert "world-class" in flagged
     assert "synergy" not in {f.text.lower() for f in result.findings}
+
+
+def test_a_company_centred_vision_needs_a_rank_not_any_we_will_be() -> None:
+    assert _warned("This year we will be growing twelve kinds of carrots.", "mission") == set()
+    assert _warned("We train community leaders in every ward of Leeds.", "mission") == set()
+    assert "vision.company_centred" in _warned("We will be the leader of home repair.", "vision")
+    assert "vision.company_centred" in _warned("Become a world leader in batteries.", "vision")
+
+
+def test_a_family_of_channels_named_as_the_channel_is_a_warning() -> None:
+    for text in (
+        "We use social media to engage with the public about what happens where they live.",
+        "We have a number of social media accounts to share news about our venues.",
+    ):
+        assert "execution.generic_channel" in _warned(text, "execution"), text
+    # A named channel beside it: the family is a hint.
+    named = "Social media: a LinkedIn post every Tuesday for HR managers in Leeds."
+    assert "execution.generic_channel" not in _warned(named, "execution")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("1. Increase our sales.\n2. Grow our brand.", "en"),
+        ("#3 – Improve customer satisfaction.", "en"),
+        ("Objectifs\n1. Augmenter nos ventes.\n2) Développer notre marque.", "fr"),
+    ],
+)
+def test_the_number_of_a_list_item_measures_nothing(text: str, lang: str) -> None:
+    result = analyze_answer(text, "objectives", lang=lang, today=TODAY)
+    assert "objectives.no_number" in {f.rule_id for f in result.findings}, result.findings
+
+
+def test_a_measured_objective_in_a_numbered_list_keeps_its_number() -> None:
+    for text, lang in (
+        ("1. Reach 400 members by 30 June 2027 (today 250).", "en"),
+        ("1. Passer de 250 à 400 adhérents d'ici le 30 juin 2027.", "fr"),
+    ):
+        result = analyze_answer(text, "objectives", lang=lang, today=TODAY)
+        assert "objectives.no_number" not in {f.rule_id for f in result.findings}, text
