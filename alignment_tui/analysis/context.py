@@ -60,6 +60,15 @@ _HEAVY_MIN = 7  # letters from which a word with an abstract ending reads abstra
 
 
 @cache
+def _year_range(to_words: str) -> re.Pattern[str]:
+    """Two years joined by a dash, a slash or a word of ``range_to``."""
+    year = r"(?:19|20)\d\d"
+    return re.compile(
+        rf"(?<![\d.,]){year}\s?(?:[-–—/]|\s(?:{to_words})\s)\s?(?:{year}|\d\d)(?![\d%]|[.,]\d)"
+    )
+
+
+@cache
 def heavy_nominal(endings: str) -> re.Pattern[str]:
     """A folded word with an abstract noun's ending (-tion, -ité, -ness…)."""
     return re.compile(rf"\w{{3,}}(?:{endings})$")
@@ -214,7 +223,7 @@ class Context:
     def folded_without_deadlines(self) -> str:
         """The folded words with every deadline left out ("by June" is no "by" of means),
         and the numbers that measure nothing ("3 pillars", "110%")."""
-        spans = sorted([(s, e) for s, e, _ in self.deadlines] + self.unmeasured)
+        spans = sorted([(s, e) for s, e, _ in self.deadlines] + self.unmeasured + self.periods)
         keep = []
         d = 0
         for t in self.toks:
@@ -224,6 +233,14 @@ class Context:
                 continue
             keep.append(t.key)
         return " ".join(keep)
+
+    @once
+    def periods(self) -> list[tuple[int, int]]:
+        """Spans of years ("2015 - 2017", "2024 to 2028", "2025/26"): a period, no quantity."""
+        if not self.digits_raw:
+            return []
+        rx = _year_range(patterns.word_alternation("range_to", self.langs))
+        return [m.span() for m in rx.finditer(self.folded_text)]
 
     @once
     def audience(self) -> bool:

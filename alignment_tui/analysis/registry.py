@@ -36,6 +36,9 @@ class RuleMeta(BaseModel):
     layers: list[str] = []
     lexical: bool = False  # its evidence is a listed word: concrete detail may spare it
     never_spared_in: list[str] = []  # …except in these layers
+    # Layers where its listed phrases are strong evidence; elsewhere each is weak (empty:
+    # strong by its entry, or by being several words).
+    strong_in: list[str] = []
     # "strong": its finding is evidence enough for a warning; "weak": a hint unless other
     # weak evidence in the same answer agrees (analysis/text.py, "A warning needs evidence").
     evidence: Literal["strong", "weak"] = "strong"

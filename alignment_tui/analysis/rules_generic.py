@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from alignment_tui.analysis.context import CLAUSE_END, DIGIT, Context, Spot
 from alignment_tui.analysis.findings import Severity
 from alignment_tui.analysis.lexicon import Hit
-from alignment_tui.analysis.registry import check, lexical_rules
+from alignment_tui.analysis.registry import check, lexical_rules, meta
 from alignment_tui.analysis.spans import Spans
 
 _WORD_GAP = re.compile(r"[\s'’-]")  # between two words of one phrase
@@ -22,6 +22,9 @@ def weak_hit(ctx: Context, h: Hit) -> bool:
     (a phrase of several words is strong)."""
     if h.entry.weight is not None:
         return h.entry.weight == "weak"
+    strong_in = meta(h.entry.rule).strong_in
+    if strong_in and ctx.layer not in strong_in:
+        return True  # "a lot of people" describes an audience; in an objective, no measure
     return _WORD_GAP.search(ctx.text, h.start, h.end) is None
 
 

@@ -121,3 +121,47 @@ def test_a_measured_objective_in_a_numbered_list_keeps_its_number() -> None:
     ):
         result = analyze_answer(text, "objectives", lang=lang, today=TODAY)
         assert "objectives.no_number" not in {f.rule_id for f in result.findings}, text
+
+
+def test_a_vague_quantity_is_strong_evidence_only_in_an_objective() -> None:
+    # Describing an audience, "a lot of" is no claim a reader could check or miss.
+    for text in (
+        "Lots of our customers are retired teachers who garden.",
+        "Our members do a lot of their shopping on foot.",
+    ):
+        assert "vague.weasel" not in _warned(text, "strategy"), text
+    described_fr = (
+        "Nous ne sommes pas une salle pour athlètes : nous avons beaucoup de gens qui se "
+        "sentent mal à l'aise en salle et veulent commencer quand même."
+    )
+    result = analyze_answer(described_fr, "strategy", lang="fr", today=TODAY)
+    assert "vague.weasel" not in {
+        f.rule_id for f in result.findings if f.severity is not Severity.info
+    }
+    # In an objective it is the measure that is missing; elsewhere, with other vague words.
+    assert "vague.weasel" in _warned("Get a lot of new members.", "objectives")
+    assert "vague.weasel" in _warned("We want lots of customers and a lot of growth.", "strategy")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Over 2025-2027, continue our restructuring and renew the programme.", "en"),
+        ("For the period 2024 to 2028, grow our presence in the region.", "en"),
+        ("Pour les saisons 2025/2027 : poursuivre la restructuration et renouveler l'offre.", "fr"),
+        ("En 2026-27, on devrait relancer l'accueil des scolaires.", "fr"),
+    ],
+)
+def test_a_period_of_years_is_no_quantity(text: str, lang: str) -> None:
+    result = analyze_answer(text, "objectives", lang=lang, today=TODAY)
+    assert "objectives.no_number" in {f.rule_id for f in result.findings}, result.findings
+
+
+def test_a_count_beside_a_period_of_years_is_still_a_quantity() -> None:
+    for text, lang in (
+        ("From 2025 to 2027, go from 200 to 900 members.", "en"),
+        ("De 2025 à 2027, passer de 200 à 900 adhérents.", "fr"),
+        ("396 starts and 352 completions in 2025/26.", "en"),
+    ):
+        result = analyze_answer(text, "objectives", lang=lang, today=TODAY)
+        assert "objectives.no_number" not in {f.rule_id for f in result.findings}, text
