@@ -10,9 +10,9 @@ from alignment_tui.analysis.findings import Finding
 from alignment_tui.formats import format_date
 from alignment_tui.i18n import t
 from alignment_tui.report.chain import risk_text
-from alignment_tui.report.content import Block, Fix, Numbered, Piece, Report
 from alignment_tui.report.fields import colon, column_label, quoted
 from alignment_tui.report.progress_render import html_section
+from alignment_tui.report.shapes import Block, Fix, Numbered, Piece, Report
 from alignment_tui.report.svg import band, bars_svg, chain_svg
 
 

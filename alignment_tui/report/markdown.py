@@ -9,9 +9,9 @@ from alignment_tui.formats import format_date
 from alignment_tui.i18n import t
 from alignment_tui.model.profile import LAYERS
 from alignment_tui.report.chain import risk_text
-from alignment_tui.report.content import Block, Numbered, Piece, Report
 from alignment_tui.report.fields import colon, column_label, quoted
 from alignment_tui.report.progress_render import markdown_section
+from alignment_tui.report.shapes import Block, Numbered, Piece, Report
 from alignment_tui.safe_text import visible
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")

@@ -6,7 +6,7 @@ from html import escape
 
 from alignment_tui.i18n import t
 from alignment_tui.model.profile import LAYERS
-from alignment_tui.report.content import Link
+from alignment_tui.report.shapes import Link
 
 GOOD, FAIR = 75, 50  # score bands: the spec's "a profile with few warnings scores ≥ 75"
 
