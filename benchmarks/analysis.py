@@ -256,6 +256,40 @@ def print_misses(report: Report) -> None:
         print(f"- [{item.id} {item.layer} {label}] {item.text!r} → {sorted(fired)}")
 
 
+def second_reading(folder: Path = REAL / "batch3") -> dict[str, bool]:
+    """A second labeller's blind reading of a batch: id → vague."""
+    path = folder / "second-reading.toml"
+    if not path.exists():
+        return {}
+    rows = tomllib.loads(path.read_text("utf-8"))["label"]
+    return {row["id"]: row["label"] == "vague" for row in rows}
+
+
+def print_agreement(items: list[Item]) -> None:
+    """How the second reading scores against the first labels, as the analysis is scored:
+    what a careful reader reaches on this text, the ceiling for any rule set."""
+    second = second_reading()
+    if not second:
+        return
+    print("\n### Two blind readings of the third batch: the second scored against the first\n")
+    print("| language | n | agreement | Cohen's kappa | balanced accuracy | precision | recall |")
+    print("|---|---|---|---|---|---|---|")
+    for lang in ("en", "fr"):
+        scores = Scores()
+        pairs = [(i.vague, second[i.id]) for i in items if i.lang == lang and i.id in second]
+        for first, other in pairs:
+            scores.add(first, other)
+        n = len(pairs)
+        agree = (scores.tp + scores.tn) / n
+        a, b = (scores.tp + scores.fn) / n, (scores.tp + scores.fp) / n
+        chance = a * b + (1 - a) * (1 - b)
+        kappa = (agree - chance) / (1 - chance)
+        print(
+            f"| {lang} | {n} | {agree:.2f} | {kappa:.2f} | {scores.balanced:.2f} | "
+            f"{scores.precision:.2f} | {scores.recall:.2f} |"
+        )
+
+
 def draw_by_organisation(items: list[Item], seed: int, share: float = 0.25) -> list[str]:
     """Draw a test split of whole organisations: shuffled with ``seed``, each one joins while
     the split stays within ``share`` of the items, so no organisation has statements on both
@@ -314,6 +348,7 @@ def main(argv: list[str]) -> int:
     )
     print_accuracy("Real text, development split (tuned on)", dev_report)
     print_accuracy("Self-written corpus (rule examples and regressions)", evaluate(own))
+    print_agreement(load_corpus(REAL / "batch3"))
     print_rules("Precision of each rule on real text, development split", dev_report)
     print_rules("Precision of each rule on real text, test split", test_report)
     everything = test + dev + own

@@ -103,3 +103,13 @@ def test_the_third_batch_is_new_text_from_new_organisations() -> None:
         for layer in LAYERS:
             labels = Counter(i["label"] for i in items if i["layer"] == layer)
             assert labels["vague"] >= 6 and labels["specific"] >= 6, (lang, layer, labels)
+
+
+def test_the_second_reading_covers_the_third_batch() -> None:
+    """Every statement of the third batch has one second, blind label, and nothing else."""
+    bench = _benchmark()
+    second = bench.second_reading()
+    rows = tomllib.loads((REAL / "batch3" / "second-reading.toml").read_text("utf-8"))["label"]
+    assert len(rows) == len(second)
+    assert set(second) == bench.batch_ids(REAL / "batch3")
+    assert all(row["label"] in ("vague", "specific") and row["reason"].strip() for row in rows)
