@@ -123,7 +123,9 @@ class Walk:
             cls = editor_class(question.kind)
         except (ImportError, AttributeError, KeyError):
             return None  # an editor not built yet: the screen says so and moving on still works
-        return cls(question, get_answer(profile, question), context, id="editor")
+        # One id per kind: the question screen keeps an editor of each kind it has shown.
+        value = get_answer(profile, question)
+        return cls(question, value, context, id=f"editor-{question.kind}")
 
     def screen(self, profile: Profile, focus: str = "") -> WalkScreen:
         """The current step's screen; on a question, the cursor goes to ``focus`` (a field

@@ -2,9 +2,11 @@
 
 The walk keeps this screen from one question to the next: its chain, findings panel and
 coach's column stay, and only the question's own part (the pane: prompt, help, examples,
-the editor, the probes and note) is shown anew. An editor of the same kind as the last one
-(text after text) is kept and loads the next answer, with nothing of the last one left in
-it (see ``AnswerEditor.take``); another kind of answer gets an editor of its own.
+the editor, the probes and note) is shown anew. The screen keeps at most one editor of each
+kind it has shown (its pool), hidden when another kind's is in use: a step to a kind met
+before shows that editor again with the next answer loaded, nothing of its last one left in
+it (see ``AnswerEditor.take``); a kind met for the first time, or an editor that cannot
+take another answer, gets an editor of its own, which joins the pool.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from textual.app import ComposeResult
 from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
+from textual.reactive import Reactive
+from textual.widget import Widget
 from textual.widgets import Button, Static, TextArea
 
 from alignment_tui.i18n import t
@@ -49,6 +53,10 @@ class QuestionScreen(WalkScreen):
     """The editor reports ``AnswerEditor.Changed``; the app stores and autosaves it."""
 
     KEYS: ClassVar[list[KeySpec]] = WALK_KEYS + QUESTION_KEYS
+    # Textual's screen draws itself whole whenever its focused widget changes; the widgets
+    # losing and gaining the focus restyle and draw themselves anyway (``has_focus``), so a
+    # step that moves the cursor to another editor draws only what it changed.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(
         self,
@@ -67,6 +75,10 @@ class QuestionScreen(WalkScreen):
         self.coach_panel = coach_panel  # the coach's probes, private note and session timer
         self.coach = coach
         self.read_only = read_only
+        # One editor per kind of editor shown here, on screen, hidden but for the current one.
+        self._pool: dict[type[AnswerEditor], AnswerEditor] = {}
+        if pane.editor is not None:
+            self._pool[type(pane.editor)] = pane.editor
 
     @property
     def question(self) -> Any:
@@ -167,25 +179,53 @@ class QuestionScreen(WalkScreen):
 
     def show_pane(self, view: WalkView, pane: QuestionPane) -> None:
         """Go on to another question on this screen; ``editor`` and ``question`` are the new
-        one's at once. When the editor on screen can take the next answer (the same kind of
-        editor), all of it is shown now, in the frame the chain's change is drawn in; else
-        the next editor is mounted as soon as the screen takes its next message."""
+        one's at once. When an editor of the pool can take the next answer (an editor of its
+        kind shown before), all of it is shown now, in the frame the chain's change is drawn
+        in; else the next editor is mounted as soon as the screen takes its next message."""
         self.view = view
         self.pane = pane
-        kept = self._kept_editor(self._shown, pane) if self.is_attached else None
+        kept = self._pooled(pane) if self.is_attached else None
         if kept is None:
             self.call_later(self._swap)
             return
-        # No widget mounted, and the cursor, when it was in the editor, stays in it (no
-        # focus moved: Textual draws the whole screen again when the focus moves).
         pane = self.pane = replace(pane, editor=kept)
         self._show_around(pane)
+        self._put_in_view(kept)
         self.query_one("#skipped-note").display = pane.skipped
         self._settle(pane)
 
+    def _pooled(self, pane: QuestionPane) -> AnswerEditor | None:
+        """The pool's editor of ``pane``'s kind, showing ``pane``'s answer in place of the
+        one built for it (nothing of its last answer kept: see ``take``), if it can."""
+        if pane.editor is None or self._shown.editor is None:
+            return None
+        kept = self._pool.get(type(pane.editor))
+        if kept is None or not kept.is_attached:
+            return None
+        return kept if kept.take(pane.editor) else None
+
+    def _put_in_view(self, editor: AnswerEditor) -> None:
+        """``editor`` shown, every other one of the pool hidden, with no moment where the
+        cursor is in a hidden one: a key typed then would go to another question's editor.
+        When the cursor stays in the same editor, the focus does not move (Textual draws the
+        whole screen again when it does)."""
+        focused = self.focused
+        for other in self._pool.values():
+            if other is not editor and other.display:
+                if focused is not None and other in focused.ancestors:
+                    self.set_focus(None, scroll_visible=False)
+                other.display = False
+        editor.display = True
+        box = editor.parent
+        if isinstance(box, Widget) and box.children.index(editor) != 1:
+            # First after the skipped note: a query for the answer's widgets finds this one.
+            box.move_child(editor, after=0)
+
     async def _swap(self) -> None:
         """The pane shown anew with an editor of its own, the chain's changed lines and the
-        progress line updated, in one frame. Several steps in a row show only the last."""
+        progress line updated, in one frame. Several steps in a row show only the last.
+        The new editor joins the pool (the one it replaces there is removed); a question
+        with no editor for its kind gets an answer box of its own, and the pool is emptied."""
         pane, old = self.pane, self._shown
         if pane is old or not self.is_attached:
             return
@@ -195,8 +235,21 @@ class QuestionScreen(WalkScreen):
             # The editor leaves without the focus: else Textual hands it on to the scroller
             # (restyling all it holds) just before the new editor takes it.
             self.set_focus(None)
-            await column.remove_children(".answer")
-            await column.mount(self._answer(pane), before="#findings")
+            editor = pane.editor
+            if editor is None or old.editor is None:
+                self._pool.clear()
+                await column.remove_children(".answer")
+                await column.mount(self._answer(pane), before="#findings")
+            else:
+                self.query_one("#skipped-note").display = pane.skipped
+                replaced = self._pool.pop(type(editor), None)
+                for other in self._pool.values():
+                    other.display = False
+                if replaced is not None:
+                    await replaced.remove()
+                await self.query_one(".answer").mount(editor, after="#skipped-note")
+            if editor is not None:
+                self._pool[type(editor)] = editor
             self._settle(pane)
 
     def _show_around(self, pane: QuestionPane) -> None:
@@ -223,13 +276,6 @@ class QuestionScreen(WalkScreen):
         self._attach_live()
         if self.live.is_mounted:
             self.live.look()
-
-    def _kept_editor(self, old: QuestionPane, pane: QuestionPane) -> AnswerEditor | None:
-        """The editor on screen, when it can show the next answer in place of the one built
-        for it (same kind of editor, nothing of the last answer kept: see ``take``)."""
-        if old.editor is None or pane.editor is None or not old.editor.is_attached:
-            return None
-        return old.editor if old.editor.take(pane.editor) else None
 
     def _install_live(self) -> None:
         """The findings under the answer, attached to the text box where words can be

@@ -70,8 +70,9 @@ class AnswerEditor(Widget):
     def take(self, other: AnswerEditor) -> bool:
         """Show ``other``'s question and answer here, in place of this one's, exactly as
         ``other`` would once mounted: nothing of the last question stays (text, cursor,
-        scroll, undo history, highlights, read-only). False when this editor cannot (then
-        ``other`` is mounted in its place); editors of rows and fields always say False."""
+        selection, scroll, undo history, highlights, read-only, a message about an unreadable
+        entry, a read pending). False when this editor cannot (then ``other`` is mounted in
+        its place); editors of rows and of choices always say False."""
         return False
 
     def flush(self) -> None:

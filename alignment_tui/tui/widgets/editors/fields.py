@@ -52,6 +52,34 @@ class _TypedFieldEditor(AnswerEditor):
     def on_mount(self) -> None:
         self.disabled = shown_read_only(self)  # read-only: shown, not editable
 
+    def take(self, other: AnswerEditor) -> bool:
+        """Another answer of this kind here, as ``other`` would show it once mounted: each
+        input holds it with the cursor at its end and nothing selected, no message about an
+        unreadable entry, no read pending from what was typed in the last answer."""
+        if type(other) is not type(self) or other.lang != self.lang or not self.is_mounted:
+            return False
+        self.question, self.value, self.context = other.question, other.value, other.context
+        self.error_text = None
+        message = self.query_one(".error", Static)
+        message.update("")
+        message.remove_class("-shown")
+        self.refill()
+        return True
+
+    def refill(self) -> None:
+        """The inputs show ``value`` (after ``take``)."""
+        raise NotImplementedError
+
+    @staticmethod
+    def show_in(cell: TypedInput, text: str) -> None:
+        """``cell`` holds ``text`` as if just built with it: nothing stored on the way."""
+        cell._stop_pause()
+        cell.remove_class("-unreadable")
+        with cell.prevent(Input.Changed):
+            cell.value = text
+        cell.cursor_position = len(text)  # no selection left either
+        cell.select_on_focus = False
+
     def parse(self, text: str) -> Any:
         raise NotImplementedError
 
@@ -153,6 +181,14 @@ class BudgetEditor(_TypedFieldEditor):
                 )
         yield Static("", classes="error")
 
+    def refill(self) -> None:
+        budget: Budget = self.value
+        self.show_in(self.query_one("#amount", TypedInput), self.shown())
+        period = self.query_one("#period", Select)
+        period.expanded = False
+        with period.prevent(Select.Changed):
+            period.value = budget.period.value if budget.period else Select.NULL
+
     def parse(self, text: str) -> Money:
         return parse_money(text, self.lang)
 
@@ -201,6 +237,10 @@ class HorizonEditor(_TypedFieldEditor):
             yield TypedInput(self.shown(), compact=True, select_on_focus=False, id="horizon")
         yield Static(t(f"editors.horizon.{self.unit}", self.lang), classes="hint")
         yield Static("", classes="error")
+
+    def refill(self) -> None:
+        self.show_in(self.query_one("#horizon", TypedInput), self.shown())
+        self.query_one(".hint", Static).update(t(f"editors.horizon.{self.unit}", self.lang))
 
     def parse(self, text: str) -> int:
         return parse_horizon(text, self.unit)

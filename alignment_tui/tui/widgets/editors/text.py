@@ -51,7 +51,7 @@ class TextEditor(AnswerEditor):
         empties the undo and redo history and puts the cursor at the top, unselected; no
         highlight of the last answer's words, scrolled to the top, editable again (the
         screen makes it read-only again when the profile is)."""
-        if type(other) is not type(self) or not self.is_mounted:
+        if type(other) is not type(self) or other.lang != self.lang or not self.is_mounted:
             return False
         self.question, self.value, self.context = other.question, other.value, other.context
         area = self.text_area
