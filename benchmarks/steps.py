@@ -1,22 +1,28 @@
 """Time of a step to the next question, against building a fresh screen with a sidebar and
 an editor, side by side in one run of the real app.
 
-Run: ``.venv/bin/python benchmarks/steps.py [--rounds 15] [--repeats 3]``.
+Run: ``.venv/bin/python benchmarks/steps.py [--rounds 15] [--repeats 3] [--walked 14]``.
 
-The app opens a profile on a free-text question. A *step* is Ctrl+N's action (the answer
-kept, the session moved on, the next free-text question shown with the cursor in its
-editor) until the app is settled. A *fresh screen* is a bare screen holding the chain
-sidebar (the walk's entries) and a text editor, pushed and mounted in the same app, then
-popped, timed until settled the same way. *Settled*: no message waiting or being handled
-anywhere in the app, and nothing left for the screen to lay out or paint (looked at every
-millisecond; Pilot's idle wait sleeps in 20 ms slices, which would add the same tens of ms
-to both sides).
+A *step* is Ctrl+N's action (the answer kept, the session moved on, the next question shown
+with the cursor in its editor) until the app is settled. A *fresh screen* is a bare screen
+holding the chain sidebar (the walk's entries) and a text editor, pushed and mounted in the
+same app after each step, then popped, timed until settled the same way. *Settled*: no
+message waiting or being handled anywhere in the app, and nothing left for the screen to
+lay out or paint (looked at every millisecond; Pilot's idle wait sleeps in 20 ms slices,
+which would add the same tens of ms to both sides).
 
-Each repeat is a fresh app timing both ``rounds`` times, alternating: the wall time, and
-the CPU time of the app's thread (what the step costs the machine, less sensitive to other
-programs running). The ratio step / fresh screen is taken per repeat (medians of its
-rounds); the bar, a step at most 0.5 × a fresh screen on both, is read on the median of
-the repeats' ratios, printed as met or not, with the load average before and after.
+One line per kind of step: a text answer to the next (the same editor loads it); a text to
+a horizon whose kind is met for the first time on the screen (built anew before each
+step); the same step once a horizon was shown on that screen (its editor kept, hidden);
+and the bank's first questions walked in order, each step from a question to the next of
+its layer timed once (a layer's first question opens a screen of its own, so the kinds met
+there are met for the first time), each walk step also printed alone.
+
+Each repeat is a fresh app per line: the wall time, and the CPU time of the app's thread
+(what the step costs the machine, less sensitive to other programs running). The ratio
+step / fresh screen is taken per repeat (medians of its rounds); the bar, a step at most
+0.5 × a fresh screen on both, is read on the median of the repeats' ratios, printed as met
+or not for each line, with the load average before and after.
 """
 
 from __future__ import annotations
@@ -189,6 +195,8 @@ async def walk(
                 app.action_go_next()  # an intro card or a review: a screen of its own
                 await pilot.pause(0.3)
                 continue
+            while not _idle(app):  # a screen just opened may still be settling
+                await pilot.pause(0.05)
             steps.append(await _timed(app.action_go_next, app, _arrived(app, there.qid)))
             fresh.append(await _fresh(app))
             kinds = (bank.question(q).kind for q in (here.qid, there.qid))
