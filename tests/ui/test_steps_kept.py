@@ -60,17 +60,18 @@ async def test_steps_keep_the_chain_and_findings_and_show_the_next_pane(workdir:
             assert screen.query_one(CoachPanel) is coach and coach.qid == qid
             assert coach.typed == ("Ask about the workshop." if qid == "mission.offer" else "")
             # …and the next question's pane: its prompt, and an editor showing its answer
-            # alone: the one on screen when it is of the same kind (text after text), else
-            # one of its own, the last one gone.
+            # alone: the screen's editor of that kind when it has shown one (text after
+            # text), else one of its own; the last one, of another kind, kept but hidden.
             shown = " ".join(str(screen.query_one("#prompt", Static).render()).split())
             assert " ".join(bank.question(qid).prompt("en").split()) in shown
             editor, last = screen.editor, editors[-1]
             assert editor is not None and editor.question.id == qid and editor.is_attached
-            if type(editor) is type(last):
-                assert editor is last
+            same = [e for e in editors if type(e) is type(editor)]
+            if same:
+                assert editor is same[-1]
             else:
-                assert editor not in editors and not last.is_attached
-            assert sum(1 for _ in screen.query(AnswerEditor)) == 1
+                assert editor not in editors and last.is_attached and not last.display
+            assert [e for e in screen.query(AnswerEditor) if e.display] == [editor]
             editors.append(editor)
             # The chain: the step just left is answered or not, the current one highlighted.
             entry = chain.entries[chain.highlighted or 0]
