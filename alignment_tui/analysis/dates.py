@@ -22,6 +22,7 @@ from alignment_tui.analysis.packs import union_words as _words
 from alignment_tui.analysis.recognise import Match, fold
 
 _YEAR = r"(?:20\d{2}|'\d{2})"
+_SPAN_YEARS_MAX = 10  # "2024-2028" is a plan's period; "2024-2078" is no span of years
 _LOOKBACK = 40  # the longest prefix before a date's core ("no later than the end of ")
 _SENTENCE_END = re.compile(r"\s*$|\s+[^\W\d_a-z]")  # after a full stop: the end, or a capital
 
@@ -117,6 +118,7 @@ def _vocab() -> _Vocab:
         rf"{later}"
         rf"|(?P<eoy>{_alt(period_words)})"
         rf"|(?P<fy>(?:{_alt(_words('fiscal_year'))})\s?'?(?P<y11>20\d{{2}}|\d{{2}}))"
+        rf"|(?P<y15>20\d{{2}})[/-](?P<y15b>20\d{{2}}|\d{{2}})"
         rf"|(?P<y9>20\d{{2}})"
         rf"|(?P<m10>{month})"
         rf")(?![\w/])"
@@ -325,6 +327,14 @@ def _deadline_value(m: re.Match[str], today: date) -> date | None:
     if g["fy"]:
         year = _year(g["y11"], today.year)
         return _at((date(year, 1, 1), date(year, 12, 31)), edge)
+    if g["y15"]:
+        # "2025/26", "2024-2028": a span of years (a financial or school year, a plan's
+        # period) ends with its last year; read like a bare year.
+        first, last = int(g["y15"]), int(g["y15b"])
+        last += 0 if last >= 100 else first // 100 * 100
+        if weak or not first < last <= first + _SPAN_YEARS_MAX:
+            return None
+        return _at((date(first, 1, 1), date(last, 12, 31)), edge)
     if g["y9"]:
         # A bare year is a deadline only after a word that makes it one ("by 2027", « fin 2027 »).
         if weak:

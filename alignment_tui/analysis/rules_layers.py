@@ -114,14 +114,17 @@ def generic_virtues(ctx: Context) -> Iterator[Spot]:
     # A virtue alone on its line, explained on the next one ("Frugality\nNo business class…").
     # …unless the explanation only repeats it ("Trust: we build trust with our clients").
     stems_of = {p: {t.key[:_STEM] for t in ctx.toks if piece_of_word[t.start] == p} for p in pieces}
+    # The next piece with words: a blank line may stand between a heading and its text.
+    ordered = sorted(pieces)
+    after = dict(pairwise(ordered))
     explained = {
         p
         for p in pieces
-        if p + 1 in loose
-        and size[p + 1] >= _EXPLAINED_WORDS
+        if after.get(p) in loose
+        and size[after[p]] >= _EXPLAINED_WORDS
         and _opens_definition(ctx.text, bounds[p])
         and not any(
-            ctx.folded_text[h.start : h.start + _STEM] in stems_of[p + 1]
+            ctx.folded_text[h.start : h.start + _STEM] in stems_of[after[p]]
             for h in hits_of.get(p, [])
         )
     }

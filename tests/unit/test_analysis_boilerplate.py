@@ -165,3 +165,21 @@ def test_a_count_beside_a_period_of_years_is_still_a_quantity() -> None:
     ):
         result = analyze_answer(text, "objectives", lang=lang, today=TODAY)
         assert "objectives.no_number" not in {f.rule_id for f in result.findings}, text
+
+
+def test_a_vision_about_the_company_becoming_a_model_is_company_centred() -> None:
+    for text in (
+        "We want to establish ourselves as the trusted service for landlords.",
+        "To become an exemplar for others to follow in social housing.",
+    ):
+        assert "vision.company_centred" in _warned(text, "vision"), text
+    assert "vision.company_centred" not in _warned(
+        "Tenants in Leeds will have repairs done within a week, not a season.", "vision"
+    )
+
+
+def test_a_value_named_in_a_heading_is_explained_by_the_text_after_a_blank_line() -> None:
+    explained = "## Thrift\n\nNobody flies business class, and we reuse every box twice."
+    assert "values.generic_virtue" not in _warned(explained, "values")
+    # Names alone, a blank line between each, stay bare virtues.
+    assert "values.generic_virtue" in _warned("Honesty\n\nIntegrity\n\nRespect", "values")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from alignment_tui.analysis import analyze_profile
+from alignment_tui.analysis.dates import find_deadlines
 from alignment_tui.analysis.findings import Severity
 from alignment_tui.analysis.text import analyze_answer
 from alignment_tui.model.paths import set_field
@@ -170,3 +171,23 @@ def test_a_rhythm_or_a_moment_in_words_is_a_channel_timing(
 def test_a_rate_written_with_a_slash_is_a_rhythm(text: str) -> None:
     # « par mois » was a rhythm and « /mois » was not.
     assert "objectives.no_cadence" not in _rules(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "last_day"),
+    [
+        ("The shop plans 40 repairs a week in 2026/27.", date(2027, 12, 31)),
+        ("Reach 300 members by the end of 2026-27.", date(2027, 12, 31)),
+        ("In 2026-2027 we open a second counter.", date(2027, 12, 31)),
+    ],
+)
+def test_a_span_of_years_is_a_deadline_ending_with_its_last_year(text: str, last_day: date) -> None:
+    assert [m.value for m in find_deadlines(text, TODAY)] == [last_day]
+    assert "objectives.no_deadline" not in _rules(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Our 2026-2027 plan has three axes.", "Call 2026-2090 for help.", "2026/2025"]
+)
+def test_a_bare_or_impossible_span_of_years_is_no_deadline(text: str) -> None:
+    assert find_deadlines(text, TODAY) == []
