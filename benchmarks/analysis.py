@@ -36,7 +36,7 @@ SELF_WRITTEN = ROOT / "tests" / "corpus"
 REAL = SELF_WRITTEN / "real"
 # Each batch with a quarter frozen as its test split; the key of its ids in split.toml
 # ("en", "fr" for the first, "en_batch2", ... after) and of its hash ("sha256", ...).
-BATCHES = (REAL, REAL / "batch2", REAL / "batch3")
+BATCHES = (REAL, REAL / "batch2", REAL / "batch3", REAL / "batch4")
 
 
 @dataclass(frozen=True)
@@ -265,13 +265,18 @@ def second_reading(folder: Path = REAL / "batch3") -> dict[str, bool]:
     return {row["id"]: row["label"] == "vague" for row in rows}
 
 
-def print_agreement(items: list[Item]) -> None:
-    """How the second reading scores against the first labels, as the analysis is scored:
-    what a careful reader reaches on this text, the ceiling for any rule set."""
-    second = second_reading()
+ORDINALS = {"batch3": "third", "batch4": "fourth"}
+
+
+def print_agreement(folder: Path) -> None:
+    """How the second reading of a batch scores against its first labels, as the analysis is
+    scored: what a careful reader reaches on this text, the ceiling for any rule set."""
+    second = second_reading(folder)
     if not second:
         return
-    print("\n### Two blind readings of the third batch: the second scored against the first\n")
+    items = load_corpus(folder)
+    which = ORDINALS.get(folder.name, folder.name)
+    print(f"\n### Two blind readings of the {which} batch: the second scored against the first\n")
     print("| language | n | agreement | Cohen's kappa | balanced accuracy | precision | recall |")
     print("|---|---|---|---|---|---|---|")
     for lang in ("en", "fr"):
@@ -348,7 +353,8 @@ def main(argv: list[str]) -> int:
     )
     print_accuracy("Real text, development split (tuned on)", dev_report)
     print_accuracy("Self-written corpus (rule examples and regressions)", evaluate(own))
-    print_agreement(load_corpus(REAL / "batch3"))
+    for folder in BATCHES:
+        print_agreement(folder)
     print_rules("Precision of each rule on real text, development split", dev_report)
     print_rules("Precision of each rule on real text, test split", test_report)
     everything = test + dev + own
