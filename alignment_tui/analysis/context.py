@@ -56,6 +56,8 @@ SPECIFICITY_CAP = 4  # rules and the score read at most "three or more" kinds of
 _TITLE_CASE_SHARE = 0.5  # above this share of capitalised words, capitals name nothing
 _BEHAVIOUR_REACH = 30  # characters after a behaviour's verb where its object is looked for
 _SUBJECT_WORDS = 3  # a name among the first words is the answer's subject, no detail
+# Word-list rules whose phrases are stock wording: a doing said in them is no behaviour.
+_STOCK = frozenset({"vague.cliche", "vague.buzzword", "vague.superlative", "vague.vague_verb"})
 _HEAVY_MIN = 7  # letters from which a word with an abstract ending reads abstract
 
 
@@ -386,8 +388,12 @@ class Context:
         if not self.offer and self.search("generic_offer"):
             return False
         abstract = {h.start for h in self.of("signal.abstract")}
+        # "We set high standards": a doing said in a stock phrase is no behaviour either.
+        stock = [h.start for h in self.hits if h.entry.rule in _STOCK]
         stop = patterns.stopwords(self.langs)
         for h in self.of("signal.behaviour"):
+            if any(h.start < s < h.end for s in stock):
+                continue
             words = [t for t in self.toks if h.start <= t.start < h.end + _BEHAVIOUR_REACH]
             if any(
                 t.start not in abstract and t.key not in stop and len(t.key) > 3 for t in words[1:]

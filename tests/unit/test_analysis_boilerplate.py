@@ -183,3 +183,14 @@ def test_a_value_named_in_a_heading_is_explained_by_the_text_after_a_blank_line(
     assert "values.generic_virtue" not in _warned(explained, "values")
     # Names alone, a blank line between each, stay bare virtues.
     assert "values.generic_virtue" in _warned("Honesty\n\nIntegrity\n\nRespect", "values")
+
+
+def test_a_doing_said_in_a_stock_phrase_is_no_behaviour() -> None:
+    stock = (
+        "We are dedicated to customer satisfaction. We set high standards when it comes to "
+        "the work we do."
+    )
+    assert "vague.cliche" in _warned(stock, "values")
+    # The same doing said plainly is a behaviour a reader can check.
+    plain = "We call every customer back within a day and redo any repair that fails."
+    assert _warned(plain, "values") == set()
