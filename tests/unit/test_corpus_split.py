@@ -121,7 +121,7 @@ def test_a_later_batch_is_new_text_from_new_organisations(
             assert min(labels["vague"], labels["specific"]) >= per_label, (lang, layer, labels)
 
 
-@pytest.mark.parametrize("name", ["batch3"])
+@pytest.mark.parametrize("name", ["batch3", "batch4"])
 def test_the_second_reading_covers_its_batch(name: str) -> None:
     """Every statement of the batch has one second, blind label, and nothing else."""
     bench = _benchmark()
