@@ -230,10 +230,12 @@ def vision_beneficiary(ctx: Context) -> Iterator[Spot]:
 def mission_offer(ctx: Context) -> Iterator[Spot]:
     if ctx.layer != "mission" or not ctx.free_text("mission.statement") or ctx.words < 2:
         return
-    if ctx.offer or ctx.search("gerund", ctx.folded) or ctx.specificity >= 2:
+    # Who it is for and the organisation's own name say nothing of what it offers or does.
+    telling = ctx.specificity - (ctx.proper_nouns > 0) - ctx.audience
+    if ctx.offer or ctx.search("gerund", ctx.folded) or telling >= 2:
         return
     # "we turn…", « nous transformons… »: an action of ours with something concrete around it.
-    if ctx.specificity >= 1 and ctx.search("we_do", ctx.folded):
+    if telling >= 1 and ctx.search("we_do", ctx.folded):
         return
     yield Spot(None, None)
 

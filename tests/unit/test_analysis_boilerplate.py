@@ -194,3 +194,21 @@ def test_a_doing_said_in_a_stock_phrase_is_no_behaviour() -> None:
     # The same doing said plainly is a behaviour a reader can check.
     plain = "We call every customer back within a day and redo any repair that fails."
     assert _warned(plain, "values") == set()
+
+
+def test_pillars_in_quotes_are_still_an_agenda_without_a_choice() -> None:
+    text = 'Our plan rests on four strategic "pillars": quality, access, people and growth.'
+    assert "strategy.no_choice" in _warned(text, "strategy")
+
+
+def test_a_mission_naming_only_itself_and_its_public_has_no_offer() -> None:
+    """The organisation's name and who it is for say nothing of what it offers: the
+    missing offer is still found (a hint, until other evidence agrees)."""
+    vague = (
+        "The mission of Kelda Books is to inspire young readers and their families to fall "
+        "in love with stories."
+    )
+    found = {f.rule_id for f in analyze_answer(vague, "mission", lang="en", today=TODAY).findings}
+    assert "mission.no_offer" in found
+    offer = "At Hillside Dental we fit same-day crowns for patients who cannot take time off."
+    assert "mission.no_offer" not in _warned(offer, "mission")
