@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -173,8 +173,19 @@ class Context:
         numbers of a list's items ("1. Increase our sales", "#3 – Be honest")."""
         if not self.digits_raw and not self.number_words:
             return []
-        items = [m.span(1) for m in _LIST_NUMBER.finditer(self.text)] if self.digits_raw else []
-        return sorted(self.hype + patterns.counted(self.text, self.where) + items)
+        return sorted(self.hype + patterns.counted(self.text, self.where) + self.list_numbers)
+
+    @once
+    def list_numbers(self) -> list[tuple[int, int]]:
+        """The numbers that open a list's items ("1. Increase our sales", "#3 – Be honest")."""
+        return [m.span(1) for m in _LIST_NUMBER.finditer(self.text)] if self.digits_raw else []
+
+    def ranks(self) -> Iterator[re.Match[str]]:
+        """ "#1", « n°1 »: a rank claimed, unless it is the number of a list's first item."""
+        items = Spans(self.list_numbers)
+        for m in self.finditer("number_one"):
+            if not items.hold(m.start()):
+                yield m
 
     @once
     def plain(self) -> str:

@@ -64,7 +64,7 @@ def superlative(ctx: Context) -> Iterator[Spot]:
     yield from hits(ctx, "vague.superlative")
     # "#1", « n°1 »: digits, which word lists leave out (in a vision: company-centred).
     if ctx.layer not in ("vision", "mission"):
-        for m in ctx.finditer("number_one"):
+        for m in ctx.ranks():
             yield Spot(m.start(), m.end())
 
 

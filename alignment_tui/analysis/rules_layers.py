@@ -196,7 +196,7 @@ def company_centred(ctx: Context) -> Iterator[Spot]:
         return
     yield from hits(ctx, "vision.company_centred")
     # "#1", « n°1 »: the company's rank.
-    for m in ctx.finditer("number_one"):
+    for m in ctx.ranks():
         yield Spot(m.start(), m.end())
     # "500 employees by 2031", « top 3 en Europe »: the company's size or rank, not a change
     # (in a vision itself: a persona of "firms with 50 staff" is a target, not a rank).

@@ -212,3 +212,9 @@ def test_a_mission_naming_only_itself_and_its_public_has_no_offer() -> None:
     assert "mission.no_offer" in found
     offer = "At Hillside Dental we fit same-day crowns for patients who cannot take time off."
     assert "mission.no_offer" not in _warned(offer, "mission")
+
+
+def test_the_number_of_a_first_list_item_is_no_rank() -> None:
+    listed = "#1 – Listen first, then answer.\n#2 – Write the price on every quote."
+    assert "vague.superlative" not in _warned(listed, "values")
+    assert "vision.company_centred" in _warned("Become the #1 garage in Kent by 2030.", "vision")
