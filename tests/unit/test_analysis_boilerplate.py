@@ -218,3 +218,17 @@ def test_the_number_of_a_first_list_item_is_no_rank() -> None:
     listed = "#1 – Listen first, then answer.\n#2 – Write the price on every quote."
     assert "vague.superlative" not in _warned(listed, "values")
     assert "vision.company_centred" in _warned("Become the #1 garage in Kent by 2030.", "vision")
+
+
+def test_a_tone_shown_by_writing_devices_is_not_generic() -> None:
+    shown = "Friendly but direct: write as you talk, use contractions and the active voice."
+    assert "execution.generic_tone" not in _warned(shown, "execution")
+    assert "execution.generic_tone" in _warned(
+        "Our tone is friendly and professional.", "execution"
+    )
+
+
+def test_the_first_choice_is_company_centred_only_when_the_company_is_it() -> None:
+    assert "vision.company_centred" in _warned("To be the first choice for home repairs.", "vision")
+    town = "A town where walking and cycling are the first choice for trips under two miles."
+    assert "vision.company_centred" not in _warned(town, "vision")
