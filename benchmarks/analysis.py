@@ -2,7 +2,8 @@
 
 Run: ``.venv/bin/python benchmarks/analysis.py [-v] [--no-profile]``, or ``--dev [-v]`` to
 tune: the development split alone, in three folds grouped by organisation, each rule's
-precision per language, the test split not even judged.
+precision per language, the test split not even judged; ``--hold-out K`` leaves fold K's
+items out of the listing of misses, so that the fold a change is judged by is not read.
 
 Three corpora, each reported on its own:
 - the real-text **test split** (``tests/corpus/real``, frozen: the figures to quote),
@@ -224,7 +225,7 @@ def fold_of(item: Item) -> int:
     return int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % FOLDS
 
 
-def main_dev(dev: list[Item], verbose: bool = False) -> int:
+def main_dev(dev: list[Item], verbose: bool = False, hold_out: int | None = None) -> int:
     """The development split alone, whole and fold by fold: tune on two folds, check on the
     third, and keep a change only if the held-out fold agrees."""
     print(f"Real-text development split: {len(dev)} items in {FOLDS} folds (test split not judged)")
@@ -244,16 +245,21 @@ def main_dev(dev: list[Item], verbose: bool = False) -> int:
             evaluate([i for i in dev if i.lang == lang]),
         )
     if verbose:
-        print_misses(report)
+        print_misses(report, hold_out)
     return 0
 
 
-def print_misses(report: Report) -> None:
-    """The misclassified items of the development split (never those of the test split)."""
-    print("\nMisclassified (development split):")
+def print_misses(report: Report, hold_out: int | None = None) -> None:
+    """The misclassified items of the development split (never those of the test split),
+    each with its fold; those of fold ``hold_out`` are left out."""
+    left = "" if hold_out is None else f", fold {hold_out} left out"
+    print(f"\nMisclassified (development split{left}):")
     for item, fired in report.misses:
+        k = fold_of(item)
+        if k == hold_out:
+            continue
         label = "vague" if item.vague else "specific"
-        print(f"- [{item.id} {item.layer} {label}] {item.text!r} → {sorted(fired)}")
+        print(f"- [fold {k} · {item.id} {item.layer} {label}] {item.text!r} → {sorted(fired)}")
 
 
 def second_reading(folder: Path = REAL / "batch3") -> dict[str, bool]:
@@ -333,7 +339,8 @@ def main(argv: list[str]) -> int:
         return main_draw(Path(argv[at + 1]).resolve(), int(argv[at + 2]))
     test, dev = real_splits()
     if "--dev" in argv:
-        return main_dev(dev, "-v" in argv or "--misses" in argv)
+        hold_out = int(argv[argv.index("--hold-out") + 1]) if "--hold-out" in argv else None
+        return main_dev(dev, "-v" in argv or "--misses" in argv, hold_out)
     own = load_corpus(SELF_WRITTEN)
     analyze_text("warm-up: load word lists and rules", "values")
     hashes = []
