@@ -469,7 +469,17 @@ class Context:
             and t.key not in stop
             and t.start not in concrete  # « logement », "equipment": things, not ideas
         }
+        mentioned = self.mentioned
+        if mentioned:
+            # "We never say excellence or synergy": words named to be banned are not used.
+            words = {w for w in words if not mentioned.hold(w)}
         return min(1.0, len(words) / self.content_words)
+
+    @once
+    def mentioned(self) -> Spans:
+        """The stretches a text names in order to avoid them ("words such as", « à bannir
+        : »), each to the end of its clause."""
+        return Spans((h.end, _clause_end(self.text, h.end)) for h in self.of(_MENTION))
 
     @once
     def concrete_share(self) -> float:

@@ -75,6 +75,17 @@ def test_words_named_to_be_avoided_are_not_the_answers_own(layer: str, text: str
     assert _warned(text, layer) == set(), text
 
 
+def test_words_named_to_be_avoided_do_not_make_the_answer_abstract() -> None:
+    # Not even a hint: a list of banned words is a rule a writer can follow.
+    text = "We never say world-class, synergy or excellence."
+    result = analyze_answer(text, "execution", lang="en", today=TODAY)
+    assert "vague.abstract" not in {f.rule_id for f in result.findings}
+    used = "Our world-class synergy and excellence, on every channel."
+    assert "vague.abstract" in {
+        f.rule_id for f in analyze_answer(used, "execution", lang="en", today=TODAY).findings
+    }
+
+
 def test_a_mention_reaches_only_to_the_end_of_its_clause() -> None:
     text = "We avoid words like synergy. Our world-class team offers cutting-edge solutions."
     result = analyze_answer(text, "execution", lang="en", today=TODAY)
