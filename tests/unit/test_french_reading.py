@@ -278,3 +278,25 @@ def test_a_quoted_i_do_not_know_is_no_unwritten_answer() -> None:
     )
     assert _warnings(text, "values") == []
     assert _warnings("Je ne sais pas.", "values") == [("vague.placeholder", "Je ne sais pas")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "À bannir : leader, excellence, au cœur de.",
+        "Les mots à éviter : synergie, disruptif, accompagnement.",
+        "On ne dit jamais « solutions innovantes » ni « accompagnement sur mesure ».",
+        "Évitez les mots comme excellence, innovation ou leader ; donnez un chiffre.",
+    ],
+)
+def test_words_a_tone_guide_bans_are_mentioned_not_used(text: str) -> None:
+    result = analyze_text(text, "execution", "fr", today=TODAY)
+    assert [f.rule_id for f in result.findings] == [], text
+
+
+def test_a_ban_reaches_only_to_the_end_of_its_clause() -> None:
+    found = _warnings(
+        "À bannir : synergie. Nos solutions innovantes visent l'excellence.", "execution"
+    )
+    assert ("vague.buzzword", "solutions innovantes") in found
+    assert all(words.lower() != "synergie" for _, words in found)
