@@ -300,3 +300,36 @@ def test_a_ban_reaches_only_to_the_end_of_its_clause() -> None:
     )
     assert ("vague.buzzword", "solutions innovantes") in found
     assert all(words.lower() != "synergie" for _, words in found)
+
+
+def _all_rules(text: str, layer: str) -> set[str]:
+    return {f.rule_id for f in analyze_text(text, layer, "fr", today=TODAY).findings}
+
+
+@pytest.mark.parametrize(
+    ("layer", "text"),
+    [
+        ("strategy", "Nous ne sommes pas une mutuelle comme les autres."),
+        ("values", "Nous ne faisons pas les choses comme les autres."),
+        ("mission", "Une librairie pas comme les autres, pour des lecteurs pas comme les autres."),
+    ],
+)
+def test_a_rhetorical_negation_is_a_formula_not_a_choice(layer: str, text: str) -> None:
+    assert "vague.cliche" in {r for r, _ in _warnings(text, layer)}, text
+    if layer == "strategy":
+        assert "strategy.no_choice" in _all_rules(text, layer)
+
+
+def test_the_difference_stated_after_a_rhetorical_negation_is_spared() -> None:
+    text = (
+        "Nous ne sommes pas une mutuelle comme les autres : les adhérents votent chaque "
+        "année le montant des cotisations en assemblée générale."
+    )
+    assert _warnings(text, "strategy") == []
+
+
+def test_a_hedged_negation_refuses_nothing_but_a_refusal_is_a_choice() -> None:
+    hedged = "Nous ne visons pas forcément les grands comptes."
+    assert "strategy.no_choice" in _all_rules(hedged, "strategy")
+    refusal = "Nous ne la vendons pas en grande surface."
+    assert "strategy.no_choice" not in _all_rules(refusal, "strategy")
