@@ -333,3 +333,23 @@ def test_a_hedged_negation_refuses_nothing_but_a_refusal_is_a_choice() -> None:
     assert "strategy.no_choice" in _all_rules(hedged, "strategy")
     refusal = "Nous ne la vendons pas en grande surface."
     assert "strategy.no_choice" not in _all_rules(refusal, "strategy")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fondé il y a 25 ans, notre cabinet est à l'écoute de ses clients.",
+        "Depuis son lancement en 2008, la plateforme s'engage pour ses utilisateurs.",
+        "Forte de ses 900 salariés, la mutuelle accompagne ses adhérents à chaque étape.",
+    ],
+)
+def test_the_organisations_age_and_size_in_other_words_are_no_detail(text: str) -> None:
+    assert _warnings(text, "mission"), text
+
+
+def test_a_date_that_is_no_age_still_counts() -> None:
+    # Opened in a given year and doing something checkable since: a fact, not an age.
+    text = (
+        "Ouverte en 2012, la recyclerie reprend chaque samedi les meubles des habitants de Cholet."
+    )
+    assert _warnings(text, "mission") == []
