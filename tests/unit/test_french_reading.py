@@ -353,3 +353,16 @@ def test_a_date_that_is_no_age_still_counts() -> None:
         "Ouverte en 2012, la recyclerie reprend chaque samedi les meubles des habitants de Cholet."
     )
     assert _warnings(text, "mission") == []
+
+
+def test_serving_ones_own_people_is_a_formula_but_a_named_service_is_not() -> None:
+    for text in (
+        "La coopérative est au service de ses adhérents.",
+        "Le réseau d'agences est au service de ses sociétaires.",
+    ):
+        assert any(r == "vague.cliche" for r, _ in _warnings(text, "mission")), text
+    specific = (
+        "Au service de nos adhérents, le guichet de la rue Nationale ouvre du lundi au "
+        "samedi et répond en moins de 48 h à toute demande de prêt."
+    )
+    assert _warnings(specific, "mission") == []
