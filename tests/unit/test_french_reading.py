@@ -366,3 +366,28 @@ def test_serving_ones_own_people_is_a_formula_but_a_named_service_is_not() -> No
         "samedi et répond en moins de 48 h à toute demande de prêt."
     )
     assert _warnings(specific, "mission") == []
+
+
+@pytest.mark.parametrize(
+    ("layer", "text"),
+    [
+        ("mission", "Nous posons des arceaux à vélo à proximité des collèges de la ville."),
+        (
+            "values",
+            "À chaque étape du déménagement, le client reçoit la liste des cartons chargés.",
+        ),
+    ],
+)
+def test_nearness_in_space_and_the_steps_of_a_job_are_what_they_say(layer: str, text: str) -> None:
+    assert _warnings(text, layer) == [], text
+
+
+@pytest.mark.parametrize(
+    ("layer", "text"),
+    [
+        ("mission", "Nous vous accompagnons à chaque étape de votre projet."),
+        ("values", "La proximité avec nos clients est notre force."),
+    ],
+)
+def test_at_every_step_of_your_life_and_closeness_stay_formulas(layer: str, text: str) -> None:
+    assert any(r == "vague.cliche" for r, _ in _warnings(text, layer)), text
