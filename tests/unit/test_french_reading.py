@@ -391,3 +391,13 @@ def test_nearness_in_space_and_the_steps_of_a_job_are_what_they_say(layer: str, 
 )
 def test_at_every_step_of_your_life_and_closeness_stay_formulas(layer: str, text: str) -> None:
     assert any(r == "vague.cliche" for r, _ in _warnings(text, layer)), text
+
+
+def test_the_communication_department_is_an_owner_and_a_delay_in_words_a_timing() -> None:
+    text = (
+        "Les questions posées par courriel reçoivent une réponse du service communication "
+        "dans un délai de trois jours ouvrés."
+    )
+    assert _warnings(text, "execution") == []
+    vague = "Le service communication relaie nos actualités sur les réseaux sociaux."
+    assert "execution.generic_channel" in {r for r, _ in _warnings(vague, "execution")}
