@@ -408,3 +408,21 @@ def test_the_number_of_something_names_what_a_range_counts() -> None:
     assert _warnings(text, "objectives") == []
     bare = "Passer de 60 à 90 avant la rentrée 2027."
     assert "vague.no_unit" in {r for r, _ in _warnings(bare, "objectives")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous privilégions les fermes à moins de 40 km de l'entrepôt.",
+        "L'atelier a renoncé aux vélos électriques pour se consacrer aux vélos cargos.",
+        "Priorité aux communes de moins de 2 000 habitants pour les trois prochains bus.",
+        "Un seul métier : la couverture en ardoise, dans le Maine-et-Loire.",
+        "Nous avons cessé de vendre en grande surface en 2024.",
+    ],
+)
+def test_a_choice_stated_with_its_own_verb_in_any_tense(text: str) -> None:
+    assert "strategy.no_choice" not in _all_rules(text, "strategy"), text
+
+
+def test_preferring_virtues_is_still_vague() -> None:
+    assert _warnings("Privilégier la qualité, l'innovation et l'excellence.", "strategy")
