@@ -426,3 +426,13 @@ def test_a_choice_stated_with_its_own_verb_in_any_tense(text: str) -> None:
 
 def test_preferring_virtues_is_still_vague() -> None:
     assert _warnings("Privilégier la qualité, l'innovation et l'excellence.", "strategy")
+
+
+def test_sharing_a_view_of_the_trade_is_no_behaviour_but_sharing_the_figures_is() -> None:
+    belief = (
+        "Notre équipe partage une même conception du métier, faite d'exigence, d'écoute "
+        "et du goût des choses soignées."
+    )
+    assert _warnings(belief, "values")
+    practice = "L'équipe partage chaque vendredi les chiffres de la semaine avec tous les salariés."
+    assert _warnings(practice, "values") == []
