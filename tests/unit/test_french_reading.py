@@ -436,3 +436,19 @@ def test_sharing_a_view_of_the_trade_is_no_behaviour_but_sharing_the_figures_is(
     assert _warnings(belief, "values")
     practice = "L'équipe partage chaque vendredi les chiffres de la semaine avec tous les salariés."
     assert _warnings(practice, "values") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Conforter notre place sur nos marchés historiques et étoffer notre offre.",
+        "Nous allons saisir les opportunités et trouver de nouveaux relais de croissance.",
+    ],
+)
+def test_growth_verbs_under_other_names_are_vague(text: str) -> None:
+    assert any(r == "vague.vague_verb" for r, _ in _warnings(text, "strategy")), text
+
+
+def test_a_growth_verb_with_its_object_and_measure_is_spared() -> None:
+    text = "Étoffer l'équipe de l'atelier de Rezé de deux soudeurs avant le pic d'avril 2027."
+    assert _warnings(text, "strategy") == []
