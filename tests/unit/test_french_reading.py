@@ -452,3 +452,13 @@ def test_growth_verbs_under_other_names_are_vague(text: str) -> None:
 def test_a_growth_verb_with_its_object_and_measure_is_spared() -> None:
     text = "Étoffer l'équipe de l'atelier de Rezé de deux soudeurs avant le pic d'avril 2027."
     assert _warnings(text, "strategy") == []
+
+
+def test_as_soon_as_possible_is_no_response_time_even_beside_named_channels() -> None:
+    text = (
+        "Vous pouvez écrire à la médiathèque sur Instagram ou par courriel : "
+        "nous vous répondrons au plus vite."
+    )
+    assert ("vague.vague_time", "au plus vite") in _warnings(text, "execution")
+    timed = "Vous pouvez écrire à la médiathèque sur Instagram : réponse sous 48 h, même le samedi."
+    assert _warnings(timed, "execution") == []
