@@ -462,3 +462,13 @@ def test_as_soon_as_possible_is_no_response_time_even_beside_named_channels() ->
     assert ("vague.vague_time", "au plus vite") in _warnings(text, "execution")
     timed = "Vous pouvez écrire à la médiathèque sur Instagram : réponse sous 48 h, même le samedi."
     assert _warnings(timed, "execution") == []
+
+
+def test_an_effort_promised_in_the_future_is_a_hedge_but_a_trial_in_the_past_is_not() -> None:
+    assert ("vague.hedge", "efforcera de") in _warnings(
+        "Le secrétariat s'efforcera de rappeler chaque famille.", "execution"
+    )
+    past = "Nous avons tenté la grande surface en 2023, puis nous sommes revenus aux marchés."
+    assert all(r != "vague.hedge" for r, _ in _warnings(past, "strategy"))
+    noun = "Les essais de cuisson ont lieu le mardi à 14 h, au fournil."
+    assert _warnings(noun, "execution") == []
