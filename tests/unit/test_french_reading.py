@@ -468,7 +468,7 @@ def test_an_effort_promised_in_the_future_is_a_hedge_but_a_trial_in_the_past_is_
     assert ("vague.hedge", "efforcera de") in _warnings(
         "Le secrétariat s'efforcera de rappeler chaque famille.", "execution"
     )
-    past = "Nous avons tenté la grande surface en 2023, puis nous sommes revenus aux marchés."
+    past = "Nous avons tenté de vendre en grande surface en 2023, sans succès."
     assert all(r != "vague.hedge" for r, _ in _warnings(past, "strategy"))
     noun = "Les essais de cuisson ont lieu le mardi à 14 h, au fournil."
     assert _warnings(noun, "execution") == []
