@@ -472,3 +472,10 @@ def test_an_effort_promised_in_the_future_is_a_hedge_but_a_trial_in_the_past_is_
     assert all(r != "vague.hedge" for r, _ in _warnings(past, "strategy"))
     noun = "Les essais de cuisson ont lieu le mardi à 14 h, au fournil."
     assert _warnings(noun, "execution") == []
+
+
+def test_an_online_form_is_no_family_of_channels_and_a_nicer_site_is_no_measure() -> None:
+    form = "En mars, le formulaire papier de la cantine est remplacé par un formulaire en ligne."
+    assert _warnings(form, "execution") == []
+    nicer = "Refaire le site internet pour qu'il soit plus moderne et plus agréable."
+    assert any(r == "vague.weasel" for r, _ in _warnings(nicer, "execution"))
