@@ -479,3 +479,15 @@ def test_an_online_form_is_no_family_of_channels_and_a_nicer_site_is_no_measure(
     assert _warnings(form, "execution") == []
     nicer = "Refaire le site internet pour qu'il soit plus moderne et plus agréable."
     assert any(r == "vague.weasel" for r, _ in _warnings(nicer, "execution"))
+
+
+def test_claiming_to_be_unique_without_saying_how_is_a_superlative() -> None:
+    claim = (
+        "Une épicerie pas tout à fait comme les autres, avec un accueil comme nulle part ailleurs."
+    )
+    assert any(r == "vague.superlative" for r, _ in _warnings(claim, "mission"))
+    proof = (
+        "Le seul garage de la vallée ouvert le dimanche : un service sans équivalent "
+        "à 40 km à la ronde, de 9 h à 13 h."
+    )
+    assert _warnings(proof, "strategy") == []
