@@ -491,3 +491,12 @@ def test_claiming_to_be_unique_without_saying_how_is_a_superlative() -> None:
         "à 40 km à la ronde, de 9 h à 13 h."
     )
     assert _warnings(proof, "strategy") == []
+
+
+def test_a_hundred_percent_of_a_quality_is_emphasis_but_of_a_share_is_a_measure() -> None:
+    assert any(
+        r == "vague.weasel"
+        for r, _ in _warnings("Une banque 100 % humaine et 100 % engagée.", "values")
+    )
+    share = "100 % des salariés ont accès à 100 % des comptes, chaque mois."
+    assert _warnings(share, "values") == []
