@@ -500,3 +500,13 @@ def test_a_hundred_percent_of_a_quality_is_emphasis_but_of_a_share_is_a_measure(
     )
     share = "100 % des salariés ont accès à 100 % des comptes, chaque mois."
     assert _warnings(share, "values") == []
+
+
+def test_changing_minds_is_raising_awareness_in_other_words() -> None:
+    vague = "L'association veut faire évoluer les mentalités et changer le regard sur l'autisme."
+    assert any(r == "vague.vague_verb" for r, _ in _warnings(vague, "mission"))
+    specific = (
+        "Chaque mois, deux adultes autistes animent une demi-journée de formation pour les "
+        "agents d'accueil de la CAF de Nantes."
+    )
+    assert _warnings(specific, "mission") == []
