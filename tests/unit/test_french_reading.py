@@ -510,3 +510,14 @@ def test_changing_minds_is_raising_awareness_in_other_words() -> None:
         "agents d'accueil de la CAF de Nantes."
     )
     assert _warnings(specific, "mission") == []
+
+
+def test_an_offer_named_by_what_pays_or_what_is_handed_out() -> None:
+    for text in (
+        "Les parrainages couvrent les frais de cantine et les fournitures des enfants du village.",
+        "Nous finançons les permis de conduire des jeunes de la mission locale.",
+        "Nous distribuons des colis alimentaires aux familles du quartier.",
+    ):
+        assert "mission.no_offer" not in _all_rules(text, "mission"), text
+    # Giving the means to act names no offer.
+    assert "mission.no_offer" in _all_rules("Donner aux habitants les moyens d'agir.", "mission")
