@@ -521,3 +521,10 @@ def test_an_offer_named_by_what_pays_or_what_is_handed_out() -> None:
         assert "mission.no_offer" not in _all_rules(text, "mission"), text
     # Giving the means to act names no offer.
     assert "mission.no_offer" in _all_rules("Donner aux habitants les moyens d'agir.", "mission")
+
+
+def test_a_quality_standard_is_no_quality_cliche() -> None:
+    text = "Un meuble qui échoue à l'un de nos trois contrôles de qualité repart à l'atelier."
+    assert all(r != "vague.cliche" for r, _ in _warnings(text, "values"))
+    vague = "Nous proposons des services de qualité à nos clients."
+    assert any(r in {"vague.cliche", "strategy.me_too"} for r, _ in _warnings(vague, "mission"))
