@@ -528,3 +528,12 @@ def test_a_quality_standard_is_no_quality_cliche() -> None:
     assert all(r != "vague.cliche" for r, _ in _warnings(text, "values"))
     vague = "Nous proposons des services de qualité à nos clients."
     assert any(r in {"vague.cliche", "strategy.me_too"} for r, _ in _warnings(vague, "mission"))
+
+
+def test_buildings_and_works_with_abstract_endings_are_things_one_can_see() -> None:
+    text = "Accélérer la rénovation et l'isolation des établissements scolaires de la commune."
+    assert all(r != "vague.abstract" for r, _ in _warnings(text, "mission"))
+    plan = (
+        "Le projet d'établissement vise la pérennité de l'excellence et l'épanouissement de tous."
+    )
+    assert _warnings(plan, "mission")
