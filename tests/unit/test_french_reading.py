@@ -537,3 +537,13 @@ def test_buildings_and_works_with_abstract_endings_are_things_one_can_see() -> N
         "Le projet d'établissement vise la pérennité de l'excellence et l'épanouissement de tous."
     )
     assert _warnings(plan, "mission")
+
+
+def test_a_town_bulletin_is_a_named_channel_that_asks_for_its_rhythm() -> None:
+    assert "execution.no_timing" in _all_rules(
+        "Présenter les travaux de la commune dans le bulletin municipal.", "execution"
+    )
+    timed = (
+        "Le bulletin municipal paraît le premier lundi de chaque trimestre, en 3 200 exemplaires."
+    )
+    assert _warnings(timed, "execution") == []
