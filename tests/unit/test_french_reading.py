@@ -547,3 +547,8 @@ def test_a_town_bulletin_is_a_named_channel_that_asks_for_its_rhythm() -> None:
         "Le bulletin municipal paraît le premier lundi de chaque trimestre, en 3 200 exemplaires."
     )
     assert _warnings(timed, "execution") == []
+
+
+def test_a_world_without_a_named_ill_is_a_measurable_end_state() -> None:
+    assert _warnings("Un monde sans paludisme.", "vision") == []
+    assert _warnings("Un monde sans limites, plus juste et plus humain.", "vision")
