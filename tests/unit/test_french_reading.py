@@ -406,6 +406,8 @@ def test_the_communication_department_is_an_owner_and_a_delay_in_words_a_timing(
 def test_the_number_of_something_names_what_a_range_counts() -> None:
     text = "Faire passer le nombre de familles inscrites de 60 à 90 avant la rentrée 2027."
     assert _warnings(text, "objectives") == []
+    label = "Nombre de paniers livrés : 400 par semaine à la rentrée 2027."
+    assert _warnings(label, "objectives") == []
     bare = "Passer de 60 à 90 avant la rentrée 2027."
     assert "vague.no_unit" in {r for r, _ in _warnings(bare, "objectives")}
 
