@@ -554,3 +554,25 @@ def test_a_town_bulletin_is_a_named_channel_that_asks_for_its_rhythm() -> None:
 def test_a_world_without_a_named_ill_is_a_measurable_end_state() -> None:
     assert _warnings("Un monde sans paludisme.", "vision") == []
     assert _warnings("Un monde sans limites, plus juste et plus humain.", "vision")
+
+
+@pytest.mark.parametrize(
+    ("layer", "text"),
+    [
+        ("mission", "L'association, reconnue d'utilité publique, loge 25 familles à Angers."),
+        (
+            "objectives",
+            "Baisser de 15 % les kWh de l'école par rapport à l'année de référence 2022.",
+        ),
+        ("execution", "Un interlocuteur unique par chantier, joignable de 8 h à 18 h."),
+    ],
+)
+def test_a_legal_status_a_baseline_year_and_a_single_contact_are_no_superlatives(
+    layer: str, text: str
+) -> None:
+    assert all(r != "vague.superlative" for r, _ in _warnings(text, layer)), text
+
+
+def test_a_unique_and_recognised_know_how_is_still_a_superlative() -> None:
+    found = _warnings("Un savoir-faire unique et reconnu.", "mission")
+    assert any(r == "vague.superlative" for r, _ in found)
