@@ -576,3 +576,12 @@ def test_a_legal_status_a_baseline_year_and_a_single_contact_are_no_superlatives
 def test_a_unique_and_recognised_know_how_is_still_a_superlative() -> None:
     found = _warnings("Un savoir-faire unique et reconnu.", "mission")
     assert any(r == "vague.superlative" for r, _ in found)
+
+
+def test_a_trade_named_with_a_buzzword_is_the_trade() -> None:
+    for layer, text in (
+        ("mission", "Un cabinet d'expertise comptable pour les boulangers de la Sarthe."),
+        ("strategy", "Nous livrons des solutions hydroalcooliques aux pharmacies sous 24 h."),
+    ):
+        result = analyze_text(text, layer, "fr", today=TODAY)
+        assert all(f.rule_id != "vague.buzzword" for f in result.findings), text
