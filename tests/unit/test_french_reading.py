@@ -585,3 +585,25 @@ def test_a_trade_named_with_a_buzzword_is_the_trade() -> None:
     ):
         result = analyze_text(text, layer, "fr", today=TODAY)
         assert all(f.rule_id != "vague.buzzword" for f in result.findings), text
+
+
+@pytest.mark.parametrize(
+    ("layer", "text"),
+    [
+        ("mission", "Nous créons du lien entre les habitants et favorisons le lien social."),
+        (
+            "execution",
+            "Suivez-nous sur Instagram et Facebook pour ne rien manquer de notre actualité.",
+        ),
+    ],
+)
+def test_creating_ties_and_a_call_to_follow_are_formulas(layer: str, text: str) -> None:
+    assert any(r == "vague.cliche" for r, _ in _warnings(text, layer)), text
+
+
+def test_a_tie_made_by_a_named_gathering_is_spared() -> None:
+    text = (
+        "Un repas partagé entre les anciens et les écoliers le premier dimanche du mois, "
+        "à la salle des fêtes, pour créer du lien entre générations."
+    )
+    assert _warnings(text, "mission") == []
