@@ -607,3 +607,17 @@ def test_a_tie_made_by_a_named_gathering_is_spared() -> None:
         "à la salle des fêtes, pour créer du lien entre générations."
     )
     assert _warnings(text, "mission") == []
+
+
+def test_the_means_to_act_and_a_place_good_to_live_are_formulas() -> None:
+    for layer, text in (
+        ("mission", "Donner aux jeunes les moyens d'agir et de s'émanciper."),
+        ("vision", "Une vallée où il fait bon vivre, pour les familles comme pour les anciens."),
+    ):
+        assert any(r == "vague.cliche" for r, _ in _warnings(text, layer)), text
+    # A meeting place in a list of what the café offers is part of the offer.
+    cafe = (
+        "Ouvrir un café associatif : repas à 6 €, une scène ouverte le vendredi soir et un lieu "
+        "de rencontres et d'échanges pour les associations du quartier."
+    )
+    assert _warnings(cafe, "mission") == []
