@@ -445,6 +445,7 @@ def test_sharing_a_view_of_the_trade_is_no_behaviour_but_sharing_the_figures_is(
     [
         "Conforter notre place sur nos marchés historiques et étoffer notre offre.",
         "Nous allons saisir les opportunités et trouver de nouveaux relais de croissance.",
+        "Changer d'échelle en nous appuyant sur nos partenaires.",
     ],
 )
 def test_growth_verbs_under_other_names_are_vague(text: str) -> None:
@@ -454,6 +455,8 @@ def test_growth_verbs_under_other_names_are_vague(text: str) -> None:
 def test_a_growth_verb_with_its_object_and_measure_is_spared() -> None:
     text = "Étoffer l'équipe de l'atelier de Rezé de deux soudeurs avant le pic d'avril 2027."
     assert _warnings(text, "strategy") == []
+    scale = "Passer à l'échelle : de 2 à 12 épiceries en Bretagne d'ici 2028."
+    assert _warnings(scale, "strategy") == []
 
 
 def test_as_soon_as_possible_is_no_response_time_even_beside_named_channels() -> None:
