@@ -624,3 +624,22 @@ def test_the_means_to_act_and_a_place_good_to_live_are_formulas() -> None:
         "de rencontres et d'échanges pour les associations du quartier."
     )
     assert _warnings(cafe, "mission") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous faisons preuve de rigueur et de professionnalisme dans chacune de nos missions.",
+        "Audace : nous osons sortir de notre zone de confort.",
+    ],
+)
+def test_a_virtue_claimed_rather_than_shown_is_a_formula(text: str) -> None:
+    assert any(r == "vague.cliche" for r, _ in _warnings(text, "values")), text
+
+
+def test_a_virtue_shown_by_a_rule_is_spared() -> None:
+    text = (
+        "Sur chaque chantier, nous faisons preuve de méthode : une photo avant et après "
+        "chaque étape, envoyée au client le soir même."
+    )
+    assert _warnings(text, "values") == []
