@@ -643,3 +643,12 @@ def test_a_virtue_shown_by_a_rule_is_spared() -> None:
         "chaque étape, envoyée au client le soir même."
     )
     assert _warnings(text, "values") == []
+
+
+def test_an_offer_named_by_a_trades_verb_and_its_object() -> None:
+    for text in (
+        "Nous entretenons les jardins des résidences de l'agglomération.",
+        "Nous hébergeons les saisonniers de la station dans d'anciens chalets.",
+        "Nous recyclons les filets de pêche du port en granulés.",
+    ):
+        assert "mission.no_offer" not in _all_rules(text, "mission"), text
