@@ -652,3 +652,22 @@ def test_an_offer_named_by_a_trades_verb_and_its_object() -> None:
         "Nous recyclons les filets de pêche du port en granulés.",
     ):
         assert "mission.no_offer" not in _all_rules(text, "mission"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un quartier où chacun trouve sa place.",
+        "Permettre à chacun de réaliser ses rêves.",
+        "Faire de chaque client un ambassadeur de notre marque.",
+    ],
+)
+def test_a_place_for_everyone_and_dreams_come_true_are_formulas(text: str) -> None:
+    assert any(r == "vague.cliche" for r, _ in _warnings(text, "vision")), text
+
+
+def test_a_place_found_for_someone_named_is_spared() -> None:
+    text = (
+        "Que chaque élève de 3e du quartier trouve sa place en stage, à moins de 2 km du collège."
+    )
+    assert _warnings(text, "vision") == []
