@@ -122,7 +122,7 @@ class Context:
         found = lexicon.find(
             self.text, self.toks, self.layer, self.accepted, self.lang if self.sure else None
         )
-        if self.quoted and self.layer == "execution":
+        if self.quoted and self.layer == "execution" and not self.slogan:
             # A quoted word in a plan is an example of what to say or not to say ("we never
             # write 'world-class'"): vague words inside it are not the answer's own.
             found = [
@@ -142,6 +142,13 @@ class Context:
     def quoted(self) -> list[tuple[int, int]]:
         """Spans between quotation marks (« », “ ”, ‘ ’, " ")."""
         return [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)]
+
+    @once
+    def slogan(self) -> bool:
+        """Quotes that hold most of the answer: the answer itself (a slogan, a quoted
+        statement), not an example inside it."""
+        inside = sum(e - s for s, e in self.quoted)
+        return inside >= _SLOGAN_SHARE * len(self.text.strip())
 
     def _inside_quote(self, hit: Hit) -> bool:
         return self._quoted_spans.contain(hit.start, hit.end)
@@ -346,9 +353,7 @@ class Context:
             return True
         # Quotes show a tone in a plan; elsewhere they mostly frame a slogan, and a quote that
         # is most of the answer is the slogan itself.
-        inside = sum(e - s for s, e in self.quoted)
-        slogan = inside >= _SLOGAN_SHARE * len(self.text.strip())
-        quoted = self.layer == "execution" and bool(_QUOTE.search(self.text)) and not slogan
+        quoted = self.layer == "execution" and bool(_QUOTE.search(self.text)) and not self.slogan
         padded = f" {self.folded} "
         return quoted or any(f" {k} " in padded for k in self.words_of("for_example"))
 

@@ -86,6 +86,14 @@ def test_words_named_to_be_avoided_do_not_make_the_answer_abstract() -> None:
     }
 
 
+def test_a_plan_quoted_whole_is_the_answers_own_words() -> None:
+    # A quote that is most of the answer is the statement itself, not an example inside it.
+    whole = '"Our world-class team delivers cutting-edge solutions on social media."'
+    assert _warned(whole, "execution")
+    example = 'Every post names the price; we never write "world-class" or "cutting-edge".'
+    assert _warned(example, "execution") == set()
+
+
 def test_a_mention_reaches_only_to_the_end_of_its_clause() -> None:
     text = "We avoid words like synergy. Our world-class team offers cutting-edge solutions."
     result = analyze_answer(text, "execution", lang="en", today=TODAY)
