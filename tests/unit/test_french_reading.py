@@ -671,3 +671,14 @@ def test_a_place_found_for_someone_named_is_spared() -> None:
         "Que chaque élève de 3e du quartier trouve sa place en stage, à moins de 2 km du collège."
     )
     assert _warnings(text, "vision") == []
+
+
+def test_a_plan_quoted_whole_is_read_as_the_answer() -> None:
+    quoted = (
+        "« Notre site, refait cette année pour être plus moderne et plus agréable, parle à tous. »"
+    )
+    assert _warnings(quoted, "execution")
+    example = (
+        "Chaque affiche donne le prix ; on n'écrit jamais « plus moderne » ni « plus agréable »."
+    )
+    assert _warnings(example, "execution") == []
