@@ -682,3 +682,8 @@ def test_a_plan_quoted_whole_is_read_as_the_answer() -> None:
         "Chaque affiche donne le prix ; on n'écrit jamais « plus moderne » ni « plus agréable »."
     )
     assert _warnings(example, "execution") == []
+
+
+def test_a_virtue_named_then_shown_by_a_rule_is_spared() -> None:
+    text = "Faire preuve de patience : on laisse au client une semaine pour relire chaque devis."
+    assert _warnings(text, "values") == []
