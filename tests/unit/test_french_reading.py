@@ -326,6 +326,11 @@ def test_the_difference_stated_after_a_rhetorical_negation_is_spared() -> None:
         "année le montant des cotisations en assemblée générale."
     )
     assert _warnings(text, "strategy") == []
+    refusal = "Nous ne sommes pas une agence comme les autres : nous refusons les clients du tabac."
+    assert _warnings(refusal, "values") == []
+    # What follows the colon is read for itself.
+    empty = "Nous ne sommes pas un cabinet comme les autres : écoute, réactivité et excellence."
+    assert _warnings(empty, "strategy")
 
 
 def test_a_hedged_negation_refuses_nothing_but_a_refusal_is_a_choice() -> None:
