@@ -230,6 +230,14 @@ def settled(app: App[Any], *, inside_app: bool) -> bool:
     From inside the app's own handler, the app is busy with the message being handled;
     from a task watching it, the app must be idle too.
     """
+    if not quiet(app, inside_app=inside_app):
+        return False
+    return not any(getattr(screen, "_callbacks", None) for screen in app.screen_stack)
+
+
+def quiet(app: App[Any], *, inside_app: bool) -> bool:
+    """No message waiting or being handled anywhere (``settled``, but for what a screen
+    keeps to do once it has drawn its next frame)."""
     pumps: list[MessagePump] = [app]
     for screen in app.screen_stack:
         pumps.extend(screen.walk_children(with_self=True))
@@ -240,7 +248,7 @@ def settled(app: App[Any], *, inside_app: bool) -> bool:
                 return False
         elif _busy(pump):
             return False
-    return not any(getattr(screen, "_callbacks", None) for screen in app.screen_stack)
+    return True
 
 
 def _busy(pump: MessagePump) -> bool:

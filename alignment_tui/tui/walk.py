@@ -147,6 +147,7 @@ class Walk:
                 self.coach_panel(q, coach),
                 coach=coach,
                 read_only=bool(self.read_only),
+                ahead=self.ahead(profile, step.layer),
             )
         if step.kind == "review":
             rows = [
@@ -174,6 +175,18 @@ class Walk:
             id="summary-loader",
         )
         return SummaryScreen(view, self.statuses(profile), self.path, loader)
+
+    def ahead(self, profile: Profile, layer: str) -> list[AnswerEditor]:
+        """An editor of each kind the layer's questions show, built for the first question
+        of each with its answer as it stands, for the question screen to build ahead."""
+        editors: dict[str, AnswerEditor] = {}
+        for step in self.steps.questions(layer):
+            q = self.bank.question(step.qid)
+            if q.kind not in editors:
+                editor = self.editor(profile, q)
+                if editor is not None:
+                    editors[q.kind] = editor
+        return list(editors.values())
 
     def pane(self, profile: Profile, focus: str = "") -> QuestionPane:
         """The current question's own part of its screen: what a step to it shows anew."""

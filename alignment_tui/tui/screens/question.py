@@ -11,11 +11,13 @@ take another answer, gets an editor of its own, which joins the pool.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.containers import Container, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.reactive import Reactive
@@ -25,12 +27,20 @@ from textual.widgets import Button, Static, TextArea
 from alignment_tui.i18n import t
 from alignment_tui.model import kinds
 from alignment_tui.model.kinds import inner_path
+from alignment_tui.tui.keyroute import quiet
 from alignment_tui.tui.screens.base import QUESTION_KEYS, WALK_KEYS, KeySpec, WalkScreen, WalkView
 from alignment_tui.tui.widgets.chain import Chain
 from alignment_tui.tui.widgets.coach import CoachPanel
 from alignment_tui.tui.widgets.editors.base import AnswerEditor
+from alignment_tui.tui.widgets.fitted import FittedContainer, FittedStatic, FittedVertical
 from alignment_tui.tui.widgets.literal import literal
 from alignment_tui.tui.widgets.livefeedback import LiveFeedback
+
+# Seconds a step may hold the screen's drawing, waiting for the cursor to settle in the next
+# editor (should something keep it from settling, the step is drawn anyway), and between two
+# looks at whether it has.
+FRAME_LIMIT = 0.25
+FRAME_POLL = 0.001
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,7 @@ class QuestionScreen(WalkScreen):
         *,
         coach: bool = False,
         read_only: bool = False,
+        ahead: Sequence[AnswerEditor] = (),
     ) -> None:
         super().__init__(view)
         self.pane = pane  # the question to show; ``_shown`` is the one on screen
@@ -79,6 +90,10 @@ class QuestionScreen(WalkScreen):
         self._pool: dict[type[AnswerEditor], AnswerEditor] = {}
         if pane.editor is not None:
             self._pool[type(pane.editor)] = pane.editor
+        # Editors of the kinds the next steps will show, mounted hidden once the screen is
+        # drawn (``_build_ahead``), so that no step meets a kind for the first time.
+        self._ahead = [e for e in ahead if type(e) not in self._pool]
+        self._unshown: set[AnswerEditor] = set()  # built ahead, not shown yet
 
     @property
     def question(self) -> Any:
@@ -94,8 +109,9 @@ class QuestionScreen(WalkScreen):
 
     def body(self) -> ComposeResult:
         q, lang = self.question, self.lang
-        yield Static(prompt_text(q, lang), id="prompt", classes="title")
-        yield Static(literal(q.help(lang)), id="help")
+        # Boxes whose height follows the question: see ``widgets/fitted.py``.
+        yield FittedStatic(prompt_text(q, lang), id="prompt", classes="title")
+        yield FittedStatic(literal(q.help(lang)), id="help")
         with Vertical(id="examples", classes="hidden"):
             yield Static(t("question.vague", lang), classes="label vague")
             yield Static(literal(q.example_vague(lang)), id="example-vague", classes="card")
@@ -103,8 +119,8 @@ class QuestionScreen(WalkScreen):
             yield Static(literal(q.example_specific(lang)), id="example-specific", classes="card")
         # The answer and its findings, with the coach's column beside them on a wide
         # terminal (below them on a narrow one): see ``#work`` in app.tcss.
-        with Container(id="work"):
-            with Vertical(id="answer-col"):
+        with FittedContainer(id="work"):
+            with FittedVertical(id="answer-col"):
                 yield self._answer(self.pane)
                 # Findings from the analysis are mounted here, live, below the answer.
                 yield Vertical(id="findings")
@@ -129,10 +145,10 @@ class QuestionScreen(WalkScreen):
                 compact=True,
             )
 
-    def _answer(self, pane: QuestionPane) -> Vertical:
+    def _answer(self, pane: QuestionPane) -> FittedVertical:
         """The answer's own widgets, above the findings: the skipped note and the editor, in a
         box of their own that the next question's replaces."""
-        box = Vertical(classes="answer")
+        box = FittedVertical(classes="answer")
         note = Static(t("question.was_skipped", self.lang), id="skipped-note")
         note.display = pane.skipped  # shown again when a kept editor takes a skipped question
         box.compose_add_child(note)
@@ -159,6 +175,37 @@ class QuestionScreen(WalkScreen):
         self.set_class(self.coach, "-coach")
         self.call_after_refresh(self._install_live)
         self._arrive(self._shown)
+
+    def on_screen_resume(self) -> None:
+        if self._ahead:
+            self.call_after_refresh(self._build_ahead)
+
+    @property
+    def built_ahead(self) -> bool:
+        """Every editor this screen builds ahead is in its pool."""
+        return not self._ahead
+
+    async def _build_ahead(self) -> None:
+        """One editor built ahead joins the pool, hidden (``display: none``: it cannot take
+        the focus, so no key reaches it), then the next once the screen has drawn again: one
+        a frame, only while this screen is on top (it starts again when it is back). Its
+        question and answer are another step's until ``take`` gives it the one it shows."""
+        if not self._ahead or not self.is_attached or not self.is_current:
+            return  # (the app closing, or another screen on top)
+        if self._shown.editor is None:
+            return
+        boxes = self.query(".answer")
+        if not boxes or not (boxes.first().is_mounted and boxes.first().is_attached):
+            self.call_after_refresh(self._build_ahead)  # the answer's box is being replaced
+            return
+        editor = self._ahead.pop(0)
+        if type(editor) not in self._pool:
+            editor.display = False
+            self._pool[type(editor)] = editor
+            self._unshown.add(editor)
+            await boxes.first().mount(editor)
+        if self._ahead:
+            self.call_after_refresh(self._build_ahead)
 
     def _arrive(self, pane: QuestionPane) -> None:
         """The question is on screen: read-only applied, the cursor in its editor."""
@@ -193,16 +240,55 @@ class QuestionScreen(WalkScreen):
         self._put_in_view(kept)
         self.query_one("#skipped-note").display = pane.skipped
         self._settle(pane)
+        self._one_frame()  # (nothing is drawn before this returns: the screen draws between
+        # messages)
+
+    def _one_frame(self) -> None:
+        """What the step changes is drawn in one frame. The screen lays out and draws what
+        changed as soon as it has a moment; but the editors shown and hidden, and the cursor
+        moving into the next one, reach it a moment later (each widget asks from its own
+        queue, and the focus moves from the app's), and they would take a second layout and
+        a frame of their own. So the screen draws nothing (``App.batch_update``) until no
+        message is waiting anywhere (looked at every ``FRAME_POLL`` s, from a timer of the
+        app's, which runs in the app's task and outlives a screen taken down meanwhile: the
+        hold always ends), or ``FRAME_LIMIT`` s at the most."""
+        hold = self.app.batch_update()
+        hold.__enter__()
+        since = time.monotonic()
+        held = True
+
+        def look() -> None:
+            nonlocal held
+            if not held:
+                return
+            if (
+                self.is_attached
+                and not quiet(self.app, inside_app=True)
+                and time.monotonic() - since < FRAME_LIMIT
+            ):
+                self.app.set_timer(FRAME_POLL, look)
+                return
+            held = False
+            hold.__exit__(None, None, None)
+            self.check_idle()  # the screen draws now, even if nothing else comes
+
+        self.app.set_timer(FRAME_POLL, look)
 
     def _pooled(self, pane: QuestionPane) -> AnswerEditor | None:
         """The pool's editor of ``pane``'s kind, showing ``pane``'s answer in place of the
         one built for it (nothing of its last answer kept: see ``take``), if it can."""
         if pane.editor is None or self._shown.editor is None:
             return None
-        kept = self._pool.get(type(pane.editor))
+        built, kept = pane.editor, self._pool.get(type(pane.editor))
         if kept is None or not kept.is_attached:
             return None
-        return kept if kept.take(pane.editor) else None
+        if kept in self._unshown and kept.is_mounted:
+            # Built ahead for this very answer, as it stands: shown as built (an editor that
+            # cannot take another answer, of rows or choices, is used this way).
+            same = (kept.question, kept.value, kept.context)
+            if same == (built.question, built.value, built.context):
+                return kept
+        return kept if kept.take(built) else None
 
     def _put_in_view(self, editor: AnswerEditor) -> None:
         """``editor`` shown, every other one of the pool hidden, with no moment where the
@@ -216,6 +302,7 @@ class QuestionScreen(WalkScreen):
                     self.set_focus(None, scroll_visible=False)
                 other.display = False
         editor.display = True
+        self._unshown.discard(editor)
         box = editor.parent
         if isinstance(box, Widget) and box.children.index(editor) != 1:
             # First after the skipped note: a query for the answer's widgets finds this one.

@@ -129,7 +129,8 @@ class CoachPanel(Vertical):
 
     def refresh_head(self) -> None:
         for head in self.query("#coach-head").results(Static):
-            head.update(self._head())
+            # Two lines always (see the CSS): the timer's tick asks for no layout of the screen.
+            head.update(self._head(), layout=False)
 
     def _tick(self) -> None:
         self.refresh_head()

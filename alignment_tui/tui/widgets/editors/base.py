@@ -9,6 +9,8 @@ from typing import Any, ClassVar
 from textual.message import Message
 from textual.widget import Widget
 
+from alignment_tui.tui.widgets.fitted import fitted_size
+
 
 @dataclass
 class EditorContext:
@@ -29,6 +31,8 @@ class AnswerEditor(Widget):
     """
 
     KINDS: ClassVar[tuple[str, ...]] = ()
+    # Sized by the layout pass that shows it: see ``widgets/fitted.py`` (editors never scroll).
+    virtual_size = fitted_size()
 
     class Changed(Message):
         """The answer's value changed (already parsed into its canonical form).
@@ -72,7 +76,7 @@ class AnswerEditor(Widget):
         ``other`` would once mounted: nothing of the last question stays (text, cursor,
         selection, scroll, undo history, highlights, read-only, a message about an unreadable
         entry, a read pending). False when this editor cannot (then ``other`` is mounted in
-        its place); editors of rows and of choices always say False."""
+        its place); editors of rows always say False, and some choices (see theirs)."""
         return False
 
     def flush(self) -> None:

@@ -7,8 +7,7 @@ from typing import Any, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Container, Vertical
-from textual.widgets import Input, Label, RadioButton, RadioSet, Select, SelectionList, Static
+from textual.widgets import Input, RadioButton, RadioSet, Select, SelectionList, Static
 
 from alignment_tui.i18n import t
 from alignment_tui.model.profile import Budget, Period
@@ -23,6 +22,12 @@ from alignment_tui.model.typed import (
 )
 from alignment_tui.tui.widgets.editors.base import AnswerEditor, EditorContext
 from alignment_tui.tui.widgets.editors.cells import TypedInput, shown_read_only
+from alignment_tui.tui.widgets.fitted import (
+    FittedContainer,
+    FittedLabel,
+    FittedStatic,
+    FittedVertical,
+)
 from alignment_tui.tui.widgets.literal import literal
 
 _CSS = """
@@ -158,9 +163,9 @@ class BudgetEditor(_TypedFieldEditor):
     def compose(self) -> ComposeResult:
         lang, budget = self.lang, self.value
         periods = [(t(f"editors.period.{p.value}", lang), p.value) for p in Period]
-        with Container(classes="fields"):
-            with Vertical(classes="cell"):
-                yield Label(t("editors.col.amount", lang))
+        with FittedContainer(classes="fields"):
+            with FittedVertical(classes="cell"):
+                yield FittedLabel(t("editors.col.amount", lang))
                 yield TypedInput(
                     self.shown(),
                     placeholder=t(
@@ -170,8 +175,8 @@ class BudgetEditor(_TypedFieldEditor):
                     select_on_focus=False,
                     id="amount",
                 )
-            with Vertical(classes="cell"):
-                yield Label(t("editors.col.period", lang))
+            with FittedVertical(classes="cell"):
+                yield FittedLabel(t("editors.col.period", lang))
                 yield Select(
                     periods,
                     value=budget.period.value if budget.period else Select.NULL,
@@ -179,7 +184,7 @@ class BudgetEditor(_TypedFieldEditor):
                     compact=True,
                     id="period",
                 )
-        yield Static("", classes="error")
+        yield FittedStatic("", classes="error")
 
     def refill(self) -> None:
         budget: Budget = self.value
@@ -232,11 +237,11 @@ class HorizonEditor(_TypedFieldEditor):
         return format_horizon(self.value, self.unit, self.lang) if self.value else ""
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="cell"):
-            yield Label(t("editors.col.horizon", self.lang))
+        with FittedVertical(classes="cell"):
+            yield FittedLabel(t("editors.col.horizon", self.lang))
             yield TypedInput(self.shown(), compact=True, select_on_focus=False, id="horizon")
-        yield Static(t(f"editors.horizon.{self.unit}", self.lang), classes="hint")
-        yield Static("", classes="error")
+        yield FittedStatic(t(f"editors.horizon.{self.unit}", self.lang), classes="hint")
+        yield FittedStatic("", classes="error")
 
     def refill(self) -> None:
         self.show_in(self.query_one("#horizon", TypedInput), self.shown())
@@ -279,6 +284,28 @@ class ChoiceEditor(AnswerEditor):
     def on_mount(self) -> None:
         self.disabled = shown_read_only(self)  # read-only: shown, not editable
 
+    def take(self, other: AnswerEditor) -> bool:
+        """Another choice of several here: the list holds ``other``'s options, those of its
+        answer ticked, none highlighted, scrolled to the top, as ``other`` would show them
+        once mounted. A choice of one (radio buttons), or of names when there are none to
+        choose from, is built anew (False)."""
+        if type(other) is not type(self) or other.lang != self.lang or not self.is_mounted:
+            return False
+        assert isinstance(other, ChoiceEditor)
+        lists = self.query(SelectionList)
+        options = other.options()
+        if not (self.multiple and other.multiple and lists and options):
+            return False
+        self.question, self.value, self.context = other.question, other.value, other.context
+        selection: SelectionList[str] = lists.first()
+        with selection.prevent(SelectionList.SelectedChanged):
+            selection.clear_options()
+            selection.add_options([(literal(label), v, v in self.value) for label, v in options])
+        selection.highlighted = None
+        selection.scroll_home(animate=False, immediate=True)
+        self.query_one("#selection-hint", Static).update(self._selection_hint())
+        return True
+
     def options(self) -> list[tuple[str, str]]:
         source = getattr(self.question, "options_from", None)
         if source == "personas":
@@ -303,7 +330,7 @@ class ChoiceEditor(AnswerEditor):
             yield SelectionList[str](
                 *[(literal(label), v, v in self.value) for label, v in options]
             )
-            yield Static(self._selection_hint(), classes="hint", id="selection-hint")
+            yield FittedStatic(self._selection_hint(), classes="hint", id="selection-hint")
         else:
             with RadioSet():
                 for label, v in options:

@@ -6,11 +6,12 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Static, TextArea
+from textual.widgets import TextArea
 
 from alignment_tui.i18n import t
 from alignment_tui.session.live import item_starts, location_of
 from alignment_tui.tui.widgets.editors.base import AnswerEditor
+from alignment_tui.tui.widgets.fitted import FittedStatic
 from alignment_tui.tui.widgets.highlight import HighlightTextArea
 
 
@@ -30,7 +31,7 @@ class TextEditor(AnswerEditor):
             self.to_text(self.value), soft_wrap=True, tab_behavior="focus", id="answer-text"
         )
         # TextArea's own keys are in no footer: said once, under the answer.
-        yield Static(t("editors.text_keys", self.lang), classes="text-keys")
+        yield FittedStatic(t("editors.text_keys", self.lang), classes="text-keys")
 
     @property
     def text_area(self) -> TextArea:
