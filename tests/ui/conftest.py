@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from alignment_tui.app import AlignmentApp
+from alignment_tui.tui.screens.question import QuestionScreen
 
 SIZE = (100, 36)
 
@@ -47,3 +48,13 @@ async def create_profile(pilot: Pilot[object], app: AlignmentApp, organisation: 
     await pilot.pause()  # the target path shown under the form may re-wrap the layout
     await pilot.click("#create")
     await wait_for(pilot, lambda: app.walk is not None)
+
+
+async def open_question(pilot: Pilot[object], app: AlignmentApp) -> QuestionScreen:
+    """The question screen the app opens on, once its findings panel is mounted and the
+    cursor is in a text box."""
+    await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))
+    screen = app.screen
+    assert isinstance(screen, QuestionScreen)
+    await wait_for(pilot, lambda: screen.live.is_mounted and isinstance(app.focused, TextArea))
+    return screen

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from alignment_tui.app import AlignmentApp, make_app
@@ -20,7 +19,7 @@ from alignment_tui.tui.screens.question import QuestionScreen
 from alignment_tui.tui.widgets.editors.base import AnswerEditor
 from alignment_tui.tui.widgets.editors.fields import HorizonEditor
 from alignment_tui.tui.widgets.editors.text import ListEditor, TextEditor
-from tests.ui.conftest import SIZE, wait_for
+from tests.ui.conftest import SIZE, open_question, wait_for
 from tests.ui.typing import caught_up, cpu_burnt, keys_of, type_keys
 
 # The mission: texts, then a list, then a horizon.
@@ -42,14 +41,6 @@ def _profile(path: Path, position: str) -> Path:
     return path
 
 
-async def _open(pilot: Pilot[object], app: AlignmentApp) -> QuestionScreen:
-    await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))
-    screen = app.screen
-    assert isinstance(screen, QuestionScreen)
-    await wait_for(pilot, lambda: isinstance(app.focused, TextArea))
-    return screen
-
-
 def _drawn(app: AlignmentApp) -> bool:
     """Nothing left for the screen to lay out or draw, no message waiting anywhere."""
     screen = app.screen
@@ -66,7 +57,7 @@ async def test_editors_built_ahead_are_hidden_and_take_no_key(workdir: Path) -> 
     path = _profile(workdir / "ahead.toml", NEEDS)
     app = make_app(path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open(pilot, app)
+        screen = await open_question(pilot, app)
         text = screen.editor
         assert isinstance(text, TextEditor)
         # Typed at once, while the editors are built ahead, with Tab and Shift+Tab among the
@@ -112,7 +103,7 @@ async def test_a_step_to_a_kept_editor_of_another_kind_is_laid_out_once(
     path = _profile(workdir / "once.toml", NEEDS)
     app = make_app(path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open(pilot, app)
+        screen = await open_question(pilot, app)
         await wait_for(pilot, lambda: screen.built_ahead)
         await pilot.press("ctrl+n", "ctrl+n")  # the list and the horizon shown once
         await wait_for(pilot, lambda: screen.shown == HORIZON)

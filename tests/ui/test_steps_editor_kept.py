@@ -12,12 +12,11 @@ from textual.widgets import TextArea
 from alignment_tui.app import AlignmentApp, make_app
 from alignment_tui.model.profile import Meta, Profile
 from alignment_tui.store import load_profile, save_profile
-from alignment_tui.tui.screens.question import QuestionScreen
 from alignment_tui.tui.widgets.coach import CoachPanel
 from alignment_tui.tui.widgets.editors.base import AnswerEditor
 from alignment_tui.tui.widgets.editors.text import TextEditor
 from alignment_tui.tui.widgets.highlight import HighlightTextArea
-from tests.ui.conftest import SIZE, wait_for
+from tests.ui.conftest import SIZE, open_question, wait_for
 from tests.ui.typing import cpu_burnt, keys_of, type_keys
 
 # Three free-text questions in a row: one text editor for all three.
@@ -35,14 +34,6 @@ def _profile(path: Path, *, coach: bool = False) -> Path:
     return path
 
 
-async def _open(pilot: Pilot[object], app: AlignmentApp) -> QuestionScreen:
-    await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))
-    screen = app.screen
-    assert isinstance(screen, QuestionScreen)
-    await wait_for(pilot, lambda: screen.live.is_mounted and isinstance(app.focused, TextArea))
-    return screen
-
-
 async def _saved(pilot: Pilot[object], app: AlignmentApp) -> None:
     """Saved at once, then quit: what the file holds is what was typed, each in its place."""
     await pilot.press("ctrl+s")
@@ -54,7 +45,7 @@ async def test_keys_typed_right_after_a_step_land_in_the_next_answer(workdir: Pa
     path = _profile(workdir / "kept.toml")
     app = make_app(path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open(pilot, app)
+        screen = await open_question(pilot, app)
         editor = screen.editor
         with cpu_burnt():
             # No pause anywhere: the keys after Ctrl+N are on their way while the step runs.
@@ -81,7 +72,7 @@ async def test_undo_after_a_step_cannot_bring_back_the_last_answer(workdir: Path
     path = _profile(workdir / "undo.toml")
     app = make_app(path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open(pilot, app)
+        screen = await open_question(pilot, app)
         with cpu_burnt():
             # Typed, then the step, then undo and redo pressed over and over at once.
             keys = [*keys_of(" today"), "ctrl+n", "ctrl+z", "ctrl+z", "ctrl+z", "ctrl+y"]
@@ -107,7 +98,7 @@ async def test_the_kept_editor_starts_afresh_on_the_next_question(workdir: Path)
     path = _profile(workdir / "fresh.toml")
     app = make_app(path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open(pilot, app)
+        screen = await open_question(pilot, app)
         editor = screen.editor
         assert isinstance(editor, TextEditor)
         area = editor.text_area
@@ -143,7 +134,7 @@ async def test_a_change_still_on_its_way_at_the_step_is_kept_for_its_own_questio
     path = _profile(workdir / "late.toml")
     app = make_app(path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open(pilot, app)
+        screen = await open_question(pilot, app)
         editor = screen.editor
         assert editor is not None
         # The first answer's change, made before the step and handled after it (a busy app
@@ -166,7 +157,7 @@ async def test_the_skipped_note_and_the_coach_column_follow_the_question(workdir
     save_profile(profile, profile_path)
     app = make_app(profile_path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open(pilot, app)
+        screen = await open_question(pilot, app)
         note = screen.query_one("#skipped-note")
         coach = screen.query_one(CoachPanel)
         assert not note.display and coach.has_class("hidden")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Static
 
 from alignment_tui.app import AlignmentApp, make_app
 from alignment_tui.model.profile import Meta, Profile
@@ -18,7 +18,7 @@ from alignment_tui.tui.screens.question import QuestionScreen
 from alignment_tui.tui.widgets.editors.base import AnswerEditor
 from alignment_tui.tui.widgets.editors.fields import HorizonEditor
 from alignment_tui.tui.widgets.editors.text import ListEditor, TextEditor
-from tests.ui.conftest import SIZE, wait_for
+from tests.ui.conftest import SIZE, open_question, wait_for
 from tests.ui.typing import caught_up, cpu_burnt, keys_of, type_keys
 
 # The mission's last three questions: a text, a list, a horizon.
@@ -42,14 +42,6 @@ def _profile(path: Path, position: str) -> Path:
     return path
 
 
-async def _open(pilot: Pilot[object], app: AlignmentApp) -> QuestionScreen:
-    await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))
-    screen = app.screen
-    assert isinstance(screen, QuestionScreen)
-    await wait_for(pilot, lambda: screen.live.is_mounted and isinstance(app.focused, TextArea))
-    return screen
-
-
 async def _saved(pilot: Pilot[object], app: AlignmentApp) -> None:
     await pilot.press("ctrl+s")
     await wait_for(pilot, lambda: app.saves is not None and not app.saves.dirty, 5.0)
@@ -64,7 +56,7 @@ async def test_keys_typed_across_kinds_and_back_land_in_the_answer_shown(workdir
     path = _profile(workdir / "across.toml", NEEDS)
     app = make_app(path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open(pilot, app)
+        screen = await open_question(pilot, app)
         text = screen.editor
         with cpu_burnt():
             # text → list → horizon → back to the list → back to the text, no pause anywhere:
@@ -92,7 +84,7 @@ async def test_a_kept_editor_of_another_kind_holds_only_its_new_answer(workdir: 
     path = _profile(workdir / "undo.toml", OFFER)
     app = make_app(path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open(pilot, app)
+        screen = await open_question(pilot, app)
         text = screen.editor
         assert text is not None
         # The offer's change, made before the steps and handled after the text editor has
@@ -127,7 +119,7 @@ async def test_a_kept_horizon_starts_afresh(workdir: Path) -> None:
     path = _profile(workdir / "horizon.toml", PLAN)
     app = make_app(path, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open(pilot, app)
+        screen = await open_question(pilot, app)
         listed = screen.editor
         await pilot.press("ctrl+n")
         await wait_for(pilot, lambda: screen.shown == HORIZON)
