@@ -37,7 +37,7 @@ async def _type_an_origin(pilot: object, app: object, text: str) -> None:
     app.jump("values.origin")  # type: ignore[attr-defined]
     await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))  # type: ignore[attr-defined]
     screen = app.screen  # type: ignore[attr-defined]
-    await wait_for(pilot, lambda: screen.query(TextArea))
+    await wait_for(pilot, lambda: screen.query("#answer-text"))
     screen.query_one("#answer-text", TextArea).insert(text)
 
 
@@ -68,7 +68,9 @@ async def test_a_read_only_profile_is_opened_read_only_and_says_so(workdir: Path
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))
         assert "permissions" in str(app.screen.query_one("#banner").render())
-        assert all(area.read_only for area in app.screen.query(TextArea))
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.query("#answer-text"))
+        assert all(area.read_only for area in screen.query(TextArea))
         await pilot.press("ctrl+q")
     assert path.read_bytes() == before and (path.stat().st_mode & 0o777) == 0o400
 
@@ -83,7 +85,7 @@ async def test_ctrl_s_during_an_autosave_still_saves_and_says_so(workdir: Path) 
     async with app.run_test(size=(100, 36), notifications=True) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))
         screen = app.screen
-        await wait_for(pilot, lambda: screen.query(TextArea))
+        await wait_for(pilot, lambda: screen.query("#answer-text"))
         assert app.session is not None and app.walker is not None
         writer = app.session.writer
         slow, real = [True], writer.write
